@@ -1,0 +1,52 @@
+# The two set-up commands of README.md. `make run` and `make test` each install what is missing
+# (Debian 12 packages, as root or through sudo), configure, build and run.
+PACKAGES := cmake g++ make libboost-graph-dev libeigen3-dev libyaml-cpp-dev libgtest-dev \
+            libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CORRIDOR := build/release/sim/cli/corridor
+
+.PHONY: deps build run test test-fast bench clean
+
+# Idempotent: installs only the packages that are not installed yet.
+deps:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	cmake --preset release
+	cmake --build --preset release
+
+# The main job.
+run: build
+	$(CORRIDOR) --help
+	$(CORRIDOR) version
+
+# The whole test suite: a -Werror build with asserts, then the same tests under ASan + UBSan.
+test: deps
+	cmake --preset ci
+	cmake --build --preset ci
+	ctest --preset ci
+	cmake --preset asan
+	cmake --build --preset asan
+	ctest --preset asan
+
+# Only the -Werror build's tests, for quick iterations.
+test-fast: deps
+	cmake --preset ci
+	cmake --build --preset ci
+	ctest --preset ci
+
+bench: deps
+	cmake --preset bench
+	cmake --build --preset bench
+	mkdir -p results/bench
+	for b in build/bench/bench/sim_*_bench; do \
+	  $$b --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+	      --benchmark_out=results/bench/$$(basename $$b).json --benchmark_out_format=json; \
+	done
+
+clean:
+	rm -rf build

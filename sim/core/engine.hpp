@@ -1,0 +1,144 @@
+// The discrete-event engine: a pending-event set ordered by time, ties first-in first-out, and
+// dispatch to registered handlers. Time is integer seconds (time.hpp).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "sim/core/detail/radix_heap.hpp"
+#include "sim/core/time.hpp"
+
+namespace corridor::core {
+
+class Engine;
+
+/// What an event calls: a plain function with the context given at registration and the
+/// event's 64-bit payload (an entity index, usually). No allocation per event.
+using HandlerFn = void (*)(void* context, Engine& engine, std::uint64_t payload);
+
+struct HandlerId {
+    std::uint32_t index = 0;
+};
+
+/// Names one scheduled event for cancel(). Stays valid (and harmless) after the event ran:
+/// its slot's generation has moved on. (A stale id could match again only after 2^32 reuses of
+/// the same slot.)
+struct EventId {
+    std::uint32_t slot = ~std::uint32_t{0};
+    std::uint32_t generation = 0;
+};
+
+/// An exception thrown by an event handler, with the simulation time and the entity attached.
+class SimulationError : public std::runtime_error {
+public:
+    SimulationError(const std::string& what, SimTime at, std::string entity);
+    [[nodiscard]] SimTime at() const { return at_; }
+    [[nodiscard]] const std::string& entity() const { return entity_; }
+    /// The message of the original exception, without time and entity.
+    [[nodiscard]] const std::string& cause() const { return cause_; }
+
+private:
+    SimTime at_;
+    std::string entity_;
+    std::string cause_;
+};
+
+/// Scheduling before now() is a bug in the model code that asked for it.
+class SchedulingError : public std::logic_error {
+public:
+    using std::logic_error::logic_error;
+};
+
+class Engine {
+public:
+    Engine();
+
+    /// Registers a handler; `name` appears in SimulationError messages.
+    HandlerId add_handler(HandlerFn fn, void* context, std::string name);
+
+    /// Registers `object.*Method(engine, payload)` as a handler.
+    template <auto Method, class T>
+    HandlerId add_handler(T& object, std::string name) {
+        return add_handler(
+            [](void* context, Engine& engine, std::uint64_t payload) {
+                (static_cast<T*>(context)->*Method)(engine, payload);
+            },
+            &object, std::move(name));
+    }
+
+    /// Precondition: when >= now(), else SchedulingError. Equal times run in scheduling order.
+    EventId schedule_at(SimTime when, HandlerId handler, std::uint64_t payload = 0);
+    EventId schedule_in(Duration delay, HandlerId handler, std::uint64_t payload = 0) {
+        return schedule_at(now_ + delay, handler, payload);
+    }
+
+    /// A closure event, for rare events and tests: it allocates, so keep it off hot paths.
+    EventId schedule_callback_at(SimTime when, std::function<void(Engine&)> action);
+
+    /// True if the event was pending and is now cancelled; false if it already ran (or is
+    /// running), was cancelled before, or the id is invalid. O(1), no lookup.
+    bool cancel(EventId id);
+
+    /// Runs every event with time <= horizon (including ones scheduled at the horizon while
+    /// running), then sets now() to the horizon. Throws SimulationError from a failing event.
+    void run_until(SimTime horizon);
+    /// Runs until no event is pending; now() is the time of the last event.
+    void run();
+    /// Runs one event; false if none is pending.
+    bool step();
+    /// Asks a running run()/run_until() to return after the current event.
+    void stop() { stop_requested_ = true; }
+
+    [[nodiscard]] SimTime now() const { return now_; }
+    /// Events scheduled and neither run nor cancelled.
+    [[nodiscard]] std::size_t pending() const { return live_; }
+    [[nodiscard]] std::uint64_t events_processed() const { return processed_; }
+    [[nodiscard]] std::optional<SimTime> next_event_time();
+
+private:
+    // 16 bytes: the pending set moves these around; what the event does stays in its slot.
+    struct Record {
+        std::uint64_t time;
+        std::uint32_t slot;
+        std::uint32_t generation;
+    };
+    struct TimeOf {
+        std::uint64_t operator()(const Record& r) const { return r.time; }
+    };
+    struct Slot {
+        std::uint64_t payload;
+        std::uint32_t handler;
+        std::uint32_t generation; // bumped when the event runs or is cancelled
+    };
+    struct Handler {
+        HandlerFn fn;
+        void* context;
+        std::string name;
+    };
+
+    void free_slot(std::uint32_t slot);
+    void discard_cancelled_top();
+    bool run_next(std::int64_t horizon);
+    void dispatch(std::uint32_t handler_index, std::uint64_t payload);
+    static void run_callback(void* context, Engine& engine, std::uint64_t payload);
+
+    // Time never runs backwards, so a monotone radix heap serves as the pending-event set; it
+    // keeps ties first-in first-out (bench/README.md has the comparison that chose it).
+    detail::RadixHeap<Record, TimeOf> heap_;
+    // A record is live while its generation equals its slot's: cancel() is one indexed compare.
+    std::vector<Slot> slots_;
+    std::vector<std::uint32_t> free_slots_;
+    std::vector<Handler> handlers_;
+    std::vector<std::function<void(Engine&)>> callbacks_;
+    std::vector<std::uint32_t> free_callbacks_;
+    SimTime now_{};
+    std::uint64_t processed_ = 0;
+    std::size_t live_ = 0;
+    bool stop_requested_ = false;
+    HandlerId callback_handler_{};
+};
+
+} // namespace corridor::core

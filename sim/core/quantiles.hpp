@@ -1,0 +1,62 @@
+// Quantiles: exact from stored samples, and a bounded-memory sketch with a guaranteed relative
+// error for long runs (one million consignments' transit times need not all be kept).
+#pragma once
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace corridor::core {
+
+/// Quantile q in [0, 1] of `values` by linear interpolation between order statistics
+/// (Hyndman & Fan type 7, the default of R and NumPy). Sorts `values`. NaN when empty.
+double quantile_in_place(std::span<double> values, double q);
+
+/// Keeps every sample; exact quantiles.
+class SampleQuantiles {
+public:
+    void add(double x) {
+        values_.push_back(x);
+        sorted_ = false;
+    }
+    [[nodiscard]] std::size_t count() const { return values_.size(); }
+    /// Type-7 quantile (see quantile_in_place); NaN when empty.
+    double quantile(double q);
+
+private:
+    std::vector<double> values_;
+    bool sorted_ = true;
+};
+
+/// Log-bucketed quantile sketch (DDSketch; Masson, Rim & Lee 2019) for values >= 0.
+/// Guarantee: for any q, the returned value v satisfies |v − x_q| <= relative_accuracy × x_q,
+/// where x_q is the exact lower type-1 quantile of the added values, provided values are
+/// either 0 or in [min_positive, ∞). Values in (0, min_positive) are counted in the lowest
+/// bucket. Memory: one counter per bucket between the smallest and largest value seen,
+/// about ln(max/min_positive) / ln((1+a)/(1−a)) counters.
+class QuantileSketch {
+public:
+    explicit QuantileSketch(double relative_accuracy = 0.01, double min_positive = 1e-6);
+
+    /// Precondition: x >= 0 and finite (negative values are clamped to 0).
+    void add(double x);
+    void merge(const QuantileSketch& other);
+    [[nodiscard]] std::uint64_t count() const { return count_; }
+    [[nodiscard]] double quantile(double q) const;
+    [[nodiscard]] double relative_accuracy() const { return accuracy_; }
+    [[nodiscard]] std::size_t bucket_count() const { return buckets_.size(); }
+
+private:
+    [[nodiscard]] int bucket_of(double x) const;
+    [[nodiscard]] double value_of(int bucket) const;
+
+    double accuracy_;
+    double gamma_;
+    double log_gamma_;
+    double min_positive_;
+    std::uint64_t count_ = 0;
+    std::uint64_t zeros_ = 0;
+    int offset_ = 0;                     // bucket index of buckets_[0]
+    std::vector<std::uint64_t> buckets_; // contiguous from offset_
+};
+
+} // namespace corridor::core
