@@ -23,6 +23,8 @@ build: deps
 run: build
 	$(CORRIDOR) --help
 	$(CORRIDOR) version
+	$(CORRIDOR) validate models/middle_corridor.yaml
+	$(CORRIDOR) route models/middle_corridor.yaml --from XIA --to POT --cargo container
 
 # The whole test suite: a -Werror build with asserts, then the same tests under ASan + UBSan.
 test: deps

@@ -2,8 +2,10 @@
 #include <exception>
 #include <iostream>
 
+#include "sim/cli/commands.hpp"
 #include "sim/cli/options.hpp"
 #include "sim/cli/version.hpp"
+#include "sim/scenario/diagnostics.hpp"
 
 int main(int argc, char** argv) try {
     using namespace corridor::cli;
@@ -11,16 +13,23 @@ int main(int argc, char** argv) try {
     switch (options.command) {
     case Command::help:
         std::cout << options.help_text;
-        return 0;
+        return kExitOk;
     case Command::version:
         std::cout << "corridor " << kVersion << " (" << kCompiler << ", " << kBuildType << ")\n";
-        return 0;
+        return kExitOk;
+    case Command::validate:
+        return run_validate(options, std::cout, std::cerr);
+    case Command::route:
+        return run_route(options.route, std::cout, std::cerr);
     }
-    return 0;
+    return kExitOk;
 } catch (const corridor::cli::UsageError& e) {
     std::cerr << "corridor: " << e.what() << "\nRun 'corridor --help' for usage.\n";
-    return 2;
+    return corridor::cli::kExitUsage;
+} catch (const corridor::scenario::InputError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << corridor::scenario::to_string(d) << '\n';
+    return corridor::cli::kExitInput;
 } catch (const std::exception& e) {
     std::cerr << "corridor: internal error: " << e.what() << '\n';
-    return 1;
+    return corridor::cli::kExitInternal;
 }

@@ -10,8 +10,24 @@ Options parse(int argc, const char* const* argv) {
     app.set_help_all_flag("--help-all", "Print help for every command");
     app.require_subcommand(0, 1);
     auto* version = app.add_subcommand("version", "Print the program version and build");
-
     Options options;
+
+    auto* validate = app.add_subcommand("validate", "Check model files; print every problem as file:line:column");
+    validate->add_option("files", options.files, "Model YAML files")->required();
+
+    auto* route = app.add_subcommand("route", "Best routes between two nodes of a model, leg by leg");
+    auto& r = options.route;
+    route->add_option("model", r.model, "Model YAML file")->required();
+    route->add_option("--from", r.from, "Origin node id")->required();
+    route->add_option("--to", r.to, "Destination node id")->required();
+    route->add_option("--by", r.by, "Metric to minimise")->check(CLI::IsMember({"time", "cost", "co2", "generalised"}));
+    route->add_option("-k", r.k, "Number of loopless routes (Yen)")->check(CLI::Range(1, 100));
+    route->add_option("--date", r.date, "Date YYYY-MM-DD: planned links open by then are usable");
+    route->add_option("--cargo", r.cargo, "Cargo class id: its restrictions and tonnes per unit apply");
+    route->add_option("--format", r.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    route->add_option("--value-of-time", r.value_of_time, "USD per unit-hour in the generalised cost")->check(CLI::NonNegativeNumber);
+    route->add_option("--carbon-price", r.carbon_price, "USD per tonne CO2e in the generalised cost")->check(CLI::NonNegativeNumber);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -27,6 +43,10 @@ Options parse(int argc, const char* const* argv) {
     }
     if (version->parsed()) {
         options.command = Command::version;
+    } else if (validate->parsed()) {
+        options.command = Command::validate;
+    } else if (route->parsed()) {
+        options.command = Command::route;
     } else {
         options.command = Command::help;
         options.help_text = app.help();

@@ -1,15 +1,31 @@
 // Command-line options: what the user asked for, parsed from argv by CLI11.
 #pragma once
+#include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace corridor::cli {
 
-enum class Command { help, version };
+enum class Command { help, version, validate, route };
+
+struct RouteOptions {
+    std::string model;
+    std::string from, to;
+    std::string by = "time"; // time | cost | co2 | generalised
+    std::size_t k = 1;
+    std::string date;        // YYYY-MM-DD, empty: only links open today
+    std::string cargo;
+    std::string format = "text"; // text | json
+    double value_of_time = 2.0;
+    double carbon_price = 0.0;
+};
 
 struct Options {
     Command command = Command::help;
     std::string help_text; // filled when the user asked for help (or gave no command)
+    std::vector<std::string> files; // validate
+    RouteOptions route;
 };
 
 /// Bad command-line usage; main prints it with the usage and exits 2.

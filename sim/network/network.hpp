@@ -1,0 +1,138 @@
+// The transport network: nodes with their processes, directed links, cargo classes. Built once
+// from a NetworkSpec (the loader's output), immutable afterwards and safe to read from many
+// threads. Units are in the field names: km, km/h, hours, USD, g CO2e per tonne-km.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/core/distributions.hpp"
+#include "sim/core/ids.hpp"
+#include "sim/core/units.hpp"
+
+namespace corridor::network {
+
+enum class Mode : std::uint8_t { rail, road, ferry, sea, air };
+enum class NodeKind : std::uint8_t { rail_terminal, seaport, dry_port, border, junction, city, airport };
+enum class LinkStatus : std::uint8_t { open, planned, closed };
+
+std::string_view to_string(Mode mode);
+std::string_view to_string(NodeKind kind);
+std::string_view to_string(LinkStatus status);
+
+/// Calendar date as days since 1970-01-01 (civil, proleptic Gregorian).
+struct Date {
+    std::int32_t days = 0;
+    friend constexpr auto operator<=>(const Date&, const Date&) = default;
+};
+/// nullopt unless `text` is a valid YYYY-MM-DD date.
+std::optional<Date> parse_date(std::string_view text);
+std::string to_string(Date date);
+
+/// Passing a border: each vehicle dwells for a sampled time; `servers` per direction.
+struct BorderProcess {
+    core::Distribution dwell_h;          // per vehicle (train or truck), hours
+    core::Distribution dwell_inbound_h;  // entering the node's country; defaults to dwell_h
+    std::uint32_t servers = 1;
+    double cost_usd_per_unit = 0;
+};
+
+/// Changing gauge or mode: cargo is lifted from one vehicle to the next.
+struct TransshipmentProcess {
+    core::Distribution setup_h;       // per vehicle, before handling starts
+    double units_per_crane_h = 1;     // handling rate of one crane, units (TEU, wagon lots) per hour
+    std::uint32_t cranes = 1;
+    double cost_usd_per_unit = 0;
+};
+
+/// A port: berths and vessel handling.
+struct PortProcess {
+    std::uint32_t berths = 1;
+    core::Distribution handling_h;    // per vessel call
+    double cost_usd_per_unit = 0;
+};
+
+struct Node {
+    std::string name;   // the id in the YAML ("DOS")
+    std::string label;  // human name ("Dostyk")
+    std::string country;
+    NodeKind kind = NodeKind::junction;
+    double lat = 0, lon = 0;
+    std::optional<BorderProcess> border;
+    std::optional<TransshipmentProcess> transshipment;
+    std::optional<PortProcess> port;
+};
+
+struct Link {
+    std::string name;
+    core::NodeId from, to;
+    Mode mode = Mode::rail;
+    core::Km length{0};
+    core::KmPerHour speed{0};
+    std::uint32_t gauge_mm = 0;        // rail only; 0 for other modes
+    double capacity_per_day = 0;       // rail: train paths; road: vehicles; 0 = unlimited
+    double cost_usd_per_unit_km = 0;   // per TEU or unit
+    double co2_g_per_tkm = 0;
+    LinkStatus status = LinkStatus::open;
+    std::optional<Date> opens;         // planned links: first day open
+    std::vector<core::CargoClassId> forbidden; // cargo classes that may not use this link
+};
+
+struct CargoClass {
+    std::string name;
+    std::string unit;          // "teu", "wagon", "truck", "tonne"
+    double tonnes_per_unit = 1;
+    bool hazardous = false;
+};
+
+struct NetworkSpec {
+    std::string name;
+    std::vector<Node> nodes;
+    std::vector<Link> links;
+    std::vector<CargoClass> cargo_classes;
+};
+
+/// A network that violates an invariant the loader should have caught.
+class InvalidNetwork : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+class Network {
+public:
+    /// Throws InvalidNetwork naming the first offending node or link.
+    static Network build(NetworkSpec spec);
+
+    [[nodiscard]] const std::string& name() const;
+    [[nodiscard]] std::size_t node_count() const;
+    [[nodiscard]] std::size_t link_count() const;
+    [[nodiscard]] const Node& node(core::NodeId id) const;
+    [[nodiscard]] const Link& link(core::LinkId id) const;
+    [[nodiscard]] std::span<const CargoClass> cargo_classes() const;
+    [[nodiscard]] std::optional<core::NodeId> find_node(std::string_view name) const;
+    [[nodiscard]] std::optional<core::LinkId> find_link(std::string_view name) const;
+    [[nodiscard]] std::optional<core::CargoClassId> find_cargo_class(std::string_view name) const;
+    /// Links leaving `node`, in a fixed order (by link id).
+    [[nodiscard]] std::span<const core::LinkId> out_links(core::NodeId node) const;
+    /// Is `link` usable on `date` (open, or planned and opened by then)?
+    [[nodiscard]] bool is_open(core::LinkId link, std::optional<Date> date) const;
+    /// May cargo of `cargo` use `link`?
+    [[nodiscard]] bool allows(core::LinkId link, std::optional<core::CargoClassId> cargo) const;
+
+    struct Impl;
+    [[nodiscard]] const Impl& impl() const { return *impl_; }
+
+private:
+    explicit Network(std::shared_ptr<const Impl> impl) : impl_{std::move(impl)} {}
+    std::shared_ptr<const Impl> impl_;
+};
+
+/// Great-circle distance between two nodes' coordinates (haversine, R = 6371 km).
+core::Km great_circle(const Node& a, const Node& b);
+
+} // namespace corridor::network

@@ -1,0 +1,54 @@
+// The only code that sees yaml-cpp types: typed reads from YAML nodes that record a diagnostic
+// (file:line:column, expected and found) instead of throwing, so a file reports every problem.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+#include "sim/core/distributions.hpp"
+#include "sim/scenario/diagnostics.hpp"
+
+namespace corridor::scenario::detail {
+
+/// Reads a file (at most kMaxFileBytes, valid UTF-8) and parses it; a problem becomes a
+/// diagnostic and the result is nullopt.
+std::optional<YAML::Node> parse_yaml(const std::string& text, const std::string& file,
+                                     std::vector<Diagnostic>& out);
+
+inline constexpr std::size_t kMaxFileBytes = 64U << 20U;
+inline constexpr std::size_t kMaxDiagnostics = 200;
+
+class YamlReader {
+public:
+    explicit YamlReader(std::string file) : file_{std::move(file)} {}
+
+    [[nodiscard]] SourceLocation where(const YAML::Node& node) const;
+    void error(const YAML::Node& node, std::string message);
+    void warning(const YAML::Node& node, std::string message);
+    [[nodiscard]] bool has_errors() const;
+    [[nodiscard]] std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+    [[nodiscard]] const std::string& file() const { return file_; }
+
+    /// Is `node` a map? Reports "expected a map (what)" otherwise.
+    bool expect_map(const YAML::Node& node, std::string_view what);
+    bool expect_sequence(const YAML::Node& node, std::string_view what);
+    /// Reports every key of `map` not in `allowed`, with a did-you-mean.
+    void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed, std::string_view what);
+
+    std::optional<std::string> text(const YAML::Node& map, const char* key, bool required);
+    /// A finite number; `positive` demands > 0, otherwise >= 0 unless `allow_negative`.
+    std::optional<double> number(const YAML::Node& map, const char* key, bool required,
+                                 bool positive, bool allow_negative = false);
+    std::optional<std::uint32_t> count(const YAML::Node& map, const char* key, bool required);
+    std::optional<bool> flag(const YAML::Node& map, const char* key);
+    /// A duration distribution in hours: a number, or {kind: {..._h: ...}}.
+    std::optional<core::Distribution> hours_distribution(const YAML::Node& map, const char* key, bool required);
+
+private:
+    std::string file_;
+    std::vector<Diagnostic> diagnostics_;
+};
+
+} // namespace corridor::scenario::detail

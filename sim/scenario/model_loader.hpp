@@ -1,0 +1,25 @@
+// Loading a network model (models/*.yaml) into a NetworkSpec, with every problem reported.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "sim/network/network.hpp"
+#include "sim/scenario/diagnostics.hpp"
+
+namespace corridor::scenario {
+
+struct LoadedModel {
+    network::NetworkSpec spec;
+    std::vector<Diagnostic> warnings; // e.g. figures with neither source nor assumption
+};
+
+/// Reads and checks the model file at `path`. Throws InputError with all problems found.
+LoadedModel load_model(const std::string& path);
+
+/// The same from text; `file` names it in diagnostics (tests give inline YAML).
+LoadedModel load_model_text(const std::string& text, const std::string& file);
+
+/// Reads a whole file; throws InputError ("cannot read ...") if it cannot.
+std::string read_text_file(const std::string& path);
+
+} // namespace corridor::scenario

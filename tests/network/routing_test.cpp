@@ -1,0 +1,232 @@
+#include "sim/network/routing.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "sim/core/random.hpp"
+#include "tests/support/network_from_yaml.hpp"
+
+using namespace corridor;
+using network::Metric;
+using network::RouteQuery;
+using support::network_from_yaml;
+
+namespace {
+const char* kHeader = R"(
+name: tiny
+sources: {s: {title: test, year: 2026}}
+cargo_classes:
+  - {id: container, unit: teu, tonnes_per_unit: 10, source: s}
+  - {id: uranium, unit: teu, tonnes_per_unit: 20, hazardous: true, source: s}
+)";
+
+std::vector<std::string> names(const network::Network& net, const network::Route& r) {
+    std::vector<std::string> out;
+    for (const auto l : r.links) out.push_back(net.link(l).name);
+    return out;
+}
+core::NodeId id(const network::Network& net, const char* name) { return *net.find_node(name); }
+} // namespace
+
+TEST(Routing, FastestRouteTakesTheQuickerOfTwoLines) {
+    const auto net = network_from_yaml(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, source: s}
+  - {id: B, country: X, kind: city, lat: 0, lon: 1, source: s}
+links:
+  - {id: slow, from: A, to: B, mode: road, length_km: 120, speed_kmh: 40, bidirectional: true, source: s}
+  - {id: fast, from: A, to: B, mode: road, length_km: 150, speed_kmh: 75, bidirectional: true, source: s}
+)");
+    const auto r = network::shortest_route(net, id(net, "A"), id(net, "B"), {});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(names(net, *r), std::vector<std::string>{"fast"});
+    EXPECT_DOUBLE_EQ(r->hours.count(), 2.0);
+    EXPECT_DOUBLE_EQ(r->length.value(), 150);
+}
+
+TEST(Routing, GaugeBreakAddsTheTransshipmentAndBorderDwell) {
+    const auto net = network_from_yaml(std::string(kHeader) + R"(
+nodes:
+  - {id: CN, country: CN, kind: city, lat: 45, lon: 82, source: s}
+  - id: DOS
+    country: KZ
+    kind: border
+    lat: 45.2
+    lon: 82.5
+    source: s
+    border: {dwell_h: 2, dwell_inbound_h: 10, source: s}
+    transshipment: {setup_h: 4, units_per_crane_h: 2, cranes: 1, cost_usd_per_unit: 300, source: s}
+  - {id: MOY, country: KZ, kind: junction, lat: 47, lon: 73, source: s}
+links:
+  - {id: std, from: CN, to: DOS, mode: rail, gauge_mm: 1435, length_km: 10, speed_kmh: 10, bidirectional: true, source: s}
+  - {id: broad, from: DOS, to: MOY, mode: rail, gauge_mm: 1520, length_km: 800, speed_kmh: 50, cost_usd_per_unit_km: 1, bidirectional: true, source: s}
+)");
+    const auto r = network::shortest_route(net, id(net, "CN"), id(net, "MOY"), {});
+    ASSERT_TRUE(r);
+    // 1 h + inbound border 10 h + transshipment (4 h setup + 1/2 h per unit) + 16 h.
+    EXPECT_DOUBLE_EQ(r->hours.count(), 1 + 10 + 4.5 + 16);
+    EXPECT_DOUBLE_EQ(r->usd, 300 + 800);
+    ASSERT_EQ(r->steps.size(), 4U);
+    EXPECT_EQ(r->steps[1].kind, network::RouteStep::Kind::border);
+    EXPECT_EQ(r->steps[2].kind, network::RouteStep::Kind::transshipment);
+    // Eastbound, DOS is entered from MOY in its own country: the outbound dwell (2 h) applies.
+    const auto back = network::shortest_route(net, id(net, "MOY"), id(net, "CN"), {});
+    ASSERT_TRUE(back);
+    EXPECT_DOUBLE_EQ(back->hours.count(), 16 + 2 + 4.5 + 1);
+}
+
+TEST(Routing, PlannedLinkIsUnusedBeforeItsOpeningDate) {
+    const auto net = network_from_yaml(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, source: s}
+  - {id: B, country: X, kind: city, lat: 0, lon: 1, source: s}
+  - {id: C, country: X, kind: city, lat: 1, lon: 0, source: s}
+links:
+  - {id: long, from: A, to: B, mode: road, length_km: 900, speed_kmh: 60, bidirectional: true, source: s}
+  - {id: new1, from: A, to: C, mode: road, length_km: 60, speed_kmh: 60, status: planned, opens: "2030-01-01", bidirectional: true, source: s}
+  - {id: new2, from: C, to: B, mode: road, length_km: 60, speed_kmh: 60, bidirectional: true, source: s}
+)");
+    RouteQuery before;
+    before.date = network::parse_date("2029-12-31");
+    RouteQuery after;
+    after.date = network::parse_date("2030-01-01");
+    EXPECT_EQ(names(net, *network::shortest_route(net, id(net, "A"), id(net, "B"), before)), std::vector<std::string>{"long"});
+    EXPECT_EQ(names(net, *network::shortest_route(net, id(net, "A"), id(net, "B"), after)),
+              (std::vector<std::string>{"new1", "new2"}));
+    EXPECT_EQ(names(net, *network::shortest_route(net, id(net, "A"), id(net, "B"), {})), std::vector<std::string>{"long"});
+}
+
+TEST(Routing, CargoRestrictionsAndUnreachableDestinations) {
+    const auto net = network_from_yaml(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, source: s}
+  - {id: B, country: X, kind: city, lat: 0, lon: 1, source: s}
+links:
+  - {id: air, from: A, to: B, mode: air, length_km: 100, speed_kmh: 500, forbid_cargo: [uranium], source: s}
+  - {id: back, from: B, to: A, mode: air, length_km: 100, speed_kmh: 500, source: s}
+)");
+    RouteQuery uranium;
+    uranium.cargo = net.find_cargo_class("uranium");
+    EXPECT_FALSE(network::shortest_route(net, id(net, "A"), id(net, "B"), uranium));
+    RouteQuery container;
+    container.cargo = net.find_cargo_class("container");
+    EXPECT_TRUE(network::shortest_route(net, id(net, "A"), id(net, "B"), container));
+}
+
+TEST(Routing, Co2AndGeneralisedCostFollowTheirFactors) {
+    const auto net = network_from_yaml(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, source: s}
+  - {id: B, country: X, kind: city, lat: 0, lon: 1, source: s}
+links:
+  - {id: truck, from: A, to: B, mode: road, length_km: 100, speed_kmh: 50, cost_usd_per_unit_km: 1, co2_g_per_tkm: 80, bidirectional: true, source: s}
+  - {id: train, from: A, to: B, mode: rail, gauge_mm: 1435, length_km: 100, speed_kmh: 25, cost_usd_per_unit_km: 0.5, co2_g_per_tkm: 20, bidirectional: true, source: s}
+)");
+    RouteQuery q;
+    q.cargo = net.find_cargo_class("container"); // 10 t per unit
+    q.metric = Metric::co2;
+    const auto green = network::shortest_route(net, id(net, "A"), id(net, "B"), q);
+    EXPECT_EQ(names(net, *green), std::vector<std::string>{"train"});
+    EXPECT_DOUBLE_EQ(green->kg_co2e, 20.0 * 10 * 100 / 1000);
+    // Generalised: truck 100 + 2 h × VoT; train 50 + 4 h × VoT. VoT 30: 160 vs 170 → truck.
+    q.metric = Metric::generalised;
+    q.weights.value_of_time_usd_per_h = 30;
+    EXPECT_EQ(names(net, *network::shortest_route(net, id(net, "A"), id(net, "B"), q)), std::vector<std::string>{"truck"});
+    q.weights.value_of_time_usd_per_h = 20; // 140 vs 130 → train
+    EXPECT_EQ(names(net, *network::shortest_route(net, id(net, "A"), id(net, "B"), q)), std::vector<std::string>{"train"});
+}
+
+namespace {
+// A random single-mode network with coordinates, so A* has a non-trivial potential.
+network::Network random_network(std::uint64_t seed, std::uint32_t nodes, std::uint32_t links) {
+    core::RandomStream random{seed};
+    network::NetworkSpec spec;
+    spec.name = "random";
+    for (std::uint32_t i = 0; i < nodes; ++i) {
+        network::Node n;
+        n.name = "N" + std::to_string(i);
+        n.country = "X";
+        n.lat = random.uniform01() * 2;
+        n.lon = random.uniform01() * 2;
+        spec.nodes.push_back(n);
+    }
+    for (std::uint32_t i = 0; i < links; ++i) {
+        network::Link l;
+        l.name = "L" + std::to_string(i);
+        l.from = core::NodeId{static_cast<std::uint32_t>(random.below(nodes))};
+        do {
+            l.to = core::NodeId{static_cast<std::uint32_t>(random.below(nodes))};
+        } while (l.to == l.from);
+        l.mode = network::Mode::road;
+        const double gc = network::great_circle(spec.nodes[l.from.index()], spec.nodes[l.to.index()]).value();
+        l.length = core::Km{gc * (1 + random.uniform01())};
+        l.speed = core::KmPerHour{40 + 40 * random.uniform01()};
+        spec.links.push_back(l);
+    }
+    return network::Network::build(spec);
+}
+
+// Every loopless path from `from` to `to`, by depth-first search.
+std::vector<double> all_simple_path_hours(const network::Network& net, core::NodeId from, core::NodeId to) {
+    std::vector<double> hours;
+    std::vector<char> on_path(net.node_count(), 0);
+    std::vector<core::LinkId> path;
+    std::function<void(core::NodeId)> walk = [&](core::NodeId v) {
+        if (v == to) {
+            hours.push_back(network::evaluate_route(net, from, path, {})->hours.count());
+            return;
+        }
+        on_path[v.index()] = 1;
+        for (const auto l : net.out_links(v)) {
+            const auto w = net.link(l).to;
+            if (on_path[w.index()]) continue;
+            path.push_back(l);
+            walk(w);
+            path.pop_back();
+        }
+        on_path[v.index()] = 0;
+    };
+    walk(from);
+    std::sort(hours.begin(), hours.end());
+    return hours;
+}
+} // namespace
+
+TEST(Routing, YenFindsTheKBestLooplessPathsOfBruteForce) {
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        const auto net = random_network(seed, 8, 22);
+        const core::NodeId from{0}, to{7};
+        const auto truth = all_simple_path_hours(net, from, to);
+        const auto routes = network::k_shortest_routes(net, from, to, 5, {});
+        ASSERT_EQ(routes.size(), std::min<std::size_t>(5, truth.size())) << "seed " << seed;
+        for (std::size_t i = 0; i < routes.size(); ++i) {
+            EXPECT_NEAR(routes[i].hours.count(), truth[i], 1e-9) << "seed " << seed << " rank " << i;
+        }
+    }
+}
+
+TEST(Routing, AStarAgreesWithOneToAllDijkstra) {
+    const auto net = random_network(42, 300, 1500);
+    const auto all = network::shortest_from(net, core::NodeId{0}, {});
+    for (std::uint32_t t = 1; t < 300; t += 7) {
+        const auto r = network::shortest_route(net, core::NodeId{0}, core::NodeId{t}, {});
+        if (std::isinf(all[t])) {
+            EXPECT_FALSE(r);
+        } else {
+            ASSERT_TRUE(r);
+            EXPECT_NEAR(r->hours.count(), all[t], 1e-9);
+        }
+    }
+}
+
+TEST(Routing, DatesParseAndPrint) {
+    EXPECT_EQ(network::parse_date("1970-01-01")->days, 0);
+    EXPECT_EQ(network::to_string(*network::parse_date("2030-01-01")), "2030-01-01");
+    EXPECT_EQ(network::to_string(*network::parse_date("2024-02-29")), "2024-02-29");
+    EXPECT_FALSE(network::parse_date("2025-02-29"));
+    EXPECT_FALSE(network::parse_date("2025-13-01"));
+    EXPECT_FALSE(network::parse_date("25-01-01"));
+}

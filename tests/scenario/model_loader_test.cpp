@@ -1,0 +1,123 @@
+#include "sim/scenario/model_loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "sim/network/network.hpp"
+
+using namespace corridor;
+
+namespace {
+std::string source_dir() {
+    const char* dir = std::getenv("SIM_SOURCE_DIR");
+    return dir ? dir : ".";
+}
+
+// Loads `relative` (from the repository root) and returns its diagnostics as printed.
+std::vector<std::string> diagnostics_of(const std::string& relative) {
+    std::vector<std::string> out;
+    const std::string path = source_dir() + "/" + relative;
+    try {
+        const auto model = scenario::load_model(path);
+        for (const auto& d : model.warnings) out.push_back(scenario::to_string(d));
+    } catch (const scenario::InputError& e) {
+        for (const auto& d : e.diagnostics()) out.push_back(scenario::to_string(d));
+    }
+    for (auto& line : out) line.replace(0, source_dir().size() + 1, "");
+    return out;
+}
+} // namespace
+
+TEST(ModelLoader, ReportsEveryProblemInAFileWithItsPosition) {
+    const std::vector<std::string> expected = {
+        "tests/data/broken_model.yaml:6:32: error: 'kind' must be one of rail_terminal, seaport, dry_port, border, junction, city, airport; found 'junktion'; did you mean 'junction'?",
+        "tests/data/broken_model.yaml:7:10: error: duplicate node id 'A'",
+        "tests/data/broken_model.yaml:8:66: error: node 'C' cites unknown source 'cmpm'; did you mean 'cpmm'?",
+        "tests/data/broken_model.yaml:9:49: error: unknown unit suffix in 'sd_hours' (lognormal); expected 'sd_h'",
+        "tests/data/broken_model.yaml:9:36: error: missing required key 'sd_h'",
+        "tests/data/broken_model.yaml:9:14: warning: the border process of node 'C' has figures with neither 'source' nor 'assumption'",
+        "tests/data/broken_model.yaml:10:5: warning: node 'D' has figures with neither 'source' nor 'assumption'",
+        "tests/data/broken_model.yaml:12:69: error: 'length_km' must be greater than 0, found -5",
+        "tests/data/broken_model.yaml:13:27: error: link 'BC' refers to unknown node 'Cc' in 'to'; did you mean 'C'?",
+        "tests/data/broken_model.yaml:14:58: error: unknown unit suffix in 'length_mi' (a link); expected 'length_km'",
+        "tests/data/broken_model.yaml:14:5: error: missing required key 'length_km'",
+        "tests/data/broken_model.yaml:14:84: error: 'speed_kmh' must be a finite number, found 'fast'",
+        "tests/data/broken_model.yaml:15:5: error: link 'AB' is rail and needs 'gauge_mm' (1435 or 1520 on this corridor)",
+        "tests/data/broken_model.yaml:15:5: error: link 'AB' is planned and needs 'opens: YYYY-MM-DD'",
+        "tests/data/broken_model.yaml:15:10: error: duplicate link id 'AB'",
+    };
+    EXPECT_EQ(diagnostics_of("tests/data/broken_model.yaml"), expected);
+}
+
+TEST(ModelLoader, AGaugeBreakWithoutTransshipmentIsAnError) {
+    EXPECT_EQ(diagnostics_of("tests/data/gauge_break_model.yaml"),
+              (std::vector<std::string>{
+                  "tests/data/gauge_break_model.yaml:5:5: warning: node 'MOY' has figures with neither 'source' nor 'assumption'",
+                  "tests/data/gauge_break_model.yaml:4:5: error: node 'KZ' joins rail of 1435 mm and 1520 mm (a gauge break) but has no 'transshipment' process to handle it"}));
+}
+
+TEST(ModelLoader, NonUtf8AndSyntaxErrorsKeepTheirPosition) {
+    EXPECT_EQ(diagnostics_of("tests/data/non_utf8_model.yaml"),
+              std::vector<std::string>{"tests/data/non_utf8_model.yaml:3:22: error: expected UTF-8 text, found a byte sequence that is not valid UTF-8"});
+    EXPECT_EQ(diagnostics_of("tests/data/syntax_error_model.yaml"),
+              std::vector<std::string>{"tests/data/syntax_error_model.yaml:3:3: error: YAML syntax: illegal block entry"});
+}
+
+TEST(ModelLoader, HostileInputGivesAnErrorNotACrash) {
+    // Deep nesting: yaml-cpp's depth guard turns it into a syntax error.
+    std::string deep = "name: deep\nnodes: " + std::string(100000, '[') + "\n";
+    EXPECT_THROW(scenario::load_model_text(deep, "deep.yaml"), scenario::InputError);
+    // An alias bomb: every level doubles the aliases; we never expand them.
+    std::string bomb = "name: bomb\na0: &a0 [x, x]\n";
+    for (int i = 1; i < 40; ++i) {
+        bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) + ", *a" +
+                std::to_string(i - 1) + "]\n";
+    }
+    bomb += "nodes: *a39\nlinks: []\n";
+    try {
+        scenario::load_model_text(bomb, "bomb.yaml");
+        FAIL() << "expected InputError";
+    } catch (const scenario::InputError& e) {
+        EXPECT_LE(e.diagnostics().size(), 202U);
+    }
+    // Numbers out of range.
+    try {
+        scenario::load_model_text("name: x\nnodes:\n  - {id: A, country: X, kind: city, lat: 1e999, lon: 0, assumption: t}\nlinks: []\n",
+                                  "range.yaml");
+        FAIL() << "expected InputError";
+    } catch (const scenario::InputError& e) {
+        EXPECT_EQ(scenario::to_string(e.diagnostics().front()),
+                  "range.yaml:3:42: error: 'lat' must be a finite number, found '1e999'");
+    }
+}
+
+TEST(ModelLoader, EveryBundledModelLoadsWithoutErrorsOrWarnings) {
+    int models = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(source_dir() + "/models")) {
+        if (entry.path().extension() != ".yaml") continue;
+        ++models;
+        const auto model = scenario::load_model(entry.path().string());
+        EXPECT_TRUE(model.warnings.empty()) << entry.path() << ": " << scenario::to_string(model.warnings.front());
+        EXPECT_NO_THROW(network::Network::build(model.spec)) << entry.path();
+    }
+    EXPECT_GE(models, 1);
+}
+
+TEST(ModelLoader, BidirectionalMakesTheReverseLink) {
+    const auto model = scenario::load_model_text(R"(
+name: pair
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, assumption: t}
+  - {id: B, country: X, kind: city, lat: 0, lon: 1, assumption: t}
+links:
+  - {id: AB, from: A, to: B, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+)", "pair.yaml");
+    ASSERT_EQ(model.spec.links.size(), 2U);
+    EXPECT_EQ(model.spec.links[1].name, "AB:reverse");
+    EXPECT_EQ(model.spec.links[1].from.index(), 1U);
+    EXPECT_EQ(model.spec.links[1].to.index(), 0U);
+}
