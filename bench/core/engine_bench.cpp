@@ -12,7 +12,8 @@
 
 #include "bench/support/pairing_heap.hpp"
 #include "sim/core/detail/dary_heap.hpp"
-#include "sim/core/detail/radix_heap.hpp"
+#include "bench/support/binary_radix_heap.hpp"
+#include "sim/core/detail/wide_radix_heap.hpp"
 #include "sim/core/engine.hpp"
 #include "sim/core/random.hpp"
 
@@ -112,7 +113,7 @@ struct KeyOfRec {
     std::uint64_t operator()(const Rec& r) const { return static_cast<std::uint64_t>(r.time); }
 };
 void BM_Hold_RadixHeap(benchmark::State& state) {
-    hold_on<core::detail::RadixHeap<Rec, KeyOfRec>>(state);
+    hold_on<bench::RadixHeap<Rec, KeyOfRec>>(state);
 }
 BENCHMARK(BM_Hold_RadixHeap)->Arg(1000)->Arg(100000);
 
@@ -124,7 +125,7 @@ struct KeyOfRec16 {
     std::uint64_t operator()(const Rec16& r) const { return static_cast<std::uint64_t>(r.time); }
 };
 void BM_Hold_RadixHeap16(benchmark::State& state) {
-    core::detail::RadixHeap<Rec16, KeyOfRec16> queue;
+    bench::RadixHeap<Rec16, KeyOfRec16> queue;
     core::RandomStream random{1};
     for (std::int64_t i = 0; i < state.range(0); ++i) {
         queue.push(Rec16{next_delay(random), static_cast<std::uint64_t>(i)});
@@ -140,6 +141,11 @@ void BM_Hold_RadixHeap16(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_Hold_RadixHeap16)->Arg(1000)->Arg(100000);
+
+void BM_Hold_WideRadixHeap(benchmark::State& state) {
+    hold_on<core::detail::WideRadixHeap<Rec, KeyOfRec>>(state);
+}
+BENCHMARK(BM_Hold_WideRadixHeap)->Arg(1000)->Arg(100000);
 
 void BM_Hold_PairingHeap(benchmark::State& state) {
     hold_on<bench::PairingHeap<Rec, Earlier>>(state);

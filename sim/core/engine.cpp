@@ -23,31 +23,30 @@ Engine::Engine() { callback_handler_ = add_handler(&Engine::run_callback, this, 
 
 HandlerId Engine::add_handler(HandlerFn fn, void* context, std::string name) {
     SIM_ASSERT(fn != nullptr, "a handler needs a function");
-    handlers_.push_back(Handler{fn, context, std::move(name)});
+    handlers_.push_back(Handler{fn, context});
+    handler_names_.push_back(std::move(name));
     return HandlerId{static_cast<std::uint32_t>(handlers_.size() - 1)};
 }
 
-EventId Engine::schedule_at(SimTime when, HandlerId handler, std::uint64_t payload) {
-    if (when < now_) {
-        throw SchedulingError("cannot schedule an event at " + to_string(when) + " (" +
-                              std::to_string(when.seconds()) + " s), before now " +
-                              to_string(now_) + " (" + std::to_string(now_.seconds()) + " s)");
-    }
+void Engine::throw_past(SimTime when) const {
+    throw SchedulingError("cannot schedule an event at " + to_string(when) + " (" +
+                          std::to_string(when.seconds()) + " s), before now " + to_string(now_) +
+                          " (" + std::to_string(now_.seconds()) + " s)");
+}
+
+EventId Engine::schedule_cancellable_at(SimTime when, HandlerId handler, std::uint64_t payload) {
+    check_not_past(when);
     SIM_ASSERT(handler.index < handlers_.size(), "unknown handler");
-    std::uint32_t slot = 0;
-    if (free_slots_.empty()) {
+    std::uint32_t slot = free_slot_;
+    if (slot == kNoSlot) {
         slot = static_cast<std::uint32_t>(slots_.size());
-        slots_.push_back(Slot{0, 0, 0});
+        slots_.push_back(Slot{0, kNoSlot, false});
     } else {
-        slot = free_slots_.back();
-        free_slots_.pop_back();
+        free_slot_ = slots_[slot].next_free;
     }
-    Slot& entry = slots_[slot];
-    entry.payload = payload;
-    entry.handler = handler.index;
-    ++live_;
-    heap_.push(Record{static_cast<std::uint64_t>(when.seconds()), slot, entry.generation});
-    return EventId{slot, entry.generation};
+    slots_[slot].cancelled = false;
+    push(when, handler, payload, slot);
+    return EventId{slot, slots_[slot].generation};
 }
 
 EventId Engine::schedule_callback_at(SimTime when, std::function<void(Engine&)> action) {
@@ -61,7 +60,7 @@ EventId Engine::schedule_callback_at(SimTime when, std::function<void(Engine&)> 
     }
     callbacks_[index] = std::move(action);
     try {
-        return schedule_at(when, callback_handler_, index);
+        return schedule_cancellable_at(when, callback_handler_, index);
     } catch (...) {
         callbacks_[index] = nullptr;
         free_callbacks_.push_back(index);
@@ -79,55 +78,64 @@ void Engine::run_callback(void* context, Engine& engine, std::uint64_t payload) 
 }
 
 bool Engine::cancel(EventId id) {
-    if (id.slot >= slots_.size() || slots_[id.slot].generation != id.generation) {
+    if (id.slot >= slots_.size()) {
         return false;
     }
-    // The record stays in the heap and is skipped when it reaches the top.
-    const Slot& entry = slots_[id.slot];
-    if (entry.handler == callback_handler_.index) {
-        callbacks_[static_cast<std::size_t>(entry.payload)] = nullptr;
-        free_callbacks_.push_back(static_cast<std::uint32_t>(entry.payload));
+    Slot& entry = slots_[id.slot];
+    if (entry.generation != id.generation || entry.cancelled) {
+        return false; // ran (or is running) already, or cancelled before
     }
-    free_slot(id.slot);
+    // The record stays in the heap and is dropped when it reaches the top; its slot is freed
+    // then. A cancelled callback keeps its closure until then.
+    entry.cancelled = true;
     --live_;
     return true;
 }
 
 void Engine::free_slot(std::uint32_t slot) {
-    ++slots_[slot].generation;
-    free_slots_.push_back(slot);
+    Slot& entry = slots_[slot];
+    ++entry.generation;
+    entry.next_free = free_slot_;
+    free_slot_ = slot;
 }
 
-void Engine::discard_cancelled_top() {
+const Engine::Record* Engine::next_live() {
     while (!heap_.empty()) {
         const Record& top = heap_.top();
-        if (slots_[top.slot].generation == top.generation) {
-            return;
+        if (top.slot == kNoSlot || !slots_[top.slot].cancelled) {
+            return &top;
+        }
+        free_slot(top.slot);
+        if (top.handler == callback_handler_.index) {
+            callbacks_[static_cast<std::size_t>(top.payload)] = nullptr;
+            free_callbacks_.push_back(static_cast<std::uint32_t>(top.payload));
         }
         heap_.pop();
     }
+    return nullptr;
 }
 
 std::optional<SimTime> Engine::next_event_time() {
-    discard_cancelled_top();
-    if (heap_.empty()) {
+    const Record* top = next_live();
+    if (top == nullptr) {
         return std::nullopt;
     }
-    return at_seconds(heap_.top().time);
+    return at_seconds(static_cast<std::int64_t>(top->time));
 }
 
 bool Engine::run_next(std::int64_t horizon) {
-    discard_cancelled_top();
-    if (heap_.empty() || heap_.top().time > static_cast<std::uint64_t>(horizon)) {
+    const Record* top = next_live();
+    if (top == nullptr || top->time > static_cast<std::uint64_t>(horizon)) {
         return false;
     }
-    const Record record = heap_.top();
+    const Record record = *top;
     heap_.pop();
-    const Slot entry = slots_[record.slot];
-    free_slot(record.slot);
+    if (record.slot != kNoSlot) {
+        free_slot(record.slot);
+    }
     --live_;
     now_ = at_seconds(static_cast<std::int64_t>(record.time));
-    dispatch(entry.handler, entry.payload);
+    dispatch(record.handler, record.payload);
     ++processed_;
     return true;
 }
@@ -140,7 +148,7 @@ void Engine::dispatch(std::uint32_t handler_index, std::uint64_t payload) {
         throw;
     } catch (const std::exception& e) {
         throw SimulationError(e.what(), now_,
-                              "handler '" + handlers_[handler_index].name + "' (payload " +
+                              "handler '" + handler_names_[handler_index] + "' (payload " +
                                   std::to_string(payload) + ")");
     }
 }

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/core/detail/radix_heap.hpp"
+#include "sim/core/detail/wide_radix_heap.hpp"
 #include "sim/core/time.hpp"
 
 namespace corridor::core {
@@ -23,7 +23,7 @@ struct HandlerId {
     std::uint32_t index = 0;
 };
 
-/// Names one scheduled event for cancel(). Stays valid (and harmless) after the event ran:
+/// Names one cancellable event for cancel(). Stays valid (and harmless) after the event ran:
 /// its slot's generation has moved on. (A stale id could match again only after 2^32 reuses of
 /// the same slot.)
 struct EventId {
@@ -69,13 +69,24 @@ public:
             &object, std::move(name));
     }
 
+    /// Schedules an event that cannot be cancelled: the common case, and the cheapest.
     /// Precondition: when >= now(), else SchedulingError. Equal times run in scheduling order.
-    EventId schedule_at(SimTime when, HandlerId handler, std::uint64_t payload = 0);
-    EventId schedule_in(Duration delay, HandlerId handler, std::uint64_t payload = 0) {
-        return schedule_at(now_ + delay, handler, payload);
+    void schedule_at(SimTime when, HandlerId handler, std::uint64_t payload = 0) {
+        check_not_past(when);
+        push(when, handler, payload, kNoSlot);
+    }
+    void schedule_in(Duration delay, HandlerId handler, std::uint64_t payload = 0) {
+        schedule_at(now_ + delay, handler, payload);
     }
 
-    /// A closure event, for rare events and tests: it allocates, so keep it off hot paths.
+    /// Schedules an event that cancel() can withdraw (it takes a slot in the id table).
+    EventId schedule_cancellable_at(SimTime when, HandlerId handler, std::uint64_t payload = 0);
+    EventId schedule_cancellable_in(Duration delay, HandlerId handler, std::uint64_t payload = 0) {
+        return schedule_cancellable_at(now_ + delay, handler, payload);
+    }
+
+    /// A closure event (cancellable), for rare events and tests: it allocates, so keep it off
+    /// hot paths.
     EventId schedule_callback_at(SimTime when, std::function<void(Engine&)> action);
 
     /// True if the event was pending and is now cancelled; false if it already ran (or is
@@ -99,39 +110,55 @@ public:
     [[nodiscard]] std::optional<SimTime> next_event_time();
 
 private:
-    // 16 bytes: the pending set moves these around; what the event does stays in its slot.
+    static constexpr std::uint32_t kNoSlot = ~std::uint32_t{0};
+    // 24 bytes, trivially copyable. `slot` is kNoSlot for events that cannot be cancelled.
     struct Record {
         std::uint64_t time;
+        std::uint64_t payload;
+        std::uint32_t handler;
         std::uint32_t slot;
-        std::uint32_t generation;
     };
     struct TimeOf {
         std::uint64_t operator()(const Record& r) const { return r.time; }
     };
+    // The id table of cancellable events. A slot belongs to one record from scheduling until
+    // that record leaves the heap (run or dropped); cancel() only marks it, in O(1).
     struct Slot {
-        std::uint64_t payload;
-        std::uint32_t handler;
-        std::uint32_t generation; // bumped when the event runs or is cancelled
+        std::uint32_t generation; // bumped when the slot is freed: older EventIds stop matching
+        std::uint32_t next_free;  // while free: the next free slot
+        bool cancelled;
     };
     struct Handler {
         HandlerFn fn;
         void* context;
-        std::string name;
     };
 
+    void check_not_past(SimTime when) const {
+        if (when < now_) [[unlikely]] {
+            throw_past(when);
+        }
+    }
+    [[noreturn]] void throw_past(SimTime when) const;
+    void push(SimTime when, HandlerId handler, std::uint64_t payload, std::uint32_t slot) {
+        ++live_;
+        heap_.push(Record{static_cast<std::uint64_t>(when.seconds()), payload, handler.index, slot});
+    }
+
     void free_slot(std::uint32_t slot);
-    void discard_cancelled_top();
+    /// The next live record, dropping cancelled ones on the way; nullptr when none is pending.
+    const Record* next_live();
     bool run_next(std::int64_t horizon);
     void dispatch(std::uint32_t handler_index, std::uint64_t payload);
     static void run_callback(void* context, Engine& engine, std::uint64_t payload);
 
-    // Time never runs backwards, so a monotone radix heap serves as the pending-event set; it
-    // keeps ties first-in first-out (bench/README.md has the comparison that chose it).
-    detail::RadixHeap<Record, TimeOf> heap_;
+    // Time never runs backwards, so a monotone radix heap (8-bit digits) serves as the
+    // pending-event set; it keeps ties first-in first-out (bench/README.md: why this one).
+    detail::WideRadixHeap<Record, TimeOf> heap_;
     // A record is live while its generation equals its slot's: cancel() is one indexed compare.
     std::vector<Slot> slots_;
-    std::vector<std::uint32_t> free_slots_;
+    std::uint32_t free_slot_ = kNoSlot; // head of the free list threaded through Slot::next_free
     std::vector<Handler> handlers_;
+    std::vector<std::string> handler_names_;
     std::vector<std::function<void(Engine&)>> callbacks_;
     std::vector<std::uint32_t> free_callbacks_;
     SimTime now_{};

@@ -77,11 +77,17 @@ SourceLocation YamlReader::where(const YAML::Node& node) const {
 }
 
 void YamlReader::error(const YAML::Node& node, std::string message) {
-    if (diagnostics_.size() == kMaxDiagnostics) {
-        diagnostics_.push_back({{file_, 0, 0}, Severity::error, "too many problems; stopped reporting"});
-    }
     if (diagnostics_.size() > kMaxDiagnostics) return;
-    diagnostics_.push_back({where(node), Severity::error, std::move(message)});
+    Diagnostic d;
+    d.severity = Severity::error;
+    if (diagnostics_.size() == kMaxDiagnostics) {
+        d.where = SourceLocation{file_, 0, 0};
+        d.message = "too many problems; stopped reporting";
+    } else {
+        d.where = where(node);
+        d.message = std::move(message);
+    }
+    diagnostics_.push_back(std::move(d));
 }
 
 void YamlReader::warning(const YAML::Node& node, std::string message) {

@@ -67,7 +67,7 @@ TEST(Engine, CancelledEventDoesNotRun) {
     Recorder recorder;
     const auto h = engine.add_handler<&Recorder::on_event>(recorder, "recorder");
     engine.schedule_at(at_seconds(1), h, 1);
-    const auto doomed = engine.schedule_at(at_seconds(2), h, 2);
+    const auto doomed = engine.schedule_cancellable_at(at_seconds(2), h, 2);
     engine.schedule_at(at_seconds(3), h, 3);
     EXPECT_EQ(engine.pending(), 3U);
     EXPECT_TRUE(engine.cancel(doomed));
@@ -80,8 +80,8 @@ TEST(Engine, CancellingTwiceOrAfterRunningReturnsFalse) {
     Engine engine;
     Recorder recorder;
     const auto h = engine.add_handler<&Recorder::on_event>(recorder, "recorder");
-    const auto a = engine.schedule_at(at_seconds(1), h, 1);
-    const auto b = engine.schedule_at(at_seconds(2), h, 2);
+    const auto a = engine.schedule_cancellable_at(at_seconds(1), h, 1);
+    const auto b = engine.schedule_cancellable_at(at_seconds(2), h, 2);
     EXPECT_TRUE(engine.cancel(a));
     EXPECT_FALSE(engine.cancel(a));
     engine.run();
@@ -93,9 +93,10 @@ TEST(Engine, CancelAfterSlotReuseDoesNotHitTheNewEvent) {
     Engine engine;
     Recorder recorder;
     const auto h = engine.add_handler<&Recorder::on_event>(recorder, "recorder");
-    const auto old = engine.schedule_at(at_seconds(1), h, 1);
+    const auto old = engine.schedule_cancellable_at(at_seconds(1), h, 1);
     ASSERT_TRUE(engine.cancel(old));
-    const auto reused = engine.schedule_at(at_seconds(2), h, 2); // takes the freed slot
+    engine.run_until(at_seconds(1)); // drops the cancelled record and frees its slot
+    const auto reused = engine.schedule_cancellable_at(at_seconds(2), h, 2); // takes that slot
     EXPECT_EQ(reused.slot, old.slot);
     EXPECT_FALSE(engine.cancel(old));
     engine.run();
@@ -218,6 +219,35 @@ TEST(Engine, StopReturnsAfterTheCurrentEvent) {
     EXPECT_EQ(ran, 2);
 }
 
+TEST(Engine, RunsTiesInSchedulingOrderAcrossTheQueueLevels) {
+    // Ties scheduled from far away (high radix levels) and from close by (level 0) must still
+    // run first-in first-out.
+    Engine engine;
+    Recorder recorder;
+    const auto h = engine.add_handler<&Recorder::on_event>(recorder, "recorder");
+    const auto target = at_seconds(70000);
+    engine.schedule_at(target, h, 1);                 // scheduled at t = 0, 70000 s ahead
+    engine.schedule_callback_at(at_seconds(69990), [&](Engine& e) {
+        e.schedule_at(target, h, 2);                  // scheduled 10 s ahead
+    });
+    engine.schedule_callback_at(at_seconds(300), [&](Engine& e) { e.schedule_at(target, h, 3); });
+    engine.run();
+    EXPECT_EQ(recorder.seen, (std::vector<std::pair<std::int64_t, std::uint64_t>>{{70000, 1}, {70000, 3}, {70000, 2}}));
+}
+
+TEST(Engine, SchedulingBeforeAPeekedEventAfterRunUntilKeepsOrder) {
+    // run_until peeks at an event beyond the horizon; scheduling before it afterwards is legal.
+    Engine engine;
+    Recorder recorder;
+    const auto h = engine.add_handler<&Recorder::on_event>(recorder, "recorder");
+    engine.schedule_at(at_seconds(1000000), h, 1);
+    engine.run_until(at_seconds(10));
+    engine.schedule_at(at_seconds(20), h, 2);
+    engine.schedule_at(at_seconds(1000000), h, 3);
+    engine.run();
+    EXPECT_EQ(recorder.seen, (std::vector<std::pair<std::int64_t, std::uint64_t>>{{20, 2}, {1000000, 1}, {1000000, 3}}));
+}
+
 TEST(Engine, MatchesAReferenceQueueUnderRandomScheduleAndCancel) {
     // A std::multimap keyed by (time, sequence) is the oracle; the engine must pop the same
     // events in the same order through a random mix of schedules, cancels and self-reschedules.
@@ -231,11 +261,16 @@ TEST(Engine, MatchesAReferenceQueueUnderRandomScheduleAndCancel) {
         HandlerId handler{};
 
         void schedule(Engine& engine) {
-            const std::int64_t when = engine.now().seconds() + static_cast<std::int64_t>(random.below(50));
-            const auto id = engine.schedule_at(at_seconds(when), handler, next_payload);
+            // Delays from 0 s to about 11 days reach every level of the radix queue.
+            const std::int64_t when = engine.now().seconds() + static_cast<std::int64_t>(random.below(2) ? random.below(50) : random.below(1000000));
             const auto key = std::make_pair(when, sequence++);
+            if (random.below(2) == 0) { // a mix of plain and cancellable events
+                engine.schedule_at(at_seconds(when), handler, next_payload);
+            } else {
+                const auto id = engine.schedule_cancellable_at(at_seconds(when), handler, next_payload);
+                handles.emplace_back(id, key);
+            }
             oracle.emplace(key, next_payload++);
-            handles.emplace_back(id, key);
         }
         void on_event(Engine& engine, std::uint64_t payload) {
             ASSERT_FALSE(oracle.empty());

@@ -40,6 +40,7 @@ private:
     // saves the comparison against it at every level, an unpredictable branch each.
     void sift_down(const T& item) {
         const std::size_t n = items_.size();
+        T* const data = items_.data();
         std::size_t hole = 0;
         for (;;) {
             const std::size_t first = hole * Arity + 1;
@@ -50,26 +51,27 @@ private:
             const std::size_t last = first + Arity < n ? first + Arity : n;
             // A select, not a branch: which child is least is unpredictable.
             for (std::size_t c = first + 1; c < last; ++c) {
-                best = less_(items_[c], items_[best]) ? c : best;
+                best = less_(data[c], data[best]) ? c : best;
             }
-            items_[hole] = items_[best];
+            data[hole] = data[best];
             hole = best;
         }
-        items_[hole] = item;
+        data[hole] = item;
         sift_up(hole);
     }
 
     void sift_up(std::size_t hole) {
-        const T item = items_[hole];
+        T* const data = items_.data();
+        const T item = data[hole];
         while (hole > 0) {
             const std::size_t parent = (hole - 1) / Arity;
-            if (!less_(item, items_[parent])) {
+            if (!less_(item, data[parent])) {
                 break;
             }
-            items_[hole] = items_[parent];
+            data[hole] = data[parent];
             hole = parent;
         }
-        items_[hole] = item;
+        data[hole] = item;
     }
 
     std::vector<T> items_;

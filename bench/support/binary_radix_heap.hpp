@@ -1,7 +1,7 @@
-// A monotone radix heap (Ahuja, Mehlhorn, Orlin & Tarjan 1990) over 64-bit keys. Valid because
-// simulation time never runs backwards: every key pushed is >= the last key popped. Items with
-// equal keys always share a bucket and every bucket is kept in insertion order, so ties come out
-// first-in first-out, which is the engine's tie rule.
+// A monotone radix heap with one bucket per bit (Ahuja, Mehlhorn, Orlin & Tarjan 1990): a candidate
+// for the pending-event set, kept for the comparison in core/engine_bench.cpp. Valid because
+// simulation time never runs backwards. Equal keys always share a bucket and every bucket keeps
+// insertion order, so ties come out first-in first-out, which is the engine's tie rule.
 #pragma once
 #include <array>
 #include <bit>
@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace corridor::core::detail {
+namespace corridor::bench {
 
 /// `KeyOf(item)` returns the item's std::uint64_t key.
 template <class T, class KeyOf>
@@ -94,4 +94,4 @@ private:
     std::uint64_t last_ = 0;
 };
 
-} // namespace corridor::core::detail
+} // namespace corridor::bench

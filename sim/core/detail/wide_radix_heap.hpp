@@ -1,0 +1,123 @@
+// A monotone radix heap with 8-bit digits (256 buckets per level, 8 levels for 64-bit keys),
+// the layout of a hierarchical timing wheel. An item sits at the level of the highest byte in
+// which its key differs from the last key taken, in the bucket of that byte's value; level 0
+// buckets hold exact keys. Items therefore move down at most once per level (twice for delays
+// under 2^16 ticks) instead of once per bit, and the next key is found with bit scans.
+// Equal keys always share a bucket and buckets keep insertion order: ties are first-in first-out.
+#pragma once
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace corridor::core::detail {
+
+/// `KeyOf(item)` returns the item's std::uint64_t key. Keys pushed must be >= the last key
+/// popped; a key below the current minimum after a top() without pop() costs an O(n) rebase.
+template <class T, class KeyOf>
+class WideRadixHeap {
+public:
+    [[nodiscard]] bool empty() const { return size_ == 0; }
+    [[nodiscard]] std::size_t size() const { return size_; }
+
+    void push(const T& item) {
+        const std::uint64_t key = KeyOf{}(item);
+        if (key < last_) rebase(key);
+        put(item, key);
+        ++size_;
+    }
+
+    /// The least key, first pushed among equals. Precondition: !empty().
+    const T& top() {
+        if ((levels_ & 1U) == 0) refill();
+        return buckets_[min0_][heads_[min0_]];
+    }
+
+    void pop() {
+        if ((levels_ & 1U) == 0) refill();
+        const unsigned d = min0_;
+        --size_;
+        if (++heads_[d] == buckets_[d].size()) {
+            buckets_[d].clear();
+            heads_[d] = 0;
+            clear_bit(0, d);
+            min0_ = (levels_ & 1U) ? lowest_bucket(0) : kWidth;
+        }
+    }
+
+private:
+    static constexpr unsigned kLevels = 8;
+    static constexpr unsigned kWidth = 256;
+
+    void put(const T& item, std::uint64_t key) {
+        const std::uint64_t x = key ^ last_;
+        const unsigned level = x == 0 ? 0U : static_cast<unsigned>(std::bit_width(x) - 1) / 8U;
+        const auto digit = static_cast<unsigned>(key >> (8U * level)) & 0xFFU;
+        buckets_[level * kWidth + digit].push_back(item);
+        bits_[level][digit >> 6U] |= std::uint64_t{1} << (digit & 63U);
+        levels_ |= 1U << level;
+        if (level == 0 && digit < min0_) min0_ = digit;
+    }
+
+    unsigned lowest_bucket(unsigned level) const {
+        const auto& words = bits_[level];
+        for (unsigned w = 0; w < 4; ++w) {
+            if (words[w] != 0) return w * 64U + static_cast<unsigned>(std::countr_zero(words[w]));
+        }
+        return kWidth; // unreachable when the level's bit is set
+    }
+
+    void clear_bit(unsigned level, unsigned digit) {
+        auto& words = bits_[level];
+        words[digit >> 6U] &= ~(std::uint64_t{1} << (digit & 63U));
+        if ((words[0] | words[1] | words[2] | words[3]) == 0) levels_ &= ~(1U << level);
+    }
+
+    // Level 0 is empty: take the lowest bucket of the lowest non-empty level and move its items
+    // down around their least key, which becomes the new base.
+    void refill() {
+        const auto level = static_cast<unsigned>(std::countr_zero(levels_));
+        const unsigned digit = lowest_bucket(level);
+        std::vector<T>& source = buckets_[level * kWidth + digit];
+        std::uint64_t least = KeyOf{}(source.front());
+        for (const T& item : source) {
+            const std::uint64_t k = KeyOf{}(item);
+            least = k < least ? k : least;
+        }
+        last_ = least;
+        clear_bit(level, digit);
+        // Every item lands in a level below `level`, never in `source` itself, so iterating
+        // it while putting is safe; clearing it afterwards keeps its capacity for reuse.
+        for (const T& item : source) put(item, KeyOf{}(item));
+        source.clear();
+    }
+
+    void rebase(std::uint64_t key) {
+        std::vector<T> all;
+        all.reserve(size_);
+        for (unsigned d = 0; d < kWidth; ++d) {
+            all.insert(all.end(), buckets_[d].begin() + static_cast<std::ptrdiff_t>(heads_[d]), buckets_[d].end());
+            heads_[d] = 0;
+        }
+        for (unsigned i = kWidth; i < kLevels * kWidth; ++i) {
+            all.insert(all.end(), buckets_[i].begin(), buckets_[i].end());
+        }
+        for (auto& b : buckets_) b.clear();
+        for (auto& words : bits_) words = {};
+        levels_ = 0;
+        min0_ = kWidth;
+        last_ = key;
+        for (const T& item : all) put(item, KeyOf{}(item));
+    }
+
+    std::array<std::vector<T>, kLevels * kWidth> buckets_{};
+    std::array<std::array<std::uint64_t, 4>, kLevels> bits_{};
+    std::array<std::size_t, kWidth> heads_{}; // read position in each level-0 bucket
+    std::uint64_t last_ = 0;
+    std::size_t size_ = 0;
+    unsigned levels_ = 0;     // bit L: level L has an item
+    unsigned min0_ = kWidth;  // the lowest non-empty level-0 bucket, kWidth when level 0 is empty
+};
+
+} // namespace corridor::core::detail
