@@ -171,6 +171,52 @@ Network Network::build(NetworkSpec spec) {
     impl->min_hours_per_gc_km = std::isfinite(min_h) ? min_h : 0;
     impl->min_usd_per_gc_km = std::isfinite(min_usd) ? min_usd : 0;
     impl->min_co2_g_per_t_per_gc_km = std::isfinite(min_co2) ? min_co2 : 0;
+
+    for (const Node& node : spec.nodes) {
+        NodeHot hot;
+        if (node.transshipment) {
+            const auto& t = *node.transshipment;
+            hot.transshipment = true;
+            hot.transfer_h = t.setup_h.mean() + 1.0 / (t.units_per_crane_h * t.cranes);
+            hot.transfer_usd = t.cost_usd_per_unit;
+        }
+        if (node.port) {
+            hot.port = true;
+            hot.port_h = node.port->handling_h.mean();
+            hot.port_usd = node.port->cost_usd_per_unit;
+        }
+        impl->node_hot.push_back(hot);
+        constexpr double kDeg = M_PI / 180.0;
+        impl->node_xyz.push_back({std::cos(node.lat * kDeg) * std::cos(node.lon * kDeg),
+                                  std::cos(node.lat * kDeg) * std::sin(node.lon * kDeg), std::sin(node.lat * kDeg)});
+    }
+    const std::size_t m = spec.links.size();
+    impl->csr_topo.reserve(m);
+    impl->csr_hours.reserve(m);
+    impl->csr_usd.reserve(m);
+    impl->csr_co2_g_per_t.reserve(m);
+    for (const core::LinkId id : impl->link_order) {
+        const std::size_t i = id.index();
+        const Link& link = spec.links[i];
+        const Node& to = spec.nodes[link.to.index()];
+        LinkTopo topo{};
+        topo.to = link.to.index();
+        topo.carrier = impl->link_carrier[i];
+        if (link.status != LinkStatus::open) topo.flags |= LinkTopo::kNotOpen;
+        if (link.mode == Mode::ferry || link.mode == Mode::sea || link.mode == Mode::air) topo.flags |= LinkTopo::kWater;
+        if (impl->forbidden_mask[i] != 0 || !link.forbidden.empty()) topo.flags |= LinkTopo::kRestricted;
+        double hours = link.length.value() / link.speed.value();
+        double usd = link.cost_usd_per_unit_km * link.length.value();
+        if (to.border) {
+            const bool inbound = spec.nodes[link.from.index()].country != to.country;
+            hours += (inbound ? to.border->dwell_inbound_h : to.border->dwell_h).mean();
+            usd += to.border->cost_usd_per_unit;
+        }
+        impl->csr_topo.push_back(topo);
+        impl->csr_hours.push_back(hours);
+        impl->csr_usd.push_back(usd);
+        impl->csr_co2_g_per_t.push_back(link.co2_g_per_tkm * link.length.value());
+    }
     impl->spec = std::move(spec);
     return Network{std::move(impl)};
 }

@@ -1,13 +1,16 @@
 // State-expanded A*: a state is (node, carrier it arrived on), so that a change of gauge or mode
-// costs the node's transfer and is forbidden where the node cannot transship.
+// costs the node's transfer and is forbidden where the node cannot transship. The search reads
+// the packed LinkHot/NodeHot arrays; evaluate_route prices a found route step by step from the
+// model itself, and the tests check that both agree.
 #include "sim/network/routing.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <bit>
 #include <set>
 
-#include "sim/core/detail/dary_heap.hpp"
+#include "sim/core/detail/wide_radix_heap.hpp"
 #include "sim/network/detail/graph.hpp"
 
 namespace corridor::network {
@@ -88,11 +91,6 @@ public:
         return {t.setup_h.mean() + 1.0 / (t.units_per_crane_h * t.cranes), t.cost_usd_per_unit, 0};
     }
 
-    [[nodiscard]] double lower_bound_per_gc_km() const {
-        Cost c{impl_.min_hours_per_gc_km, impl_.min_usd_per_gc_km,
-               impl_.min_co2_g_per_t_per_gc_km * tonnes_ / 1000.0};
-        return value(c);
-    }
 
 private:
     const Network& net_;
@@ -101,14 +99,40 @@ private:
     double tonnes_ = 1;
 };
 
-struct Entry {
-    double key;
-    std::uint32_t state;
-};
-struct Smaller {
-    bool operator()(const Entry& a, const Entry& b) const {
-        return (a.key < b.key) | ((a.key == b.key) & (a.state < b.state));
+// Linear weights of the metric over (hours, usd, g CO2e per tonne).
+struct Weights {
+    double per_hour = 0, per_usd = 0, per_co2_g_per_t = 0;
+    [[nodiscard]] double of(double hours, double usd, double co2_g_per_t) const {
+        return per_hour * hours + per_usd * usd + per_co2_g_per_t * co2_g_per_t;
     }
+};
+
+Weights weights_of(const Network& network, const RouteQuery& q) {
+    const double tonnes = q.cargo ? network.cargo_classes()[q.cargo->index()].tonnes_per_unit : 1.0;
+    switch (q.metric) {
+    case Metric::time: return {1, 0, 0};
+    case Metric::cost: return {0, 1, 0};
+    case Metric::co2: return {0, 0, tonnes / 1000.0};
+    case Metric::generalised:
+        return {q.weights.value_of_time_usd_per_h, 1, q.weights.carbon_price_usd_per_t * tonnes / 1e6};
+    }
+    return {1, 0, 0};
+}
+
+// Heap keys are fixed-point: floor(metric × 2^20), so that a radix heap can order them with few
+// bucket moves. Entries whose true keys differ by less than 2^-20 may come out of order; the
+// search stays exact because a state whose distance improves after it was expanded is expanded
+// again, and the goal is only final once every key up to its own has been expanded.
+constexpr double kKeyScale = 1048576.0; // 2^20
+constexpr double kMaxKey = 4.0e12;      // (2^62) / 2^20: larger keys are clamped
+std::uint64_t fixed_key(double key) {
+    return static_cast<std::uint64_t>(std::min(key, kMaxKey) * kKeyScale);
+}
+
+struct Entry {
+    std::uint64_t key;
+    std::uint32_t node;
+    std::uint32_t carrier;
 };
 
 // Exclusions for Yen's spur searches.
@@ -117,87 +141,207 @@ struct Bans {
     const std::vector<char>* nodes = nullptr;
 };
 
-struct Search {
-    std::vector<double> dist;
-    std::vector<std::uint32_t> parent_state;
-    std::vector<core::LinkId> parent_link;
-    std::uint32_t reached = kNone; // first target state settled
+} // namespace
+
+// Per-state data, valid where its stamp equals the current query's. A state is (node, carrier
+// arrived on): index node × carriers + carrier, plus one extra state for the start node before
+// it has moved (index node_count × carriers). One struct per state keeps a relaxation to one
+// cache line.
+struct Router::Workspace {
+    // 16 bytes. `mark` packs: bit 0 settled, bits 1-23 the query stamp (valid when equal to
+    // the current one), bits 24-31 the carrier of the parent state. The parent state is then
+    // (source node of parent_link, that carrier), or the start when parent_link is kNone.
+    struct State {
+        double dist;
+        std::uint32_t parent_link; // CSR index
+        std::uint32_t mark;
+    };
+    static constexpr std::uint32_t kStampMask = 0x7FFFFFU;
+    std::uint32_t width = 1;
+    std::uint32_t stamp = 0;
+    std::vector<State> states;
+    // Dijkstra and A* with a consistent potential pop keys in non-decreasing order, so a
+    // monotone radix heap applies (bench/README.md: why).
+    struct KeyOf {
+        std::uint64_t operator()(const Entry& e) const { return e.key; }
+    };
+    core::detail::WideRadixHeap<Entry, KeyOf> heap;
+    std::uint32_t reached = kNone;
+
+    void begin() {
+        stamp = (stamp + 1) & kStampMask;
+        if (stamp == 0) { // wrapped: clear once every 2^23 queries
+            for (auto& st : states) st.mark = 0;
+            stamp = 1;
+        }
+        heap.clear();
+        reached = kNone;
+    }
+    [[nodiscard]] bool seen(const State& st) const { return ((st.mark >> 1U) & kStampMask) == stamp; }
+    [[nodiscard]] bool done(const State& st) const { return seen(st) && (st.mark & 1U) != 0; }
+    [[nodiscard]] double distance(std::uint32_t state) const {
+        return seen(states[state]) ? states[state].dist : kInf;
+    }
 };
 
-// A* over states (node × (carriers + 1)); the extra carrier index means "has not moved yet".
-Search search(const Network& network, const Pricer& pricer, core::NodeId start,
-              std::optional<std::uint8_t> start_carrier, std::optional<core::NodeId> target,
-              const Bans& bans) {
-    const auto& impl = network.impl();
-    const std::uint32_t width = static_cast<std::uint32_t>(impl.carrier_mode.size()) + 1;
-    const std::uint32_t fresh = width - 1;
-    const std::size_t states = network.node_count() * width;
-    Search s;
-    s.dist.assign(states, kInf);
-    s.parent_state.assign(states, kNone);
-    s.parent_link.assign(states, core::LinkId{});
-    std::vector<char> settled(states, 0);
+namespace {
 
-    const double per_km = target ? pricer.lower_bound_per_gc_km() : 0.0;
-    const Node* goal = target ? &network.node(*target) : nullptr;
-    auto potential = [&](core::NodeId v) {
-        return per_km > 0 ? per_km * great_circle(network.node(v), *goal).value() : 0.0;
+// The metric's weight of the link at CSR index i: a compile-time choice, so a one-metric query
+// reads one cost array.
+template <Metric M>
+struct LinkWeight {
+    const double* hours;
+    const double* usd;
+    const double* co2;
+    Weights w;
+    [[nodiscard]] double operator()(std::uint32_t i) const {
+        if constexpr (M == Metric::time) return hours[i];
+        if constexpr (M == Metric::cost) return usd[i];
+        if constexpr (M == Metric::co2) return w.per_co2_g_per_t * co2[i];
+        if constexpr (M == Metric::generalised) return w.of(hours[i], usd[i], co2[i]);
+        return 0;
+    }
+};
+
+// A* over states. `start_carrier` is the carrier the route arrived on (Yen's spur searches).
+template <Metric M>
+void search_with(const Network& network, Router::Workspace& ws, const RouteQuery& query, core::NodeId start,
+                 std::optional<std::uint8_t> start_carrier, std::optional<core::NodeId> target, const Bans& bans) {
+    const auto& impl = network.impl();
+    const Weights w = weights_of(network, query);
+    const LinkWeight<M> weight{impl.csr_hours.data(), impl.csr_usd.data(), impl.csr_co2_g_per_t.data(), w};
+    const std::uint32_t width = ws.width;
+    const std::uint32_t fresh_state = static_cast<std::uint32_t>(network.node_count()) * width;
+    const auto* topo = impl.csr_topo.data();
+    const auto* nodes = impl.node_hot.data();
+    const auto* rows = impl.row_start.data();
+    const auto* order = impl.link_order.data();
+    auto* states = ws.states.data();
+    const bool banning = bans.links != nullptr;
+    // Links that need a closer look (not open, or restricted) go through the slow check.
+    auto usable = [&](std::uint32_t i) {
+        const core::LinkId id = order[i];
+        return network.is_open(id, query.date) && network.allows(id, query.cargo);
     };
 
-    core::detail::DaryHeap<Entry, 4, Smaller> heap;
-    const std::uint32_t first = start.index() * width + (start_carrier ? *start_carrier : fresh);
-    s.dist[first] = 0;
-    heap.push({potential(start), first});
-    while (!heap.empty()) {
-        const Entry top = heap.top();
-        heap.pop();
-        if (settled[top.state]) continue;
-        settled[top.state] = 1;
-        const core::NodeId v{top.state / width};
-        const auto carrier_in = static_cast<std::uint8_t>(top.state % width);
-        if (target && v == *target) {
-            s.reached = top.state;
-            break;
+    // Potential: a lower bound of the metric per km of straight line (chord <= arc, so it
+    // stays admissible and consistent), times the chord to the target.
+    double per_chord = 0;
+    std::array<double, 3> goal{};
+    if (target) {
+        per_chord = w.of(impl.min_hours_per_gc_km, impl.min_usd_per_gc_km, impl.min_co2_g_per_t_per_gc_km) * 6371.0;
+        goal = impl.node_xyz[target->index()];
+    }
+    const auto* xyz = impl.node_xyz.data();
+    auto potential = [&](std::uint32_t v) {
+        if (per_chord <= 0) return 0.0;
+        const double dx = xyz[v][0] - goal[0], dy = xyz[v][1] - goal[1], dz = xyz[v][2] - goal[2];
+        return per_chord * std::sqrt(dx * dx + dy * dy + dz * dz);
+    };
+    auto water = [&](std::uint32_t carrier) {
+        const Mode m = impl.carrier_mode[carrier];
+        return m == Mode::ferry || m == Mode::sea || m == Mode::air;
+    };
+
+    ws.begin();
+    const std::uint32_t first_carrier = start_carrier ? *start_carrier : width; // width: not moved yet
+    const std::uint32_t first = start_carrier ? start.index() * width + *start_carrier : fresh_state;
+    states[first] = {0.0, kNone, ws.stamp << 1U};
+    ws.heap.push({fixed_key(potential(start.index())), start.index(), first_carrier});
+    const std::uint32_t goal_node = target ? target->index() : kNone;
+    std::uint64_t stop_above = std::numeric_limits<std::uint64_t>::max();
+    while (!ws.heap.empty()) {
+        const Entry top = ws.heap.top();
+        if (top.key > stop_above) break; // the goal's distance is final
+        ws.heap.pop();
+        // Keys must not fall below the popped one (rounding of g + h can try): clamp.
+        const std::uint64_t floor_key = top.key;
+        if (!ws.heap.empty()) {
+            // The walk is memory-bound: fetch the next node's row and state while this one works.
+            const Entry& next = ws.heap.top();
+            __builtin_prefetch(&rows[next.node]);
+            __builtin_prefetch(&states[next.node * width + (next.carrier == width ? 0 : next.carrier)]);
         }
-        const double base = s.dist[top.state];
-        for (const core::LinkId l : network.out_links(v)) {
-            if (bans.links && (*bans.links)[l.index()]) continue;
-            if (!pricer.usable(l)) continue;
-            const Link& link = network.link(l);
-            if (bans.nodes && (*bans.nodes)[link.to.index()]) continue;
-            const std::uint8_t carrier = impl.link_carrier[l.index()];
-            double add = pricer.value(pricer.link(l));
-            if (carrier_in == fresh) {
-                if (is_water(link.mode)) {
-                    if (const auto c = pricer.port(v)) add += pricer.value(*c);
+        const bool fresh = top.carrier == width;
+        const std::uint32_t state = fresh ? fresh_state : top.node * width + top.carrier;
+        auto& current = states[state];
+        if (ws.done(current)) continue;
+        current.mark |= 1U;
+        if (top.node == goal_node) {
+            // Finish the keys equal to this one first: they may still improve the goal.
+            ws.reached = state;
+            stop_above = top.key;
+            continue;
+        }
+        const double base = current.dist;
+        const NodeHot& here = nodes[top.node]; // read only at a start or a change of carrier
+        const std::uint32_t end = rows[top.node + 1];
+        for (std::uint32_t i = rows[top.node]; i < end; ++i) {
+            const LinkTopo link = topo[i];
+            if ((link.flags & (LinkTopo::kNotOpen | LinkTopo::kRestricted)) != 0 && !usable(i)) [[unlikely]] {
+                continue;
+            }
+            if (banning && ((*bans.links)[order[i].index()] || (*bans.nodes)[link.to])) continue;
+            double add = weight(i);
+            const bool by_water_link = (link.flags & LinkTopo::kWater) != 0;
+            if (fresh) {
+                if (by_water_link && here.port) add += w.of(here.port_h, here.port_usd, 0);
+            } else if (top.carrier != link.carrier) {
+                if ((by_water_link || water(top.carrier)) && here.port) {
+                    add += w.of(here.port_h, here.port_usd, 0);
+                } else if (here.transshipment) {
+                    add += w.of(here.transfer_h, here.transfer_usd, 0);
+                } else if (here.port) {
+                    add += w.of(here.port_h, here.port_usd, 0);
+                } else {
+                    continue; // no way to change gauge or mode here
                 }
-            } else {
-                const auto kind = pricer.transfer_kind(v, carrier_in, carrier);
-                if (kind == Pricer::TransferKind::impossible) continue;
-                if (kind != Pricer::TransferKind::none) add += pricer.value(pricer.transfer(v, kind));
             }
-            if (const auto b = pricer.border(link.to, l)) add += pricer.value(*b);
-            if (target && link.to == *target && is_water(link.mode)) {
-                if (const auto c = pricer.port(link.to)) add += pricer.value(*c);
+            if (link.to == goal_node && by_water_link && nodes[link.to].port) {
+                add += w.of(nodes[link.to].port_h, nodes[link.to].port_usd, 0);
             }
-            const std::uint32_t next = link.to.index() * width + carrier;
+            const std::uint32_t next = link.to * width + link.carrier;
             const double candidate = base + add;
-            if (candidate < s.dist[next]) {
-                s.dist[next] = candidate;
-                s.parent_state[next] = top.state;
-                s.parent_link[next] = l;
-                heap.push({candidate + potential(link.to), next});
+            auto& target_state = states[next];
+            if (!ws.seen(target_state) || candidate < target_state.dist) {
+                target_state.dist = candidate;
+                target_state.parent_link = i; // CSR index; links_to maps it to a LinkId
+                target_state.mark = (top.carrier << 24U) | (ws.stamp << 1U);
+                ws.heap.push({std::max(fixed_key(candidate + potential(link.to)), floor_key), link.to, link.carrier});
             }
         }
     }
-    return s;
+    if (ws.reached != kNone) {
+        // The goal may be reached on several carriers: the best of them.
+        for (std::uint32_t c = 0; c < width; ++c) {
+            const std::uint32_t state = goal_node * width + c;
+            if (ws.distance(state) < ws.distance(ws.reached)) ws.reached = state;
+        }
+    }
 }
 
-std::vector<core::LinkId> links_to(const Search& s, std::uint32_t state) {
+void search(const Network& network, Router::Workspace& ws, const RouteQuery& query, core::NodeId start,
+            std::optional<std::uint8_t> start_carrier, std::optional<core::NodeId> target, const Bans& bans) {
+    switch (query.metric) {
+    case Metric::time: return search_with<Metric::time>(network, ws, query, start, start_carrier, target, bans);
+    case Metric::cost: return search_with<Metric::cost>(network, ws, query, start, start_carrier, target, bans);
+    case Metric::co2: return search_with<Metric::co2>(network, ws, query, start, start_carrier, target, bans);
+    case Metric::generalised:
+        return search_with<Metric::generalised>(network, ws, query, start, start_carrier, target, bans);
+    }
+}
+
+std::vector<core::LinkId> links_to(const Network& network, const Router::Workspace& ws, std::uint32_t state) {
+    const auto& impl = network.impl();
     std::vector<core::LinkId> links;
-    while (s.parent_state[state] != kNone) {
-        links.push_back(s.parent_link[state]);
-        state = s.parent_state[state];
+    while (ws.states[state].parent_link != kNone) {
+        const Router::Workspace::State& st = ws.states[state];
+        const core::LinkId link = impl.link_order[st.parent_link];
+        links.push_back(link);
+        const std::uint32_t carrier = st.mark >> 24U;
+        const std::uint32_t from = network.link(link).from.index();
+        state = carrier == ws.width ? static_cast<std::uint32_t>(network.node_count()) * ws.width
+                                    : from * ws.width + carrier;
     }
     std::reverse(links.begin(), links.end());
     return links;
@@ -263,33 +407,51 @@ std::optional<Route> evaluate_route(const Network& network, core::NodeId from,
     return route;
 }
 
-std::optional<Route> shortest_route(const Network& network, core::NodeId from, core::NodeId to,
-                                    const RouteQuery& query) {
-    const Pricer pricer{network, query};
-    const Search s = search(network, pricer, from, std::nullopt, to, {});
-    if (s.reached == kNone) return std::nullopt;
-    return evaluate_route(network, from, links_to(s, s.reached), query);
+Router::Router(const Network& network) : network_{&network}, ws_{std::make_unique<Workspace>()} {
+    const std::size_t width = std::max<std::size_t>(1, network.impl().carrier_mode.size());
+    ws_->width = static_cast<std::uint32_t>(width);
+    if (width >= 255) throw InvalidNetwork("routing supports at most 254 (mode, gauge) carriers");
+    ws_->states.assign(network.node_count() * width + 1, Workspace::State{kInf, kNone, 0});
+}
+Router::~Router() = default;
+Router::Router(Router&&) noexcept = default;
+Router& Router::operator=(Router&&) noexcept = default;
+
+std::optional<Route> Router::shortest_route(core::NodeId from, core::NodeId to, const RouteQuery& query) {
+    search(*network_, *ws_, query, from, std::nullopt, to, {});
+    if (ws_->reached == kNone) return std::nullopt;
+    return evaluate_route(*network_, from, links_to(*network_, *ws_, ws_->reached), query);
 }
 
-std::vector<double> shortest_from(const Network& network, core::NodeId from, const RouteQuery& query) {
-    const Pricer pricer{network, query};
-    const Search s = search(network, pricer, from, std::nullopt, std::nullopt, {});
-    const std::size_t width = network.impl().carrier_mode.size() + 1;
-    std::vector<double> best(network.node_count(), kInf);
-    for (std::size_t state = 0; state < s.dist.size(); ++state) {
-        best[state / width] = std::min(best[state / width], s.dist[state]);
-    }
+std::vector<double> Router::shortest_from(core::NodeId from, const RouteQuery& query) {
+    std::vector<double> best;
+    shortest_from(from, query, best);
     return best;
 }
 
-std::vector<Route> k_shortest_routes(const Network& network, core::NodeId from, core::NodeId to,
-                                     std::size_t k, const RouteQuery& query) {
+void Router::shortest_from(core::NodeId from, const RouteQuery& query, std::vector<double>& best) {
+    search(*network_, *ws_, query, from, std::nullopt, std::nullopt, {});
+    const std::size_t width = ws_->width;
+    const std::size_t n = network_->node_count();
+    best.resize(n);
+    for (std::size_t v = 0; v < n; ++v) {
+        double d = kInf;
+        for (std::size_t c = 0; c < width; ++c) {
+            d = std::min(d, ws_->distance(static_cast<std::uint32_t>(v * width + c)));
+        }
+        best[v] = d;
+    }
+    best[from.index()] = 0;
+}
+
+std::vector<Route> Router::k_shortest_routes(core::NodeId from, core::NodeId to, std::size_t k,
+                                             const RouteQuery& query) {
+    const Network& network = *network_;
     std::vector<Route> accepted;
     if (k == 0) return accepted;
-    auto first = shortest_route(network, from, to, query);
+    auto first = shortest_route(from, to, query);
     if (!first) return accepted;
     accepted.push_back(std::move(*first));
-    const Pricer pricer{network, query};
     const auto& impl = network.impl();
     // Candidates ordered by metric value, then by link ids, so ties resolve the same every run.
     auto order = [&](const Route& a, const Route& b) {
@@ -302,27 +464,31 @@ std::vector<Route> k_shortest_routes(const Network& network, core::NodeId from, 
     std::set<std::vector<core::LinkId>> seen{accepted.front().links};
     std::vector<char> banned_links(network.link_count(), 0);
     std::vector<char> banned_nodes(network.node_count(), 0);
+    std::vector<std::uint32_t> set_links;
     while (accepted.size() < k) {
         const Route& last = accepted.back();
+        // Root nodes are banned incrementally as the spur moves along the last route, and
+        // unbanned at the end: O(route length), not O(network), per accepted route.
+        banned_nodes[from.index()] = 1;
         for (std::size_t i = 0; i < last.links.size(); ++i) {
             const std::vector<core::LinkId> root(last.links.begin(), last.links.begin() + static_cast<std::ptrdiff_t>(i));
             const core::NodeId spur = i == 0 ? from : network.link(root.back()).to;
-            std::fill(banned_links.begin(), banned_links.end(), 0);
-            std::fill(banned_nodes.begin(), banned_nodes.end(), 0);
+            banned_nodes[spur.index()] = 0; // the spur itself is where the detour starts
             for (const Route& r : accepted) {
                 if (r.links.size() > i && std::equal(root.begin(), root.end(), r.links.begin())) {
                     banned_links[r.links[i].index()] = 1;
+                    set_links.push_back(r.links[i].index());
                 }
             }
-            banned_nodes[from.index()] = 1;
-            for (const auto l : root) banned_nodes[network.link(l).to.index()] = 1;
-            banned_nodes[spur.index()] = 0;
             std::optional<std::uint8_t> carrier;
             if (!root.empty()) carrier = impl.link_carrier[root.back().index()];
-            const Search s = search(network, pricer, spur, carrier, to, {&banned_links, &banned_nodes});
-            if (s.reached == kNone) continue;
+            search(network, *ws_, query, spur, carrier, to, {&banned_links, &banned_nodes});
+            for (const auto l : set_links) banned_links[l] = 0;
+            set_links.clear();
+            banned_nodes[spur.index()] = 1; // part of the root from the next spur on
+            if (ws_->reached == kNone) continue;
             std::vector<core::LinkId> path = root;
-            const auto tail = links_to(s, s.reached);
+            const auto tail = links_to(*network_, *ws_, ws_->reached);
             path.insert(path.end(), tail.begin(), tail.end());
             // Loopless at the node level (a state path may revisit a node on another carrier).
             std::vector<std::uint32_t> nodes{from.index()};
@@ -332,12 +498,28 @@ std::vector<Route> k_shortest_routes(const Network& network, core::NodeId from, 
             if (!seen.insert(path).second) continue;
             if (auto route = evaluate_route(network, from, path, query)) candidates.push_back(std::move(*route));
         }
+        banned_nodes[from.index()] = 0;
+        for (const auto l : last.links) banned_nodes[network.link(l).to.index()] = 0;
         if (candidates.empty()) break;
         const auto best = std::min_element(candidates.begin(), candidates.end(), order);
         accepted.push_back(std::move(*best));
         candidates.erase(best);
     }
     return accepted;
+}
+
+std::optional<Route> shortest_route(const Network& network, core::NodeId from, core::NodeId to,
+                                    const RouteQuery& query) {
+    return Router{network}.shortest_route(from, to, query);
+}
+
+std::vector<Route> k_shortest_routes(const Network& network, core::NodeId from, core::NodeId to,
+                                     std::size_t k, const RouteQuery& query) {
+    return Router{network}.k_shortest_routes(from, to, k, query);
+}
+
+std::vector<double> shortest_from(const Network& network, core::NodeId from, const RouteQuery& query) {
+    return Router{network}.shortest_from(from, query);
 }
 
 } // namespace corridor::network

@@ -2,6 +2,7 @@
 // dwell at borders, transshipments (gauge breaks, mode changes) and ports on the way.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -50,22 +51,47 @@ struct Route {
     [[nodiscard]] double metric_value(Metric metric) const;
 };
 
+/// A reusable routing workspace over one network (RoutingKit's query-object pattern): repeated
+/// queries reuse its per-state arrays, reset in O(1) by a query stamp. Not thread-safe; use one
+/// per thread. The network must outlive it.
+class Router {
+public:
+    explicit Router(const Network& network);
+    ~Router();
+    Router(Router&&) noexcept;
+    Router& operator=(Router&&) noexcept;
+
+    /// The best route by the query's metric (A* with a chord-length lower bound, exact);
+    /// nullopt when `to` cannot be reached.
+    std::optional<Route> shortest_route(core::NodeId from, core::NodeId to, const RouteQuery& query);
+    /// Up to k loopless routes in increasing metric order (Yen 1971).
+    std::vector<Route> k_shortest_routes(core::NodeId from, core::NodeId to, std::size_t k,
+                                         const RouteQuery& query);
+    /// Metric value of the best route from `from` to every node (infinity where unreachable).
+    std::vector<double> shortest_from(core::NodeId from, const RouteQuery& query);
+    /// The same into `out` (resized to the node count), reusing its storage across queries.
+    void shortest_from(core::NodeId from, const RouteQuery& query, std::vector<double>& out);
+
+    struct Workspace;
+
+private:
+    const Network* network_;
+    std::unique_ptr<Workspace> ws_;
+};
+
 /// The costs of riding `links` in order from `from` with the query's cargo and weights;
 /// nullopt if the links do not chain, one is closed on the date, forbids the cargo, or a change
 /// of gauge or mode happens at a node that cannot transship.
 std::optional<Route> evaluate_route(const Network& network, core::NodeId from,
                                     const std::vector<core::LinkId>& links, const RouteQuery& query);
 
-/// The best route by the query's metric (A* with a great-circle lower bound, exact);
-/// nullopt when `to` cannot be reached.
+/// One-off queries through a temporary Router (see Router for the semantics).
 std::optional<Route> shortest_route(const Network& network, core::NodeId from, core::NodeId to,
                                     const RouteQuery& query);
 
-/// Up to k loopless routes in increasing metric order (Yen 1971).
 std::vector<Route> k_shortest_routes(const Network& network, core::NodeId from, core::NodeId to,
                                      std::size_t k, const RouteQuery& query);
 
-/// Metric value of the best route from `from` to every node (infinity where unreachable).
 std::vector<double> shortest_from(const Network& network, core::NodeId from, const RouteQuery& query);
 
 } // namespace corridor::network

@@ -222,6 +222,26 @@ TEST(Routing, AStarAgreesWithOneToAllDijkstra) {
     }
 }
 
+TEST(Routing, StaysExactBelowTheHeapKeyResolution) {
+    // The heap orders keys in steps of 2^-20 (about 1e-6 h); routes closer than that must
+    // still come out in exact order. Via C is 3.6e-9 h (13 µs) faster than direct.
+    const auto net = network_from_yaml(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, source: s}
+  - {id: B, country: X, kind: city, lat: 0, lon: 0.001, source: s}
+  - {id: C, country: X, kind: city, lat: 0.0005, lon: 0.0005, source: s}
+links:
+  - {id: direct, from: A, to: B, mode: road, length_km: 100.00000036, speed_kmh: 100, source: s}
+  - {id: back, from: B, to: A, mode: road, length_km: 500, speed_kmh: 100, source: s}
+  - {id: ac, from: A, to: C, mode: road, length_km: 50, speed_kmh: 100, source: s}
+  - {id: cb, from: C, to: B, mode: road, length_km: 50, speed_kmh: 100, source: s}
+)");
+    const auto r = network::shortest_route(net, id(net, "A"), id(net, "B"), {});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(names(net, *r), (std::vector<std::string>{"ac", "cb"}));
+    EXPECT_EQ(network::shortest_from(net, id(net, "A"), {})[id(net, "B").index()], 1.0);
+}
+
 TEST(Routing, DatesParseAndPrint) {
     EXPECT_EQ(network::parse_date("1970-01-01")->days, 0);
     EXPECT_EQ(network::to_string(*network::parse_date("2030-01-01")), "2030-01-01");

@@ -19,6 +19,20 @@ template <class T, class KeyOf>
 class WideRadixHeap {
 public:
     [[nodiscard]] bool empty() const { return size_ == 0; }
+    /// Empties the heap and restarts its keys from 0, keeping the buckets' storage.
+    void clear() {
+        for (unsigned level = 0; level < kLevels; ++level) {
+            while (levels_ & (1U << level)) {
+                const unsigned d = lowest_bucket(level);
+                buckets_[level * kWidth + d].clear();
+                clear_bit(level, d);
+            }
+        }
+        heads_ = {};
+        min0_ = kWidth;
+        last_ = 0;
+        size_ = 0;
+    }
     [[nodiscard]] std::size_t size() const { return size_; }
 
     void push(const T& item) {
