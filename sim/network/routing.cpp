@@ -256,11 +256,10 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
         ws.heap.pop();
         // Keys must not fall below the popped one (rounding of g + h can try): clamp.
         const std::uint64_t floor_key = top.key;
-        if (!ws.heap.empty()) {
+        if (const Entry* next = ws.heap.peek_cheap()) {
             // The walk is memory-bound: fetch the next node's row and state while this one works.
-            const Entry& next = ws.heap.top();
-            __builtin_prefetch(&rows[next.node]);
-            __builtin_prefetch(&states[next.node * width + (next.carrier == width ? 0 : next.carrier)]);
+            __builtin_prefetch(&rows[next->node]);
+            __builtin_prefetch(&states[next->node * width + (next->carrier == width ? 0 : next->carrier)]);
         }
         const bool fresh = top.carrier == width;
         const std::uint32_t state = fresh ? fresh_state : top.node * width + top.carrier;

@@ -48,6 +48,12 @@ public:
         return buckets_[min0_][heads_[min0_]];
     }
 
+    /// The least item if it can be had without moving items down (a peek that never forces a
+    /// rebase of later pushes); nullptr otherwise.
+    [[nodiscard]] const T* peek_cheap() const {
+        return (levels_ & 1U) ? &buckets_[min0_][heads_[min0_]] : nullptr;
+    }
+
     void pop() {
         if ((levels_ & 1U) == 0) refill();
         const unsigned d = min0_;

@@ -17,7 +17,7 @@ namespace corridor::scenario::detail {
 std::optional<YAML::Node> parse_yaml(const std::string& text, const std::string& file,
                                      std::vector<Diagnostic>& out);
 
-inline constexpr std::size_t kMaxFileBytes = 64U << 20U;
+inline constexpr std::size_t kMaxFileBytes = 256U << 20U; // a 10^5-node model is about 70 MB
 inline constexpr std::size_t kMaxDiagnostics = 200;
 
 class YamlReader {
