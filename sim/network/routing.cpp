@@ -218,6 +218,7 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
     const auto* order = impl.link_order.data();
     auto* states = ws.states.data();
     const bool banning = bans.links != nullptr;
+    const bool has_closures = !query.closed_links.empty();
     // Links that need a closer look (not open, or restricted) go through the slow check.
     auto usable = [&](std::uint32_t i) {
         const core::LinkId id = order[i];
@@ -281,6 +282,7 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
                 continue;
             }
             if (banning && ((*bans.links)[order[i].index()] || (*bans.nodes)[link.to])) continue;
+            if (has_closures && query.closed_links[order[i].index()] != 0) continue;
             double add = weight(i);
             const bool by_water_link = (link.flags & LinkTopo::kWater) != 0;
             if (fresh) {
@@ -378,6 +380,7 @@ std::optional<Route> evaluate_route(const Network& network, core::NodeId from,
         if (l.index() >= network.link_count()) return std::nullopt;
         const Link& link = network.link(l);
         if (link.from != at || !pricer.usable(l)) return std::nullopt;
+        if (!query.closed_links.empty() && query.closed_links[l.index()] != 0) return std::nullopt;
         if (i == 0) {
             if (is_water(link.mode)) {
                 if (const auto c = pricer.port(at)) add(RouteStep::Kind::port, at, {}, *c);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "sim/core/ids.hpp"
@@ -25,6 +26,7 @@ struct RouteQuery {
     std::optional<Date> date;                // planned links count once open; none: only open links
     std::optional<core::CargoClassId> cargo; // restrictions and tonnes per unit of this class
     CostWeights weights;
+    std::span<const std::uint8_t> closed_links; // by LinkId, non-zero = closed now (disruptions); empty = none
 };
 
 /// One step of a route: riding a link, or a process at a node.

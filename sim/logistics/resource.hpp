@@ -1,0 +1,93 @@
+// A pool of identical servers with a first-come first-served queue: border lanes, cranes,
+// berths. It keeps the statistics a user reads per resource: utilisation, queue, waits.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+
+#include "sim/core/assert.hpp"
+#include "sim/core/quantiles.hpp"
+#include "sim/core/running_stats.hpp"
+#include "sim/core/time_weighted.hpp"
+
+namespace corridor::logistics {
+
+class ServerPool {
+public:
+    ServerPool(std::string name, std::string kind, std::uint32_t servers)
+        : name_{std::move(name)}, kind_{std::move(kind)}, servers_{servers} {
+        SIM_ASSERT(servers > 0, "a pool needs a server");
+    }
+
+    /// Asks for a server for `entity`; true if granted now, else it queues.
+    bool request(core::SimTime now, std::uint32_t entity) {
+        if (busy_ < servers_) {
+            grant(now, now);
+            return true;
+        }
+        queue_.push_back({entity, now});
+        queue_length_.set(now, static_cast<double>(queue_.size()));
+        return false;
+    }
+
+    /// Frees a server; returns the entity granted next, if any queued.
+    std::optional<std::uint32_t> release(core::SimTime now) {
+        SIM_ASSERT(busy_ > 0, "release without a claim");
+        --busy_;
+        busy_level_.set(now, busy_);
+        if (queue_.empty()) return std::nullopt;
+        const Waiting next = queue_.front();
+        queue_.pop_front();
+        queue_length_.set(now, static_cast<double>(queue_.size()));
+        grant(now, next.since);
+        return next.entity;
+    }
+
+    /// Starts the statistics afresh (end of warm-up), keeping the current state.
+    void reset_statistics(core::SimTime now) {
+        queue_length_.reset(now);
+        busy_level_.reset(now);
+        waits_ = {};
+        wait_sketch_ = core::QuantileSketch{0.01, 1e-4};
+        served_ = 0;
+    }
+
+    [[nodiscard]] const std::string& name() const { return name_; }
+    [[nodiscard]] const std::string& kind() const { return kind_; }
+    [[nodiscard]] std::uint32_t servers() const { return servers_; }
+    [[nodiscard]] std::size_t queued() const { return queue_.size(); }
+    [[nodiscard]] double utilisation(core::SimTime now) const { return busy_level_.mean(now) / servers_; }
+    [[nodiscard]] double queue_mean(core::SimTime now) const { return queue_length_.mean(now); }
+    [[nodiscard]] double queue_max() const { return queue_length_.max(); }
+    [[nodiscard]] const core::RunningStats& waits_h() const { return waits_; }
+    [[nodiscard]] double wait_quantile_h(double q) const { return wait_sketch_.quantile(q); }
+    [[nodiscard]] std::uint64_t served() const { return served_; }
+
+private:
+    struct Waiting {
+        std::uint32_t entity;
+        core::SimTime since;
+    };
+    void grant(core::SimTime now, core::SimTime since) {
+        ++busy_;
+        busy_level_.set(now, busy_);
+        const double wait_h = static_cast<double>((now - since).count()) / 3600.0;
+        waits_.add(wait_h);
+        wait_sketch_.add(wait_h);
+        ++served_;
+    }
+
+    std::string name_;
+    std::string kind_;
+    std::uint32_t servers_;
+    std::uint32_t busy_ = 0;
+    std::deque<Waiting> queue_;
+    core::TimeWeighted queue_length_;
+    core::TimeWeighted busy_level_;
+    core::RunningStats waits_;
+    core::QuantileSketch wait_sketch_{0.01, 1e-4};
+    std::uint64_t served_ = 0;
+};
+
+} // namespace corridor::logistics

@@ -1,0 +1,80 @@
+// What a run produces: per consignment, per flow, per resource, daily series and custody logs.
+// Times are hours unless a name says otherwise; money in USD per the units moved; CO2e in kg.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/core/ids.hpp"
+#include "sim/core/time.hpp"
+
+namespace corridor::logistics {
+
+/// Where a consignment's time went. The categories partition its time in the system.
+enum class TimeUse : std::uint8_t { moving, waiting, border, transshipment, port, weather, disruption };
+inline constexpr std::size_t kTimeUses = 7;
+inline constexpr std::array<const char*, kTimeUses> kTimeUseNames = {
+    "moving", "waiting", "border", "transshipment", "port", "weather", "disruption"};
+
+struct ShipmentRecord {
+    std::uint32_t flow = 0;
+    double units = 1;
+    core::SimTime created;
+    std::optional<core::SimTime> delivered;
+    std::uint32_t route = 0;        // index into RunResult::routes (the links it rode)
+    std::array<std::int64_t, kTimeUses> seconds{}; // time by use, summing to its time in system
+    double usd = 0;
+    double kg_co2e = 0;
+};
+
+struct CustodyEvent {
+    std::uint32_t shipment = 0;
+    core::SimTime at;
+    core::NodeId node;
+    std::string event;  // created, boarded, transshipped, arrived, delivered
+    std::string holder; // service, vessel or vehicle
+};
+
+struct FlowResult {
+    std::string name;
+    std::uint64_t created = 0;       // consignments created after warm-up
+    std::uint64_t delivered = 0;     // of those, delivered by the horizon
+    std::uint64_t in_system = 0;     // of those, still moving or waiting at the horizon
+    double units_created = 0, units_delivered = 0;
+    double throughput_units_per_day = 0;
+    double transit_mean_h = 0, transit_p50_h = 0, transit_p90_h = 0, transit_p95_h = 0, transit_max_h = 0;
+    std::optional<double> on_time_share;
+    double usd_per_unit = 0, kg_co2e_per_unit = 0;
+    std::array<double, kTimeUses> mean_hours{}; // per delivered consignment
+};
+
+struct ResourceResult {
+    std::string name;   // e.g. "border DOS in", "cranes AKH", "berths ALAT", "line DOS-MOY"
+    std::string kind;   // border, cranes, berths, line, vessel
+    double servers = 1;
+    double utilisation = 0;
+    double queue_mean = 0, queue_max = 0;
+    double wait_mean_h = 0, wait_p95_h = 0;
+    std::uint64_t served = 0;
+};
+
+struct DailyPoint {
+    std::uint32_t day = 0;
+    std::vector<double> queue;        // per resource, at the end of the day
+    std::vector<double> delivered;    // per flow, units delivered that day
+};
+
+struct RunResult {
+    std::vector<std::vector<core::LinkId>> routes; // every distinct route ridden
+    std::vector<FlowResult> flows;
+    std::vector<ResourceResult> resources;
+    std::vector<ShipmentRecord> shipments;
+    std::vector<CustodyEvent> custody;
+    std::vector<DailyPoint> daily;
+    std::uint64_t events = 0;
+    std::uint64_t created = 0, delivered = 0, in_system = 0; // all consignments, warm-up included
+};
+
+} // namespace corridor::logistics

@@ -1,0 +1,1195 @@
+// The freight simulation. Consignments follow routes split into legs (runs of links served by
+// one service on one carrier); trains consolidate and depart by their rule, vessels shuttle and
+// wait out storms, unserved links carry each consignment alone. Borders, cranes and berths are
+// server pools. Every state change is an engine event; handlers get an entity index as payload.
+#include "sim/logistics/simulate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <stdexcept>
+
+#include "sim/core/engine.hpp"
+#include "sim/core/quantiles.hpp"
+#include "sim/core/random.hpp"
+#include "sim/logistics/resource.hpp"
+#include "sim/logistics/weather.hpp"
+#include "sim/network/routing.hpp"
+
+namespace corridor::logistics {
+
+namespace {
+
+using core::Duration;
+using core::SimTime;
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+bool is_water(network::Mode m) {
+    return m == network::Mode::ferry || m == network::Mode::sea || m == network::Mode::air;
+}
+
+Duration hours(double h) { return std::max(Duration{0}, core::to_ticks(core::Hours{h})); }
+
+struct Consignment {
+    std::uint32_t flow;
+    std::uint32_t route; // index into routes_
+    std::uint32_t pos;   // next link of the route to ride
+    core::NodeId at;
+    SimTime since;       // start of the current time use
+    TimeUse use;
+    double units;
+    bool counted;        // created after warm-up: counts in the flow statistics
+};
+
+enum class VehicleKind : std::uint8_t { train, vessel, solo };
+
+struct Vehicle {
+    VehicleKind kind = VehicleKind::solo;
+    std::uint32_t service = kNone;
+    std::uint32_t vessel = kNone;          // index in the service's fleet
+    std::vector<std::uint32_t> load;       // consignments aboard
+    double units = 0;
+    std::vector<core::LinkId> leg;         // links of this trip
+    std::size_t pos = 0;                   // next link of the leg
+    core::NodeId at;
+    SimTime requested;                     // when it asked for the current line path
+    bool inbound_border = false;           // the border it queues at, in or out
+};
+
+// Trains boarding at the same place for the same leg of a service.
+struct Consolidator {
+    std::uint32_t service;
+    std::vector<core::LinkId> leg;
+    std::vector<std::uint32_t> waiting;
+    double units = 0;
+    core::EventId timer{};
+    bool timer_set = false;
+};
+
+// Consignments waiting at a port for a vessel of a service over one link.
+struct PortQueue {
+    std::uint32_t service;
+    core::LinkId link;
+    std::vector<std::uint32_t> waiting; // FIFO: boarded from the front
+    std::size_t head = 0;
+    double units = 0;
+};
+
+enum class VesselState : std::uint8_t { idle, loading, busy };
+struct FleetVessel {
+    std::uint32_t service;
+    std::string name;
+    double capacity;
+    core::NodeId at;
+    VesselState state = VesselState::idle;
+    std::uint32_t vehicle = kNone;   // while loading or busy
+    std::uint32_t queue = kNone;     // the port queue it loads from
+    core::EventId timer{};
+    bool timer_set = false;
+    core::TimeWeighted busy;         // 1 while sailing or at berth
+};
+
+enum class Resume : std::uint8_t { ready, depart_vessel, berth_vessel };
+
+struct Area {
+    std::uint32_t spec;      // index in scenario.areas
+    bool storm = false;
+    SimTime spell_end;
+    std::vector<std::pair<std::uint32_t, Resume>> waiting; // vehicles held by the storm
+    core::TimeWeighted storm_level;
+};
+
+struct LinkState {
+    double factor = 1;                     // disruptions: 0 closes, (0, 1) derates
+    SimTime next_free;                     // next train path
+    std::vector<std::uint32_t> waiting;    // vehicles held by a closure
+    core::RunningStats path_wait_h;
+    double busy_seconds = 0;               // paths taken × headway
+    std::uint64_t trains = 0;
+};
+
+class Simulation {
+public:
+    Simulation(const network::Network& net, const Scenario& sc, const RunConfig& cfg)
+        : net_{net}, sc_{sc}, cfg_{cfg}, router_{net} {
+        links_.resize(net.link_count());
+        link_service_.assign(net.link_count(), kNone);
+        for (std::uint32_t s = 0; s < sc.services.size(); ++s) {
+            for (const auto l : sc.services[s].links) {
+                if (link_service_[l.index()] == kNone) link_service_[l.index()] = s;
+            }
+        }
+        node_closed_.assign(net.node_count(), 0);
+        node_waiting_.resize(net.node_count());
+        service_closed_.assign(sc.services.size(), 0);
+        service_waiting_.resize(sc.services.size());
+        build_resources();
+        build_fleets();
+        register_handlers();
+    }
+
+    RunResult run() {
+        for (std::uint32_t f = 0; f < sc_.flows.size(); ++f) {
+            flow_random_.push_back(stream("flow:" + sc_.flows[f].name));
+            route_random_.push_back(stream("route:" + sc_.flows[f].name));
+            flow_stats_.emplace_back();
+            if (sc_.flows[f].units_per_day > 0) {
+                engine_.schedule_at(SimTime{} + next_gap(f), h_arrival_, f);
+            }
+        }
+        for (std::uint32_t a = 0; a < areas_.size(); ++a) start_weather(a);
+        for (std::uint32_t d = 0; d < sc_.disruptions.size(); ++d) {
+            const auto& dis = sc_.disruptions[d];
+            if (dis.from <= SimTime{} + sc_.horizon) engine_.schedule_at(dis.from, h_disruption_start_, d);
+            if (dis.until <= SimTime{} + sc_.horizon) engine_.schedule_at(dis.until, h_disruption_end_, d);
+        }
+        engine_.schedule_at(SimTime{} + Duration{86400}, h_day_, 1);
+        if (sc_.warmup.count() > 0 && sc_.warmup < sc_.horizon) {
+            engine_.schedule_at(SimTime{} + sc_.warmup, h_warmup_, 0);
+        }
+        engine_.run_until(SimTime{} + sc_.horizon);
+        return finish();
+    }
+
+private:
+    // ---- set-up -------------------------------------------------------------------------
+    core::RandomStream stream(const std::string& component) const {
+        return core::RandomStream::for_component(sc_.seed, cfg_.replication, core::component_key(component));
+    }
+
+    void build_resources() {
+        border_in_.assign(net_.node_count(), kNone);
+        border_out_.assign(net_.node_count(), kNone);
+        cranes_.assign(net_.node_count(), kNone);
+        berths_.assign(net_.node_count(), kNone);
+        for (std::uint32_t v = 0; v < net_.node_count(); ++v) {
+            const auto& node = net_.node(core::NodeId{v});
+            if (node.border) {
+                border_in_[v] = add_pool("border " + node.name + " in", "border", node.border->servers);
+                border_out_[v] = add_pool("border " + node.name + " out", "border", node.border->servers);
+            }
+            if (node.transshipment) cranes_[v] = add_pool("cranes " + node.name, "cranes", node.transshipment->cranes);
+            if (node.port) berths_[v] = add_pool("berths " + node.name, "berths", node.port->berths);
+            node_random_.push_back(stream("node:" + node.name));
+        }
+        for (const auto& area : sc_.areas) {
+            areas_.push_back(Area{static_cast<std::uint32_t>(&area - sc_.areas.data()), false, {}, {}, core::TimeWeighted{}});
+            area_random_.push_back(stream("weather:" + area.name));
+        }
+    }
+
+    std::uint32_t add_pool(std::string name, std::string kind, std::uint32_t servers) {
+        pools_.emplace_back(std::move(name), std::move(kind), servers);
+        return static_cast<std::uint32_t>(pools_.size() - 1);
+    }
+
+    void build_fleets() {
+        for (std::uint32_t s = 0; s < sc_.services.size(); ++s) {
+            const auto& svc = sc_.services[s];
+            service_random_.push_back(stream("service:" + svc.name));
+            service_area_.push_back(kNone);
+            for (std::uint32_t a = 0; a < sc_.areas.size(); ++a) {
+                if (sc_.areas[a].name == svc.sea_area) service_area_[s] = a;
+            }
+            if (svc.kind != ServiceKind::vessel || svc.links.empty()) continue;
+            // Vessels start alternately at the departure ports of the service's links.
+            std::vector<core::NodeId> ports;
+            for (const auto l : svc.links) {
+                const auto from = net_.link(l).from;
+                if (std::find(ports.begin(), ports.end(), from) == ports.end()) ports.push_back(from);
+            }
+            for (std::size_t i = 0; i < svc.vessels.size(); ++i) {
+                fleet_.push_back(FleetVessel{s, svc.vessels[i].name, svc.vessels[i].capacity_units * svc.load_factor,
+                                             ports[i % ports.size()], VesselState::idle, kNone, kNone, {}, false, core::TimeWeighted{}});
+            }
+        }
+    }
+
+    void register_handlers() {
+        h_arrival_ = engine_.add_handler<&Simulation::on_arrival>(*this, "flow arrival");
+        h_ready_ = engine_.add_handler<&Simulation::on_ready>(*this, "vehicle ready");
+        h_enter_ = engine_.add_handler<&Simulation::on_enter>(*this, "vehicle enters link");
+        h_arrive_ = engine_.add_handler<&Simulation::on_arrive>(*this, "vehicle arrives");
+        h_border_done_ = engine_.add_handler<&Simulation::on_border_done>(*this, "border done");
+        h_crane_done_ = engine_.add_handler<&Simulation::on_crane_done>(*this, "crane done");
+        h_setup_done_ = engine_.add_handler<&Simulation::on_setup_done>(*this, "transshipment setup done");
+        h_train_timer_ = engine_.add_handler<&Simulation::on_train_timer>(*this, "train departure timer");
+        h_timetable_ = engine_.add_handler<&Simulation::on_timetable>(*this, "train timetable");
+        h_vessel_timer_ = engine_.add_handler<&Simulation::on_vessel_timer>(*this, "vessel departure timer");
+        h_vessel_loaded_ = engine_.add_handler<&Simulation::on_vessel_loaded>(*this, "vessel loaded");
+        h_vessel_unloaded_ = engine_.add_handler<&Simulation::on_vessel_unloaded>(*this, "vessel unloaded");
+        h_weather_ = engine_.add_handler<&Simulation::on_weather>(*this, "weather change");
+        h_disruption_start_ = engine_.add_handler<&Simulation::on_disruption_start>(*this, "disruption starts");
+        h_disruption_end_ = engine_.add_handler<&Simulation::on_disruption_end>(*this, "disruption ends");
+        h_day_ = engine_.add_handler<&Simulation::on_day>(*this, "daily snapshot");
+        h_warmup_ = engine_.add_handler<&Simulation::on_warmup>(*this, "end of warm-up");
+    }
+
+    // ---- demand --------------------------------------------------------------------------
+    Duration next_gap(std::uint32_t f) {
+        const Flow& flow = sc_.flows[f];
+        const int month = month_of(sc_.start_date, engine_.now());
+        const double rate = flow.units_per_day * flow.seasonal[static_cast<std::size_t>(month)] / flow.batch_units;
+        if (rate <= 0) return Duration{86400}; // an empty month: look again tomorrow
+        const double mean_h = 24.0 / rate;
+        if (flow.arrival == ArrivalProcess::poisson) {
+            return std::max(Duration{1}, hours(-mean_h * std::log(flow_random_[f].uniform_open01())));
+        }
+        return std::max(Duration{1}, hours(mean_h));
+    }
+
+    void on_arrival(core::Engine& engine, std::uint64_t payload) {
+        const auto f = static_cast<std::uint32_t>(payload);
+        const Flow& flow = sc_.flows[f];
+        const int month = month_of(sc_.start_date, engine.now());
+        if (flow.seasonal[static_cast<std::size_t>(month)] > 0) {
+            // A batch (a block train of containers) arrives as one consignment of batch_units.
+            create(f, flow.batch_units);
+        }
+        const SimTime next = engine.now() + next_gap(f);
+        if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_arrival_, f);
+    }
+
+    void create(std::uint32_t f, double units) {
+        const Flow& flow = sc_.flows[f];
+        const std::uint32_t route = choose_route(f, flow.origin);
+        const auto c = static_cast<std::uint32_t>(cons_.size());
+        const bool counted = engine_.now() >= SimTime{} + sc_.warmup;
+        cons_.push_back(Consignment{f, route, 0, flow.origin, engine_.now(), TimeUse::waiting, units, counted});
+        ShipmentRecord record;
+        record.flow = f;
+        record.units = units;
+        record.created = engine_.now();
+        record.route = route;
+        records_.push_back(record);
+        ++created_;
+        if (counted) {
+            ++flow_stats_[f].created;
+            flow_stats_[f].units_created += units;
+        }
+        log_custody(c, "created", flow.name);
+        if (route == kNone) {
+            // Unreachable: it waits at its origin for a route (counted in the system).
+            unrouted_.push_back(c);
+            return;
+        }
+        if (routes_[route].empty()) {
+            deliver(c);
+            return;
+        }
+        start_leg(c);
+    }
+
+    // ---- routing -------------------------------------------------------------------------
+    network::RouteQuery query_for(const Flow& flow) {
+        network::RouteQuery q;
+        q.metric = flow.metric;
+        q.date = today();
+        q.cargo = flow.cargo;
+        q.weights = sc_.weights;
+        closed_mask_.assign(net_.link_count(), 0);
+        for (std::uint32_t l = 0; l < net_.link_count(); ++l) closed_mask_[l] = links_[l].factor <= 0 ? 1 : 0;
+        q.closed_links = closed_mask_;
+        return q;
+    }
+
+    network::Date today() const {
+        return network::Date{sc_.start_date.days + static_cast<std::int32_t>(engine_.now().seconds() / 86400)};
+    }
+
+    std::uint32_t intern_route(const std::vector<core::LinkId>& links) {
+        const auto it = route_index_.find(links);
+        if (it != route_index_.end()) return it->second;
+        const auto id = static_cast<std::uint32_t>(routes_.size());
+        routes_.push_back(links);
+        route_index_.emplace(links, id);
+        return id;
+    }
+
+    // Routes are computed once per flow and network state (closures, openings), then reused.
+    std::uint32_t choose_route(std::uint32_t f, core::NodeId from) {
+        const Flow& flow = sc_.flows[f];
+        if (flow.policy == RoutingPolicy::fixed) return intern_route(flow.fixed_route);
+        if (from == flow.destination) return intern_route({});
+        auto& cache = route_cache_[f];
+        if (cache.version != network_version_ || !cache.valid) {
+            cache = RouteCache{};
+            cache.valid = true;
+            cache.version = network_version_;
+            const auto q = query_for(flow);
+            const std::size_t k = flow.policy == RoutingPolicy::k_shortest ? flow.k : 1;
+            const auto found = router_.k_shortest_routes(flow.origin, flow.destination, k, q);
+            double total = 0;
+            const double best = found.empty() ? 0 : found.front().metric_value(flow.metric);
+            for (const auto& r : found) {
+                cache.routes.push_back(intern_route(r.links));
+                total += std::exp(-(r.metric_value(flow.metric) - best) / flow.logit_scale);
+                cache.cumulative.push_back(total);
+            }
+        }
+        if (cache.routes.empty()) return kNone;
+        if (cache.routes.size() == 1) return cache.routes.front();
+        const double u = route_random_[f].uniform01() * cache.cumulative.back();
+        const auto it = std::upper_bound(cache.cumulative.begin(), cache.cumulative.end(), u);
+        return cache.routes[std::min<std::size_t>(static_cast<std::size_t>(it - cache.cumulative.begin()), cache.routes.size() - 1)];
+    }
+
+    // Adaptive consignments re-plan at the end of each leg from the state of the network now.
+    void replan(std::uint32_t c) {
+        Consignment& con = cons_[c];
+        const Flow& flow = sc_.flows[con.flow];
+        const auto q = query_for(flow);
+        auto found = router_.shortest_route(con.at, flow.destination, q);
+        if (!found) return; // nothing open: keep the plan and wait where it blocks
+        std::vector<core::LinkId> links(routes_[con.route].begin(), routes_[con.route].begin() + con.pos);
+        links.insert(links.end(), found->links.begin(), found->links.end());
+        con.route = intern_route(links);
+        records_[c].route = con.route;
+    }
+
+    // ---- time accounting -----------------------------------------------------------------
+    void use(std::uint32_t c, TimeUse next) {
+        Consignment& con = cons_[c];
+        const SimTime now = engine_.now();
+        records_[c].seconds[static_cast<std::size_t>(con.use)] += (now - con.since).count();
+        con.since = now;
+        con.use = next;
+    }
+    void use_all(const Vehicle& v, TimeUse next) {
+        for (const auto c : v.load) use(c, next);
+    }
+
+    void log_custody(std::uint32_t c, const char* event, const std::string& holder) {
+        if (!sc_.flows[cons_[c].flow].custody) return;
+        custody_.push_back(CustodyEvent{c, engine_.now(), cons_[c].at, event, holder});
+    }
+
+    // ---- legs ----------------------------------------------------------------------------
+    // The leg from the consignment's position: consecutive links with the same service and
+    // the same carrier (mode, gauge).
+    std::vector<core::LinkId> leg_of(const Consignment& con) const {
+        const auto& route = routes_[con.route];
+        std::vector<core::LinkId> leg{route[con.pos]};
+        const auto service = link_service_[route[con.pos].index()];
+        const auto& first = net_.link(route[con.pos]);
+        for (std::size_t i = con.pos + 1; i < route.size(); ++i) {
+            const auto& l = net_.link(route[i]);
+            if (link_service_[route[i].index()] != service || l.mode != first.mode || l.gauge_mm != first.gauge_mm) break;
+            if (service != kNone && sc_.services[service].kind == ServiceKind::vessel) break; // one crossing per sailing
+            leg.push_back(route[i]);
+        }
+        return leg;
+    }
+
+    void start_leg(std::uint32_t c) {
+        Consignment& con = cons_[c];
+        const auto leg = leg_of(con);
+        const auto service = link_service_[leg.front().index()];
+        use(c, TimeUse::waiting);
+        if (service == kNone) {
+            const auto v = new_vehicle(VehicleKind::solo, kNone, con.at);
+            vehicles_[v].load.push_back(c);
+            vehicles_[v].units = con.units;
+            vehicles_[v].leg = leg;
+            ready(v);
+            return;
+        }
+        if (sc_.services[service].kind == ServiceKind::train) {
+            board_train(c, service, leg);
+        } else {
+            board_vessel(c, service, leg.front());
+        }
+    }
+
+    std::uint32_t new_vehicle(VehicleKind kind, std::uint32_t service, core::NodeId at) {
+        std::uint32_t v = 0;
+        if (free_vehicles_.empty()) {
+            v = static_cast<std::uint32_t>(vehicles_.size());
+            vehicles_.emplace_back();
+        } else {
+            v = free_vehicles_.back();
+            free_vehicles_.pop_back();
+        }
+        Vehicle& veh = vehicles_[v];
+        veh.kind = kind;
+        veh.service = service;
+        veh.vessel = kNone;
+        veh.load.clear();
+        veh.units = 0;
+        veh.leg.clear();
+        veh.pos = 0;
+        veh.at = at;
+        return v;
+    }
+
+    void free_vehicle(std::uint32_t v) {
+        vehicles_[v].load.clear();
+        free_vehicles_.push_back(v);
+    }
+
+    // ---- trains --------------------------------------------------------------------------
+    void board_train(std::uint32_t c, std::uint32_t service, const std::vector<core::LinkId>& leg) {
+        const auto key = std::make_pair(service, leg);
+        auto it = consolidator_index_.find(key);
+        if (it == consolidator_index_.end()) {
+            it = consolidator_index_.emplace(key, static_cast<std::uint32_t>(consolidators_.size())).first;
+            consolidators_.push_back(Consolidator{service, leg, {}, 0, {}, false});
+            const auto& policy = sc_.services[service].departure;
+            if (policy.every_h && *policy.every_h > 0) {
+                // The first departure on the timetable after now.
+                const double period = *policy.every_h * 3600.0;
+                const double now = static_cast<double>(engine_.now().seconds());
+                const double k = std::ceil((now - policy.offset_h * 3600.0) / period);
+                const auto at = static_cast<std::int64_t>(policy.offset_h * 3600.0 + std::max(0.0, k) * period);
+                engine_.schedule_at(core::at_seconds(std::max<std::int64_t>(at, engine_.now().seconds())), h_timetable_, it->second);
+            }
+        }
+        const auto k = it->second;
+        Consolidator& con = consolidators_[k];
+        con.waiting.push_back(c);
+        con.units += cons_[c].units;
+        log_custody(c, "boarded", sc_.services[service].name);
+        const auto& svc = sc_.services[service];
+        if (svc.departure.when_full && con.units >= svc.capacity_units) {
+            depart_train(k);
+            return;
+        }
+        if (!con.timer_set && svc.departure.max_wait_h) {
+            con.timer = engine_.schedule_cancellable_in(hours(*svc.departure.max_wait_h), h_train_timer_, k);
+            con.timer_set = true;
+        }
+    }
+
+    void on_train_timer(core::Engine&, std::uint64_t payload) {
+        const auto k = static_cast<std::uint32_t>(payload);
+        consolidators_[k].timer_set = false;
+        if (!consolidators_[k].waiting.empty()) depart_train(k);
+    }
+
+    void on_timetable(core::Engine& engine, std::uint64_t payload) {
+        const auto k = static_cast<std::uint32_t>(payload);
+        if (!consolidators_[k].waiting.empty()) depart_train(k);
+        const auto& policy = sc_.services[consolidators_[k].service].departure;
+        const SimTime next = engine.now() + hours(*policy.every_h);
+        if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_timetable_, k);
+    }
+
+    void depart_train(std::uint32_t k) {
+        Consolidator& con = consolidators_[k];
+        const auto& svc = sc_.services[con.service];
+        if (con.timer_set) {
+            engine_.cancel(con.timer);
+            con.timer_set = false;
+        }
+        // Board in arrival order up to the capacity; a consignment larger than a whole train
+        // (a block train's batch) travels as its own train.
+        const auto v = new_vehicle(VehicleKind::train, con.service, cons_[con.waiting.front()].at);
+        Vehicle& train = vehicles_[v];
+        train.leg = con.leg;
+        std::vector<std::uint32_t> left;
+        for (const auto c : con.waiting) {
+            if (train.load.empty() || train.units + cons_[c].units <= svc.capacity_units) {
+                train.load.push_back(c);
+                train.units += cons_[c].units;
+            } else {
+                left.push_back(c);
+            }
+        }
+        con.waiting = std::move(left);
+        con.units = 0;
+        for (const auto c : con.waiting) con.units += cons_[c].units;
+        if (!con.waiting.empty()) {
+            if (svc.departure.when_full && con.units >= svc.capacity_units) {
+                depart_train(k); // one more full train
+            } else if (svc.departure.max_wait_h) {
+                con.timer = engine_.schedule_cancellable_in(hours(*svc.departure.max_wait_h), h_train_timer_, k);
+                con.timer_set = true;
+            }
+        }
+        if (service_closed_[train.service] > 0) {
+            use_all(train, TimeUse::disruption);
+            service_waiting_[train.service].push_back(v);
+            return;
+        }
+        ready(v);
+    }
+
+    // ---- vessels -------------------------------------------------------------------------
+    void board_vessel(std::uint32_t c, std::uint32_t service, core::LinkId link) {
+        const auto key = std::make_pair(service, link);
+        auto it = port_queue_index_.find(key);
+        if (it == port_queue_index_.end()) {
+            it = port_queue_index_.emplace(key, static_cast<std::uint32_t>(port_queues_.size())).first;
+            port_queues_.push_back(PortQueue{service, link, {}, 0, 0});
+        }
+        const auto q = it->second;
+        port_queues_[q].waiting.push_back(c);
+        port_queues_[q].units += cons_[c].units;
+        // A vessel loading here for this link takes it now; else an idle vessel starts loading.
+        for (std::uint32_t i = 0; i < fleet_.size(); ++i) {
+            if (fleet_[i].state == VesselState::loading && fleet_[i].queue == q) {
+                load_vessel(i);
+                return;
+            }
+        }
+        const auto port = net_.link(link).from;
+        for (std::uint32_t i = 0; i < fleet_.size(); ++i) {
+            if (fleet_[i].service == service && fleet_[i].state == VesselState::idle && fleet_[i].at == port) {
+                start_loading(i, q);
+                return;
+            }
+        }
+        // No vessel here: bring an idle one over, empty, if the service links its port here.
+        for (std::uint32_t i = 0; i < fleet_.size(); ++i) {
+            if (fleet_[i].service != service || fleet_[i].state != VesselState::idle) continue;
+            for (const auto l : sc_.services[service].links) {
+                if (net_.link(l).from == fleet_[i].at && net_.link(l).to == port) {
+                    reposition(i, l);
+                    return;
+                }
+            }
+        }
+    }
+
+    void start_loading(std::uint32_t i, std::uint32_t q) {
+        FleetVessel& vessel = fleet_[i];
+        vessel.state = VesselState::loading;
+        vessel.queue = q;
+        const auto v = new_vehicle(VehicleKind::vessel, vessel.service, vessel.at);
+        vehicles_[v].vessel = i;
+        vehicles_[v].leg = {port_queues_[q].link};
+        vessel.vehicle = v;
+        load_vessel(i);
+    }
+
+    void load_vessel(std::uint32_t i) {
+        FleetVessel& vessel = fleet_[i];
+        PortQueue& queue = port_queues_[vessel.queue];
+        Vehicle& veh = vehicles_[vessel.vehicle];
+        const auto& svc = sc_.services[vessel.service];
+        while (queue.head < queue.waiting.size()) {
+            const auto c = queue.waiting[queue.head];
+            if (!veh.load.empty() && veh.units + cons_[c].units > vessel.capacity) break;
+            veh.load.push_back(c);
+            veh.units += cons_[c].units;
+            queue.units -= cons_[c].units;
+            ++queue.head;
+            log_custody(c, "boarded", svc.name + " / " + vessel.name);
+        }
+        if (queue.head == queue.waiting.size()) {
+            queue.waiting.clear();
+            queue.head = 0;
+        }
+        const bool full = veh.units >= vessel.capacity - 1e-9;
+        if (svc.departure.when_full && full) {
+            depart_vessel(i);
+        } else if (!vessel.timer_set && !veh.load.empty() && svc.departure.max_wait_h) {
+            vessel.timer = engine_.schedule_cancellable_in(hours(*svc.departure.max_wait_h), h_vessel_timer_, i);
+            vessel.timer_set = true;
+        } else if (!svc.departure.when_full && !svc.departure.max_wait_h && !veh.load.empty()) {
+            depart_vessel(i); // no rule to wait by: sail with what is there
+        }
+    }
+
+    void on_vessel_timer(core::Engine&, std::uint64_t payload) {
+        const auto i = static_cast<std::uint32_t>(payload);
+        fleet_[i].timer_set = false;
+        if (fleet_[i].state == VesselState::loading && !vehicles_[fleet_[i].vehicle].load.empty()) depart_vessel(i);
+    }
+
+    void depart_vessel(std::uint32_t i) {
+        FleetVessel& vessel = fleet_[i];
+        if (vessel.timer_set) {
+            engine_.cancel(vessel.timer);
+            vessel.timer_set = false;
+        }
+        vessel.state = VesselState::busy;
+        vessel.busy.set(engine_.now(), 1);
+        const auto v = vessel.vehicle;
+        use_all(vehicles_[v], TimeUse::waiting);
+        resume(v, Resume::depart_vessel);
+    }
+
+    void reposition(std::uint32_t i, core::LinkId link) {
+        FleetVessel& vessel = fleet_[i];
+        vessel.state = VesselState::busy;
+        vessel.busy.set(engine_.now(), 1);
+        const auto v = new_vehicle(VehicleKind::vessel, vessel.service, vessel.at);
+        vehicles_[v].vessel = i;
+        vehicles_[v].leg = {link};
+        vessel.vehicle = v;
+        resume(v, Resume::depart_vessel);
+    }
+
+    // Departure: wait out a storm, load at a berth, then sail.
+    void vessel_departure(std::uint32_t v) {
+        Vehicle& veh = vehicles_[v];
+        if (storm_holds(v, Resume::depart_vessel)) return;
+        const auto port = veh.at.index();
+        if (berths_[port] != kNone && !veh.load.empty()) {
+            use_all(veh, TimeUse::port);
+            pending_berth_[v] = BerthWork::load;
+            if (pools_[berths_[port]].request(engine_.now(), v)) start_berth_work(v);
+            return;
+        }
+        ready(v);
+    }
+
+    enum class BerthWork : std::uint8_t { load, unload };
+    std::map<std::uint32_t, BerthWork> pending_berth_;
+
+    void start_berth_work(std::uint32_t v) {
+        Vehicle& veh = vehicles_[v];
+        const auto& node = net_.node(veh.at);
+        const double h = node.port->handling_h.sample(node_random_[veh.at.index()]);
+        const auto work = pending_berth_[v];
+        engine_.schedule_in(hours(h), work == BerthWork::load ? h_vessel_loaded_ : h_vessel_unloaded_, v);
+    }
+
+    void release_berth(std::uint32_t v) {
+        const auto port = vehicles_[v].at.index();
+        pending_berth_.erase(v);
+        if (const auto next = pools_[berths_[port]].release(engine_.now())) start_berth_work(*next);
+    }
+
+    void on_vessel_loaded(core::Engine&, std::uint64_t payload) {
+        const auto v = static_cast<std::uint32_t>(payload);
+        release_berth(v);
+        Vehicle& veh = vehicles_[v];
+        for (const auto c : veh.load) add_cost(c, net_.node(veh.at).port->cost_usd_per_unit);
+        ready(v);
+    }
+
+    void vessel_arrival(std::uint32_t v) {
+        Vehicle& veh = vehicles_[v];
+        if (storm_holds(v, Resume::berth_vessel)) return;
+        const auto port = veh.at.index();
+        if (berths_[port] != kNone && !veh.load.empty()) {
+            use_all(veh, TimeUse::port);
+            pending_berth_[v] = BerthWork::unload;
+            if (pools_[berths_[port]].request(engine_.now(), v)) start_berth_work(v);
+            return;
+        }
+        vessel_done(v);
+    }
+
+    void on_vessel_unloaded(core::Engine&, std::uint64_t payload) {
+        const auto v = static_cast<std::uint32_t>(payload);
+        release_berth(v);
+        for (const auto c : vehicles_[v].load) add_cost(c, net_.node(vehicles_[v].at).port->cost_usd_per_unit);
+        vessel_done(v);
+    }
+
+    void vessel_done(std::uint32_t v) {
+        Vehicle& veh = vehicles_[v];
+        const auto i = veh.vessel;
+        FleetVessel& vessel = fleet_[i];
+        vessel.at = veh.at;
+        vessel.state = VesselState::idle;
+        vessel.busy.set(engine_.now(), 0);
+        vessel.vehicle = kNone;
+        const auto load = veh.load;
+        free_vehicle(v);
+        for (const auto c : load) {
+            cons_[c].at = vessel.at;
+            log_custody(c, "arrived", sc_.services[vessel.service].name + " / " + vessel.name);
+            transfer(c);
+        }
+        // Load return cargo waiting here, the longest-waiting queue first.
+        std::uint32_t best = kNone;
+        for (std::uint32_t q = 0; q < port_queues_.size(); ++q) {
+            const auto& queue = port_queues_[q];
+            if (queue.service != vessel.service || queue.head >= queue.waiting.size()) continue;
+            if (net_.link(queue.link).from != vessel.at) continue;
+            if (best == kNone || cons_[queue.waiting[queue.head]].since < cons_[port_queues_[best].waiting[port_queues_[best].head]].since) best = q;
+        }
+        bool loading_here = false;
+        for (const auto& other : fleet_) loading_here |= other.state == VesselState::loading && other.at == vessel.at && other.service == vessel.service;
+        if (best != kNone && !loading_here) start_loading(i, best);
+    }
+
+    // Vessels neither leave nor berth in a storm.
+    bool storm_holds(std::uint32_t v, Resume how) {
+        const auto service = vehicles_[v].service;
+        if (service == kNone) return false;
+        const auto a = service_area_[service];
+        if (a == kNone || !areas_[a].storm) return false;
+        use_all(vehicles_[v], TimeUse::weather);
+        areas_[a].waiting.emplace_back(v, how);
+        return true;
+    }
+
+    void resume(std::uint32_t v, Resume how) {
+        switch (how) {
+        case Resume::ready: ready(v); return;
+        case Resume::depart_vessel: vessel_departure(v); return;
+        case Resume::berth_vessel: vessel_arrival(v); return;
+        }
+    }
+
+    // ---- moving along a leg --------------------------------------------------------------
+    void ready(std::uint32_t v) {
+        Vehicle& veh = vehicles_[v];
+        if (veh.pos == veh.leg.size()) {
+            leg_end(v);
+            return;
+        }
+        const auto l = veh.leg[veh.pos];
+        LinkState& link = links_[l.index()];
+        if (link.factor <= 0 || !net_.is_open(l, today())) {
+            use_all(veh, TimeUse::disruption);
+            link.waiting.push_back(v);
+            return;
+        }
+        const auto& spec = net_.link(l);
+        veh.requested = engine_.now();
+        if (spec.capacity_per_day > 0 && veh.kind != VehicleKind::vessel) {
+            const auto headway = Duration{static_cast<std::int64_t>(86400.0 / (spec.capacity_per_day * link.factor))};
+            const SimTime enter = std::max(engine_.now(), link.next_free);
+            link.next_free = enter + headway;
+            link.busy_seconds += static_cast<double>(headway.count());
+            if (enter > engine_.now()) {
+                use_all(veh, TimeUse::waiting);
+                engine_.schedule_at(enter, h_enter_, v);
+                return;
+            }
+        }
+        enter(v);
+    }
+
+    void on_ready(core::Engine&, std::uint64_t payload) { ready(static_cast<std::uint32_t>(payload)); }
+    void on_enter(core::Engine&, std::uint64_t payload) { enter(static_cast<std::uint32_t>(payload)); }
+
+    void enter(std::uint32_t v) {
+        Vehicle& veh = vehicles_[v];
+        const auto l = veh.leg[veh.pos];
+        LinkState& link = links_[l.index()];
+        link.path_wait_h.add(static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0);
+        ++link.trains;
+        const auto& spec = net_.link(l);
+        double h = spec.length.value() / spec.speed.value();
+        if (veh.kind == VehicleKind::vessel && sc_.services[veh.service].sailing_h) {
+            h = sc_.services[veh.service].sailing_h->sample(service_random_[veh.service]);
+        }
+        use_all(veh, TimeUse::moving);
+        engine_.schedule_in(hours(h), h_arrive_, v);
+    }
+
+    void add_cost(std::uint32_t c, double usd_per_unit) { records_[c].usd += usd_per_unit * cons_[c].units; }
+
+    void on_arrive(core::Engine&, std::uint64_t payload) {
+        const auto v = static_cast<std::uint32_t>(payload);
+        Vehicle& veh = vehicles_[v];
+        const auto l = veh.leg[veh.pos];
+        const auto& spec = net_.link(l);
+        for (const auto c : veh.load) {
+            const double tonnes = net_.cargo_classes()[sc_.flows[cons_[c].flow].cargo.index()].tonnes_per_unit;
+            records_[c].usd += spec.cost_usd_per_unit_km * spec.length.value() * cons_[c].units;
+            records_[c].kg_co2e += spec.co2_g_per_tkm * tonnes * spec.length.value() / 1000.0 * cons_[c].units;
+            cons_[c].pos += 1;
+        }
+        veh.at = spec.to;
+        ++veh.pos;
+        if (veh.kind == VehicleKind::vessel) {
+            vessel_arrival(v);
+            return;
+        }
+        arrive_at_node(v, l);
+    }
+
+    void arrive_at_node(std::uint32_t v, core::LinkId via) {
+        Vehicle& veh = vehicles_[v];
+        const auto node = veh.at.index();
+        if (node_closed_[node] > 0) {
+            use_all(veh, TimeUse::disruption);
+            node_waiting_[node].emplace_back(v, via);
+            return;
+        }
+        const auto& n = net_.node(veh.at);
+        if (n.border) {
+            veh.inbound_border = net_.node(net_.link(via).from).country != n.country;
+            const auto pool = veh.inbound_border ? border_in_[node] : border_out_[node];
+            use_all(veh, TimeUse::border);
+            for (const auto c : veh.load) add_cost(c, n.border->cost_usd_per_unit);
+            if (pools_[pool].request(engine_.now(), v)) start_border(v);
+            return;
+        }
+        ready(v);
+    }
+
+    void start_border(std::uint32_t v) {
+        Vehicle& veh = vehicles_[v];
+        const auto& b = *net_.node(veh.at).border;
+        const auto& dwell = veh.inbound_border ? b.dwell_inbound_h : b.dwell_h;
+        engine_.schedule_in(hours(dwell.sample(node_random_[veh.at.index()])), h_border_done_, v);
+    }
+
+    void on_border_done(core::Engine&, std::uint64_t payload) {
+        const auto v = static_cast<std::uint32_t>(payload);
+        Vehicle& veh = vehicles_[v];
+        const auto node = veh.at.index();
+        const auto pool = veh.inbound_border ? border_in_[node] : border_out_[node];
+        if (const auto next = pools_[pool].release(engine_.now())) start_border(*next);
+        ready(v);
+    }
+
+    void leg_end(std::uint32_t v) {
+        const auto load = vehicles_[v].load;
+        const auto at = vehicles_[v].at;
+        const bool vessel = vehicles_[v].kind == VehicleKind::vessel;
+        if (vessel) return; // vessels unload through vessel_arrival
+        free_vehicle(v);
+        // A train's cargo that must change carrier here waits for the node's setup first.
+        std::vector<std::uint32_t> to_transship;
+        for (const auto c : load) {
+            cons_[c].at = at;
+            if (needs_cranes(c)) {
+                to_transship.push_back(c);
+            } else {
+                transfer(c);
+            }
+        }
+        if (!to_transship.empty()) {
+            const auto& t = *net_.node(at).transshipment;
+            const double setup = t.setup_h.sample(node_random_[at.index()]);
+            const auto batch = static_cast<std::uint32_t>(setup_batches_.size());
+            setup_batches_.push_back(std::move(to_transship));
+            for (const auto c : setup_batches_[batch]) use(c, TimeUse::transshipment);
+            engine_.schedule_in(hours(setup), h_setup_done_, batch);
+        }
+    }
+
+    // Cranes are needed where the carrier changes at a node that transships and the change is
+    // not a vessel's (vessels load and unload at their berths).
+    bool needs_cranes(std::uint32_t c) const {
+        const Consignment& con = cons_[c];
+        const auto& route = routes_[con.route];
+        if (con.pos == 0 || con.pos >= route.size()) return false;
+        const auto& before = net_.link(route[con.pos - 1]);
+        const auto& after = net_.link(route[con.pos]);
+        if (before.mode == after.mode && before.gauge_mm == after.gauge_mm) return false;
+        const auto& node = net_.node(con.at);
+        if ((is_water(before.mode) || is_water(after.mode)) && node.port) return false;
+        return node.transshipment.has_value();
+    }
+
+    void on_setup_done(core::Engine&, std::uint64_t payload) {
+        const auto batch = static_cast<std::uint32_t>(payload);
+        for (const auto c : setup_batches_[batch]) {
+            const auto pool = cranes_[cons_[c].at.index()];
+            if (pools_[pool].request(engine_.now(), c)) start_crane(c);
+        }
+        setup_batches_[batch].clear();
+    }
+
+    void start_crane(std::uint32_t c) {
+        const auto& t = *net_.node(cons_[c].at).transshipment;
+        engine_.schedule_in(hours(cons_[c].units / t.units_per_crane_h), h_crane_done_, c);
+    }
+
+    void on_crane_done(core::Engine&, std::uint64_t payload) {
+        const auto c = static_cast<std::uint32_t>(payload);
+        const auto node = cons_[c].at;
+        if (const auto next = pools_[cranes_[node.index()]].release(engine_.now())) start_crane(*next);
+        add_cost(c, net_.node(node).transshipment->cost_usd_per_unit);
+        log_custody(c, "transshipped", net_.node(node).name);
+        start_next(c);
+    }
+
+    // After a leg (and any transfer at its end): deliver, or set off on the next leg.
+    void transfer(std::uint32_t c) { start_next(c); }
+
+    void start_next(std::uint32_t c) {
+        Consignment& con = cons_[c];
+        if (con.at == sc_.flows[con.flow].destination) {
+            deliver(c);
+            return;
+        }
+        if (sc_.flows[con.flow].policy == RoutingPolicy::adaptive) replan(c);
+        if (con.pos >= routes_[con.route].size()) {
+            deliver(c);
+            return;
+        }
+        start_leg(c);
+    }
+
+    void deliver(std::uint32_t c) {
+        use(c, TimeUse::waiting);
+        Consignment& con = cons_[c];
+        records_[c].delivered = engine_.now();
+        ++delivered_;
+        log_custody(c, "delivered", net_.node(con.at).name);
+        if (con.counted) {
+            auto& fs = flow_stats_[con.flow];
+            ++fs.delivered;
+            fs.units_delivered += con.units;
+            const double h = static_cast<double>((engine_.now() - records_[c].created).count()) / 3600.0;
+            fs.transit.add(h);
+            fs.transit_stats.add(h);
+            fs.usd.add(records_[c].usd / con.units);
+            fs.kg.add(records_[c].kg_co2e / con.units);
+            for (std::size_t u = 0; u < kTimeUses; ++u) fs.hours[u] += static_cast<double>(records_[c].seconds[u]) / 3600.0;
+            const auto& target = sc_.flows[con.flow].target_days;
+            if (target && h <= *target * 24.0) ++fs.on_time;
+        }
+        today_delivered_[con.flow] += con.units;
+    }
+
+    // ---- weather -------------------------------------------------------------------------
+    void start_weather(std::uint32_t a) {
+        Area& area = areas_[a];
+        // Start in the stationary state of the first month.
+        const auto& month = sc_.areas[area.spec].months[static_cast<std::size_t>(month_of(sc_.start_date, SimTime{}))];
+        area.storm = area_random_[a].uniform01() < stationary_distribution(month)[1];
+        area.storm_level = core::TimeWeighted{SimTime{}, area.storm ? 1.0 : 0.0};
+        schedule_spell(a);
+    }
+
+    void schedule_spell(std::uint32_t a) {
+        Area& area = areas_[a];
+        const SimTime now = engine_.now();
+        const int m = month_of(sc_.start_date, now);
+        const auto spell = sample_spell(sc_.areas[area.spec].months[static_cast<std::size_t>(m)], area.storm, area_random_[a]);
+        // Rates change with the month: at the month's end the remaining spell is drawn afresh
+        // (exact for exponential spells, which have no memory).
+        std::int64_t day = now.seconds() / 86400 + 1;
+        while (month_of(sc_.start_date, core::at_seconds(day * 86400)) == m && day - now.seconds() / 86400 < 32) ++day;
+        const SimTime month_end = core::at_seconds(day * 86400);
+        area.spell_end = std::min(now + spell, month_end);
+        const bool flips = now + spell <= month_end;
+        if (area.spell_end <= SimTime{} + sc_.horizon) engine_.schedule_at(area.spell_end, h_weather_, a * 2U + (flips ? 1U : 0U));
+    }
+
+    void on_weather(core::Engine& engine, std::uint64_t payload) {
+        const auto a = static_cast<std::uint32_t>(payload / 2);
+        const bool flips = payload % 2 == 1;
+        Area& area = areas_[a];
+        if (flips) {
+            area.storm = !area.storm;
+            area.storm_level.set(engine.now(), area.storm ? 1.0 : 0.0);
+            if (!area.storm) {
+                auto waiting = std::move(area.waiting);
+                area.waiting.clear();
+                for (const auto& [v, how] : waiting) resume(v, how);
+            }
+        }
+        schedule_spell(a);
+    }
+
+    // ---- disruptions ---------------------------------------------------------------------
+    void on_disruption_start(core::Engine&, std::uint64_t payload) { apply(sc_.disruptions[payload], true); }
+    void on_disruption_end(core::Engine&, std::uint64_t payload) { apply(sc_.disruptions[payload], false); }
+
+    void apply(const Disruption& d, bool starting) {
+        ++network_version_;
+        switch (d.target) {
+        case DisruptionTarget::link: {
+            LinkState& link = links_[d.index];
+            link.factor = starting ? d.capacity_factor : 1.0;
+            if (link.factor > 0) {
+                auto waiting = std::move(link.waiting);
+                link.waiting.clear();
+                for (const auto v : waiting) ready(v);
+            }
+            return;
+        }
+        case DisruptionTarget::node: {
+            if (d.capacity_factor > 0) return; // nodes close or not
+            node_closed_[d.index] += starting ? 1 : -1;
+            if (node_closed_[d.index] == 0) {
+                auto waiting = std::move(node_waiting_[d.index]);
+                node_waiting_[d.index].clear();
+                for (const auto& [v, via] : waiting) arrive_at_node(v, via);
+            }
+            return;
+        }
+        case DisruptionTarget::service: {
+            if (d.capacity_factor > 0) return;
+            service_closed_[d.index] += starting ? 1 : -1;
+            if (service_closed_[d.index] == 0) {
+                auto waiting = std::move(service_waiting_[d.index]);
+                service_waiting_[d.index].clear();
+                for (const auto v : waiting) ready(v);
+            }
+            return;
+        }
+        }
+    }
+
+    // ---- daily series, warm-up, results -------------------------------------------------
+    void on_day(core::Engine& engine, std::uint64_t payload) {
+        DailyPoint point;
+        point.day = static_cast<std::uint32_t>(payload);
+        for (const auto& pool : pools_) point.queue.push_back(static_cast<double>(pool.queued()));
+        point.delivered.assign(sc_.flows.size(), 0);
+        for (const auto& [f, units] : today_delivered_) point.delivered[f] = units;
+        today_delivered_.clear();
+        daily_.push_back(std::move(point));
+        // A planned link opening today changes the routes to choose.
+        for (std::uint32_t l = 0; l < net_.link_count(); ++l) {
+            const auto& opens = net_.link(core::LinkId{l}).opens;
+            if (opens && opens->days == today().days) ++network_version_;
+        }
+        const SimTime next = engine.now() + Duration{86400};
+        if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_day_, payload + 1);
+    }
+
+    void on_warmup(core::Engine& engine, std::uint64_t) {
+        for (auto& pool : pools_) pool.reset_statistics(engine.now());
+        for (auto& link : links_) {
+            link.path_wait_h = {};
+            link.busy_seconds = 0;
+            link.trains = 0;
+        }
+        for (auto& vessel : fleet_) vessel.busy.reset(engine.now());
+    }
+
+    RunResult finish() {
+        const SimTime end = SimTime{} + sc_.horizon;
+        RunResult result;
+        result.events = engine_.events_processed();
+        result.created = created_;
+        result.delivered = delivered_;
+        result.in_system = created_ - delivered_;
+        const double days = static_cast<double>((sc_.horizon - sc_.warmup).count()) / 86400.0;
+        for (std::uint32_t f = 0; f < sc_.flows.size(); ++f) {
+            auto& fs = flow_stats_[f];
+            FlowResult r;
+            r.name = sc_.flows[f].name;
+            r.created = fs.created;
+            r.delivered = fs.delivered;
+            r.in_system = fs.created - fs.delivered;
+            r.units_created = fs.units_created;
+            r.units_delivered = fs.units_delivered;
+            r.throughput_units_per_day = days > 0 ? fs.units_delivered / days : 0;
+            if (fs.delivered > 0) {
+                r.transit_mean_h = fs.transit_stats.mean();
+                r.transit_p50_h = fs.transit.quantile(0.5);
+                r.transit_p90_h = fs.transit.quantile(0.9);
+                r.transit_p95_h = fs.transit.quantile(0.95);
+                r.transit_max_h = fs.transit_stats.max();
+                r.usd_per_unit = fs.usd.mean();
+                r.kg_co2e_per_unit = fs.kg.mean();
+                for (std::size_t u = 0; u < kTimeUses; ++u) r.mean_hours[u] = fs.hours[u] / static_cast<double>(fs.delivered);
+                if (sc_.flows[f].target_days) r.on_time_share = static_cast<double>(fs.on_time) / static_cast<double>(fs.delivered);
+            }
+            result.flows.push_back(r);
+        }
+        for (const auto& pool : pools_) {
+            ResourceResult r;
+            r.name = pool.name();
+            r.kind = pool.kind();
+            r.servers = pool.servers();
+            r.utilisation = pool.utilisation(end);
+            r.queue_mean = pool.queue_mean(end);
+            r.queue_max = pool.queue_max();
+            r.wait_mean_h = pool.waits_h().count() ? pool.waits_h().mean() : 0;
+            r.wait_p95_h = pool.waits_h().count() ? pool.wait_quantile_h(0.95) : 0;
+            r.served = pool.served();
+            result.resources.push_back(r);
+        }
+        const double span = static_cast<double>((sc_.horizon - sc_.warmup).count());
+        for (std::uint32_t l = 0; l < net_.link_count(); ++l) {
+            const auto& link = links_[l];
+            const auto& spec = net_.link(core::LinkId{l});
+            if (spec.capacity_per_day <= 0 || link.trains == 0) continue;
+            ResourceResult r;
+            r.name = "line " + spec.name;
+            r.kind = "line";
+            r.servers = spec.capacity_per_day;
+            r.utilisation = span > 0 ? std::min(1.0, link.busy_seconds / span) : 0;
+            r.wait_mean_h = link.path_wait_h.count() ? link.path_wait_h.mean() : 0;
+            r.served = link.trains;
+            result.resources.push_back(r);
+        }
+        for (const auto& vessel : fleet_) {
+            ResourceResult r;
+            r.name = "vessel " + vessel.name;
+            r.kind = "vessel";
+            r.utilisation = vessel.busy.mean(end);
+            result.resources.push_back(r);
+        }
+        for (std::uint32_t a = 0; a < areas_.size(); ++a) {
+            ResourceResult r;
+            r.name = "weather " + sc_.areas[areas_[a].spec].name;
+            r.kind = "storm";
+            r.utilisation = areas_[a].storm_level.mean(end); // share of time in storm
+            result.resources.push_back(r);
+        }
+        // Close the books: time in system up to the horizon for those still moving.
+        for (std::uint32_t c = 0; c < cons_.size(); ++c) {
+            if (!records_[c].delivered) use(c, cons_[c].use);
+        }
+        result.routes = routes_;
+        if (cfg_.keep_shipments) result.shipments = std::move(records_);
+        result.custody = std::move(custody_);
+        result.daily = std::move(daily_);
+        return result;
+    }
+
+    struct FlowStats {
+        std::uint64_t created = 0, delivered = 0, on_time = 0;
+        double units_created = 0, units_delivered = 0;
+        core::QuantileSketch transit{0.001, 1e-3};
+        core::RunningStats transit_stats, usd, kg;
+        std::array<double, kTimeUses> hours{};
+    };
+    struct RouteCache {
+        bool valid = false;
+        std::uint64_t version = 0;
+        std::vector<std::uint32_t> routes;
+        std::vector<double> cumulative;
+    };
+
+    const network::Network& net_;
+    const Scenario& sc_;
+    RunConfig cfg_;
+    core::Engine engine_;
+    network::Router router_;
+    std::vector<Consignment> cons_;
+    std::vector<ShipmentRecord> records_;
+    std::vector<CustodyEvent> custody_;
+    std::vector<Vehicle> vehicles_;
+    std::vector<std::uint32_t> free_vehicles_;
+    std::vector<std::vector<std::uint32_t>> setup_batches_;
+    std::vector<LinkState> links_;
+    std::vector<std::uint32_t> link_service_;
+    std::vector<int> node_closed_;
+    std::vector<std::vector<std::pair<std::uint32_t, core::LinkId>>> node_waiting_;
+    std::vector<int> service_closed_;
+    std::vector<std::vector<std::uint32_t>> service_waiting_;
+    std::vector<ServerPool> pools_;
+    std::vector<std::uint32_t> border_in_, border_out_, cranes_, berths_;
+    std::vector<Consolidator> consolidators_;
+    std::map<std::pair<std::uint32_t, std::vector<core::LinkId>>, std::uint32_t> consolidator_index_;
+    std::vector<PortQueue> port_queues_;
+    std::map<std::pair<std::uint32_t, core::LinkId>, std::uint32_t> port_queue_index_;
+    std::vector<FleetVessel> fleet_;
+    std::vector<std::uint32_t> service_area_;
+    std::vector<Area> areas_;
+    std::vector<std::vector<core::LinkId>> routes_;
+    std::map<std::vector<core::LinkId>, std::uint32_t> route_index_;
+    std::map<std::uint32_t, RouteCache> route_cache_;
+    std::vector<std::uint8_t> closed_mask_;
+    std::vector<std::uint32_t> unrouted_;
+    std::uint64_t network_version_ = 0;
+    std::vector<core::RandomStream> flow_random_, route_random_, node_random_, service_random_, area_random_;
+    std::vector<FlowStats> flow_stats_;
+    std::map<std::uint32_t, double> today_delivered_;
+    std::vector<DailyPoint> daily_;
+    std::uint64_t created_ = 0, delivered_ = 0;
+
+    core::HandlerId h_arrival_, h_ready_, h_enter_, h_arrive_, h_border_done_, h_crane_done_, h_setup_done_,
+        h_train_timer_, h_timetable_, h_vessel_timer_, h_vessel_loaded_, h_vessel_unloaded_, h_weather_,
+        h_disruption_start_, h_disruption_end_, h_day_, h_warmup_;
+};
+
+} // namespace
+
+RunResult simulate(const network::Network& network, const Scenario& scenario, const RunConfig& config) {
+    Simulation simulation{network, scenario, config};
+    return simulation.run();
+}
+
+} // namespace corridor::logistics

@@ -1,0 +1,20 @@
+// The freight simulation: one replication of a scenario on a network.
+#pragma once
+#include <cstdint>
+
+#include "sim/logistics/result.hpp"
+#include "sim/logistics/scenario.hpp"
+#include "sim/network/network.hpp"
+
+namespace corridor::logistics {
+
+struct RunConfig {
+    std::uint32_t replication = 0; // selects the random streams (seed, replication, component)
+    bool keep_shipments = true;    // per-consignment records (shipments.csv)
+};
+
+/// Runs the scenario to its horizon. Deterministic for a given scenario, seed and replication.
+/// Throws core::SimulationError (with the simulation time and entity) if a run fails.
+RunResult simulate(const network::Network& network, const Scenario& scenario, const RunConfig& config);
+
+} // namespace corridor::logistics
