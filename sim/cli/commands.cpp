@@ -5,7 +5,14 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include <filesystem>
+
+#include "sim/cli/version.hpp"
+#include "sim/logistics/simulate.hpp"
 #include "sim/network/routing.hpp"
+#include "sim/report/run_directory.hpp"
+#include "sim/report/run_writer.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 #include "sim/scenario/model_loader.hpp"
 
 namespace corridor::cli {
@@ -136,6 +143,41 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
             }
         }
     }
+    return kExitOk;
+}
+
+int run_scenario(const Options& options, std::ostream& out, std::ostream& err) {
+    const RunOptions& o = options.run;
+    std::string path = o.scenario;
+    if (path.empty()) {
+        path = "scenarios/baseline_2025.yaml";
+        if (!std::filesystem::exists(path)) path = std::string(kSourceDir) + "/scenarios/baseline_2025.yaml";
+    }
+    auto loaded = scenario::load_scenario(path);
+    print(err, loaded.warnings);
+    auto& sc = loaded.scenario;
+    if (o.seed) sc.seed = *o.seed;
+    if (o.replications) sc.replications = *o.replications;
+    std::vector<logistics::RunResult> results;
+    for (std::uint32_t rep = 0; rep < sc.replications; ++rep) {
+        logistics::RunConfig config;
+        config.replication = rep;
+        config.keep_shipments = loaded.write_shipments;
+        results.push_back(logistics::simulate(loaded.network, sc, config));
+    }
+    const std::filesystem::path folder =
+        o.output.empty() ? std::filesystem::path(o.results_root) / sc.name / report::utc_timestamp() : std::filesystem::path(o.output);
+    report::RunDirectory dir{folder};
+    report::RunInputs inputs{kVersion, sc.name, loaded.input_files, options.command_line, loaded.write_shipments};
+    report::write_run(dir, inputs, loaded.network, sc, results);
+    dir.commit();
+    if (!o.quiet) {
+        out << "scenario " << sc.name << ": " << sc.replications << " replication(s), "
+            << static_cast<double>(sc.horizon.count()) / 86400.0 << " days from " << network::to_string(sc.start_date)
+            << ", seed " << sc.seed << "\n";
+        out << report::summary_text(sc, results);
+    }
+    out << "results: " << dir.final_path().string() << "\n";
     return kExitOk;
 }
 

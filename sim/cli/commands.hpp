@@ -14,5 +14,6 @@ inline constexpr int kExitInput = 3;
 
 int run_validate(const Options& options, std::ostream& out, std::ostream& err);
 int run_route(const RouteOptions& options, std::ostream& out, std::ostream& err);
+int run_scenario(const Options& options, std::ostream& out, std::ostream& err);
 
 } // namespace corridor::cli

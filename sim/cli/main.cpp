@@ -5,6 +5,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/options.hpp"
 #include "sim/cli/version.hpp"
+#include "sim/core/engine.hpp"
 #include "sim/scenario/diagnostics.hpp"
 
 int main(int argc, char** argv) try {
@@ -21,6 +22,8 @@ int main(int argc, char** argv) try {
         return run_validate(options, std::cout, std::cerr);
     case Command::route:
         return run_route(options.route, std::cout, std::cerr);
+    case Command::run:
+        return run_scenario(options, std::cout, std::cerr);
     }
     return kExitOk;
 } catch (const corridor::cli::UsageError& e) {
@@ -29,6 +32,9 @@ int main(int argc, char** argv) try {
 } catch (const corridor::scenario::InputError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << corridor::scenario::to_string(d) << '\n';
     return corridor::cli::kExitInput;
+} catch (const corridor::core::SimulationError& e) {
+    std::cerr << "corridor: the simulation failed " << e.what() << '\n';
+    return corridor::cli::kExitInternal;
 } catch (const std::exception& e) {
     std::cerr << "corridor: internal error: " << e.what() << '\n';
     return corridor::cli::kExitInternal;

@@ -11,9 +11,18 @@ Options parse(int argc, const char* const* argv) {
     app.require_subcommand(0, 1);
     auto* version = app.add_subcommand("version", "Print the program version and build");
     Options options;
+    for (int i = 0; i < argc; ++i) options.command_line += (i ? " " : "") + std::string(argv[i]);
 
     auto* validate = app.add_subcommand("validate", "Check model files; print every problem as file:line:column");
     validate->add_option("files", options.files, "Model YAML files")->required();
+
+    auto* run = app.add_subcommand("run", "Run a scenario (default: the bundled baseline) and write its results");
+    run->add_option("scenario", options.run.scenario, "Scenario YAML file");
+    run->add_option("-o,--output", options.run.output, "Run folder to create (must not exist)");
+    run->add_option("--results-root", options.run.results_root, "Where run folders go by default");
+    run->add_option("--replications", options.run.replications, "Replications (overrides the scenario)")->check(CLI::Range(1, 100000));
+    run->add_option("--seed", options.run.seed, "Seed (overrides the scenario)");
+    run->add_flag("-q,--quiet", options.run.quiet, "Print only the run folder");
 
     auto* route = app.add_subcommand("route", "Best routes between two nodes of a model, leg by leg");
     auto& r = options.route;
@@ -47,6 +56,8 @@ Options parse(int argc, const char* const* argv) {
         options.command = Command::validate;
     } else if (route->parsed()) {
         options.command = Command::route;
+    } else if (run->parsed()) {
+        options.command = Command::run;
     } else {
         options.command = Command::help;
         options.help_text = app.help();

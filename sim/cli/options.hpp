@@ -1,13 +1,15 @@
 // Command-line options: what the user asked for, parsed from argv by CLI11.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace corridor::cli {
 
-enum class Command { help, version, validate, route };
+enum class Command { help, version, validate, route, run };
 
 struct RouteOptions {
     std::string model;
@@ -21,11 +23,22 @@ struct RouteOptions {
     double carbon_price = 0.0;
 };
 
+struct RunOptions {
+    std::string scenario;          // empty: the bundled baseline
+    std::string output;            // -o: the run folder; empty: <results-root>/<scenario>/<UTC time>
+    std::string results_root = "results";
+    std::optional<std::uint32_t> replications;
+    std::optional<std::uint64_t> seed;
+    bool quiet = false;
+};
+
 struct Options {
     Command command = Command::help;
     std::string help_text; // filled when the user asked for help (or gave no command)
     std::vector<std::string> files; // validate
     RouteOptions route;
+    RunOptions run;
+    std::string command_line;
 };
 
 /// Bad command-line usage; main prints it with the usage and exits 2.

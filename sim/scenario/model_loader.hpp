@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/logistics/service.hpp"
 #include "sim/network/network.hpp"
 #include "sim/scenario/diagnostics.hpp"
 
@@ -10,6 +11,7 @@ namespace corridor::scenario {
 
 struct LoadedModel {
     network::NetworkSpec spec;
+    std::vector<logistics::ServiceSpec> services;
     std::vector<Diagnostic> warnings; // e.g. figures with neither source nor assumption
 };
 

@@ -23,6 +23,8 @@ inline constexpr std::size_t kMaxDiagnostics = 200;
 class YamlReader {
 public:
     explicit YamlReader(std::string file) : file_{std::move(file)} {}
+    /// The file that nodes read from now on come from (scenarios merge several files).
+    void set_file(std::string file) { file_ = std::move(file); }
 
     [[nodiscard]] SourceLocation where(const YAML::Node& node) const;
     void error(const YAML::Node& node, std::string message);

@@ -1,0 +1,30 @@
+// Writing a run's results: manifest.json, summary.json, flows.csv, resources.csv,
+// shipments.csv, timeseries.csv, custody.csv. KPIs are means over replications, with 95%
+// Student-t intervals where there are two or more.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/logistics/result.hpp"
+#include "sim/logistics/scenario.hpp"
+#include "sim/network/network.hpp"
+#include "sim/report/run_directory.hpp"
+
+namespace corridor::report {
+
+struct RunInputs {
+    std::string program_version;
+    std::string scenario_name;
+    std::vector<std::string> files;   // scenario chain and model, hashed into the manifest
+    std::string options;              // the command line as given
+    bool write_shipments = true;
+};
+
+void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::Network& network,
+               const logistics::Scenario& scenario, const std::vector<logistics::RunResult>& replications);
+
+/// A short readable summary of the run, one line per flow.
+std::string summary_text(const logistics::Scenario& scenario, const std::vector<logistics::RunResult>& replications);
+
+} // namespace corridor::report
