@@ -568,9 +568,13 @@ private:
         PortQueue& queue = port_queues_[vessel.queue];
         Vehicle& veh = vehicles_[vessel.vehicle];
         const auto& svc = sc_.services[vessel.service];
+        bool next_does_not_fit = false;
         while (queue.head < queue.waiting.size()) {
             const auto c = queue.waiting[queue.head];
-            if (!veh.load.empty() && veh.units + cons_[c].units > vessel.capacity) break;
+            if (!veh.load.empty() && veh.units + cons_[c].units > vessel.capacity) {
+                next_does_not_fit = true; // as full as it gets: waiting would not fill it
+                break;
+            }
             veh.load.push_back(c);
             veh.units += cons_[c].units;
             queue.units -= cons_[c].units;
@@ -581,7 +585,7 @@ private:
             queue.waiting.clear();
             queue.head = 0;
         }
-        const bool full = veh.units >= vessel.capacity - 1e-9;
+        const bool full = veh.units >= vessel.capacity - 1e-9 || next_does_not_fit;
         if (svc.departure.when_full && full) {
             depart_vessel(i);
         } else if (!vessel.timer_set && !veh.load.empty() && svc.departure.max_wait_h) {

@@ -403,12 +403,13 @@ private:
             flow.logit_scale = default_scale_;
             if (const YAML::Node routing = item["routing"]) {
                 if (r_.expect_map(routing, "routing of " + what)) {
-                    r_.check_keys(routing, {"policy", "by", "k", "logit_scale", "path"}, "routing of " + what);
+                    r_.check_keys(routing, {"policy", "by", "k", "logit_scale", "path", "links"}, "routing of " + what);
                     if (const auto p = policy_of(routing)) flow.policy = *p;
                     if (const auto m = metric_of(routing)) flow.metric = *m;
                     if (const auto k = r_.count(routing, "k", false)) flow.k = *k;
                     if (const auto s = r_.number(routing, "logit_scale", false, true)) flow.logit_scale = *s;
                     if (const YAML::Node path = routing["path"]) read_path(net, path, flow, what);
+                    if (const YAML::Node links = routing["links"]) read_links(net, links, flow, what);
                 }
             }
             if (flow.policy == logistics::RoutingPolicy::fixed && flow.fixed_route.empty() && from && to && *from != *to) {
@@ -447,6 +448,35 @@ private:
             }
             previous = id;
         }
+    }
+
+    // A fixed path as link ids, for where two nodes are joined by several links.
+    void read_links(const network::Network& net, const YAML::Node& links, logistics::Flow& flow, const std::string& what) {
+        if (!r_.expect_sequence(links, "links: a list of link ids")) return;
+        if (!flow.fixed_route.empty()) {
+            r_.error(links, what + ": give either 'path' (nodes) or 'links', not both");
+            return;
+        }
+        std::optional<core::NodeId> at = flow.origin;
+        for (const auto& step : links) {
+            const auto name = step.IsScalar() ? step.Scalar() : "";
+            const auto id = net.find_link(name);
+            if (!id) {
+                std::vector<std::string> names;
+                for (std::uint32_t i = 0; i < net.link_count(); ++i) names.push_back(net.link(core::LinkId{i}).name);
+                std::string message = what + ": links refers to unknown link '" + name + "'";
+                if (const auto near = nearest(name, names); !near.empty()) message += "; did you mean '" + near + "'?";
+                r_.error(step, message);
+                return;
+            }
+            if (at && net.link(*id).from != *at) {
+                r_.error(step, what + ": link '" + name + "' does not start where the previous one ends ('" + net.node(*at).name + "')");
+                return;
+            }
+            flow.fixed_route.push_back(*id);
+            at = net.link(*id).to;
+        }
+        if (at && *at != flow.destination) r_.error(links, what + ": the links end at '" + net.node(*at).name + "', not at the destination");
     }
 
     void read_disruptions(logistics::Scenario& sc, const network::Network& net) {

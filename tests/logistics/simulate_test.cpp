@@ -1,0 +1,302 @@
+#include "sim/logistics/simulate.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+
+#include "sim/core/confidence.hpp"
+#include "sim/logistics/weather.hpp"
+#include "sim/scenario/model_loader.hpp"
+#include "tests/support/seed.hpp"
+
+using namespace corridor;
+using logistics::Scenario;
+
+namespace {
+
+struct World {
+    network::Network network;
+    std::vector<logistics::ServiceSpec> services;
+};
+
+World world(const std::string& yaml) {
+    auto model = scenario::load_model_text(yaml, "inline.yaml");
+    return {network::Network::build(model.spec), model.services};
+}
+
+Scenario base(const World& w, double days) {
+    Scenario sc;
+    sc.name = "test";
+    sc.start_date = *network::parse_date("2025-01-01");
+    sc.horizon = core::to_ticks(core::Hours{24.0 * days});
+    sc.seed = support::test_seed();
+    sc.services = w.services;
+    return sc;
+}
+
+logistics::Flow flow(const World& w, const char* from, const char* to, double units_per_day) {
+    logistics::Flow f;
+    f.name = std::string(from) + "-" + to;
+    f.origin = *w.network.find_node(from);
+    f.destination = *w.network.find_node(to);
+    f.cargo = core::CargoClassId{0};
+    f.units_per_day = units_per_day;
+    return f;
+}
+
+const logistics::ResourceResult& resource(const logistics::RunResult& r, const std::string& name) {
+    for (const auto& x : r.resources) {
+        if (x.name == name) return x;
+    }
+    throw std::runtime_error("no resource " + name);
+}
+
+// Mean over replications of a statistic, with its 99.9% Student-t half-width.
+template <class Get>
+core::ConfidenceInterval over_replications(const World& w, const Scenario& sc, int replications, Get get) {
+    core::RunningStats stats;
+    for (int rep = 0; rep < replications; ++rep) {
+        logistics::RunConfig cfg;
+        cfg.replication = static_cast<std::uint32_t>(rep);
+        cfg.keep_shipments = false;
+        stats.add(get(logistics::simulate(w.network, sc, cfg)));
+    }
+    return core::mean_confidence_interval(stats, 0.999);
+}
+
+const char* kHeader = R"(
+name: test
+cargo_classes:
+  - {id: container, unit: teu, tonnes_per_unit: 10, assumption: t}
+)";
+
+// Trucks from A cross a border at B (servers and dwell set per test) to C.
+std::string border_model(int servers) {
+    return std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, assumption: t}
+  - {id: B, country: Y, kind: border, lat: 0, lon: 0.1, assumption: t,
+     border: {dwell_h: {exponential: {mean_h: 1}}, servers: )" + std::to_string(servers) + R"(, assumption: t}}
+  - {id: C, country: Y, kind: city, lat: 0, lon: 0.2, assumption: t}
+links:
+  - {id: AB, from: A, to: B, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: BC, from: B, to: C, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+)";
+}
+
+} // namespace
+
+TEST(Simulate, BorderWithOneLaneMatchesMM1) {
+    // λ = 0.5/h, μ = 1/h: ρ = 0.5 and the mean wait in queue Wq = ρ / (μ − λ) = 1 h.
+    const auto w = world(border_model(1));
+    auto sc = base(w, 2000);
+    sc.warmup = core::to_ticks(core::Hours{24.0 * 20});
+    sc.flows.push_back(flow(w, "A", "C", 12));
+    const auto ci = over_replications(w, sc, 8, [](const logistics::RunResult& r) { return resource(r, "border B in").wait_mean_h; });
+    EXPECT_NEAR(ci.mean, 1.0, std::max(ci.half_width, 0.05)) << "half-width " << ci.half_width;
+}
+
+TEST(Simulate, BorderWithThreeLanesMatchesErlangC) {
+    // M/M/3 with λ = 2/h, μ = 1/h: a = 2, ρ = 2/3. Erlang C gives P(wait) = 4/9, so
+    // Wq = P(wait) / (cμ − λ) = (4/9) / 1 h.
+    const auto w = world(border_model(3));
+    auto sc = base(w, 1000);
+    sc.warmup = core::to_ticks(core::Hours{24.0 * 20});
+    sc.flows.push_back(flow(w, "A", "C", 48));
+    const double a = 2, c = 3;
+    double sum = 0;
+    for (int k = 0; k < 3; ++k) sum += std::pow(a, k) / std::tgamma(k + 1);
+    const double top = std::pow(a, c) / std::tgamma(c + 1) * c / (c - a);
+    const double wq = top / (sum + top) / (c * 1.0 - 2.0);
+    const auto ci = over_replications(w, sc, 8, [](const logistics::RunResult& r) { return resource(r, "border B in").wait_mean_h; });
+    EXPECT_NEAR(ci.mean, wq, std::max(ci.half_width, 0.03)) << "Erlang C Wq " << wq;
+    const auto util = over_replications(w, sc, 4, [](const logistics::RunResult& r) { return resource(r, "border B in").utilisation; });
+    EXPECT_NEAR(util.mean, 2.0 / 3.0, std::max(util.half_width, 0.01));
+}
+
+TEST(Simulate, TrainThatDepartsWhenFullWaitsAsBatchFormationPredicts) {
+    // Units arrive as a Poisson stream of rate λ; a train leaves with the K-th. The i-th unit of
+    // a train waits for K − i more arrivals, so the mean wait is (K − 1) / (2λ).
+    const auto w = world(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: rail_terminal, lat: 0, lon: 0, assumption: t}
+  - {id: B, country: X, kind: rail_terminal, lat: 0, lon: 1, assumption: t}
+links:
+  - {id: AB, from: A, to: B, mode: rail, gauge_mm: 1520, length_km: 100, speed_kmh: 50, bidirectional: true, assumption: t}
+services:
+  - {id: block, kind: train, links: [AB], capacity_units: 10, depart: {when_full: true}, assumption: t}
+)");
+    auto sc = base(w, 200);
+    sc.flows.push_back(flow(w, "A", "B", 120)); // λ = 5 per hour
+    const auto ci = over_replications(w, sc, 6, [](const logistics::RunResult& r) {
+        return r.flows[0].mean_hours[static_cast<std::size_t>(logistics::TimeUse::waiting)];
+    });
+    EXPECT_NEAR(ci.mean, 9.0 / 10.0, std::max(ci.half_width, 0.02));
+    // And it rides: 2 h on the link.
+    const auto r = logistics::simulate(w.network, sc, {});
+    EXPECT_NEAR(r.flows[0].mean_hours[static_cast<std::size_t>(logistics::TimeUse::moving)], 2.0, 1e-3);
+}
+
+TEST(Simulate, WeatherChainClosesForTheShareItsParametersImply) {
+    logistics::WeatherMonth month{0.3, 24};
+    const auto pi = logistics::stationary_distribution(month);
+    EXPECT_NEAR(pi[1], 0.3, 1e-12);
+    EXPECT_NEAR(pi[0], 0.7, 1e-12);
+    const auto w = world(border_model(1));
+    auto sc = base(w, 365);
+    logistics::SeaArea area;
+    area.name = "caspian";
+    area.months.fill(month);
+    sc.areas.push_back(area);
+    const auto ci = over_replications(w, sc, 10, [](const logistics::RunResult& r) { return resource(r, "weather caspian").utilisation; });
+    EXPECT_NEAR(ci.mean, 0.3, std::max(ci.half_width, 0.01));
+}
+
+namespace {
+const char* kCorridor = R"(
+nodes:
+  - {id: CN, country: CN, kind: rail_terminal, lat: 45, lon: 80, assumption: t}
+  - {id: DOS, country: KZ, kind: border, lat: 45, lon: 81, assumption: t,
+     border: {dwell_h: 3, assumption: t},
+     transshipment: {setup_h: 2, units_per_crane_h: 10, cranes: 2, assumption: t}}
+  - {id: AKT, country: KZ, kind: seaport, lat: 44, lon: 51, assumption: t, port: {berths: 1, handling_h: 10, assumption: t}}
+  - {id: ALAT, country: AZ, kind: seaport, lat: 40, lon: 49.5, assumption: t, port: {berths: 1, handling_h: 10, assumption: t}}
+links:
+  - {id: CN-DOS, from: CN, to: DOS, mode: rail, gauge_mm: 1435, length_km: 50, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: DOS-AKT, from: DOS, to: AKT, mode: rail, gauge_mm: 1520, length_km: 2000, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: AKT-ALAT, from: AKT, to: ALAT, mode: ferry, length_km: 440, speed_kmh: 20, bidirectional: true, assumption: t}
+services:
+  - {id: kz, kind: train, links: [DOS-AKT], capacity_units: 20, depart: {when_full: true, max_wait_h: 12}, assumption: t}
+  - {id: ferries, kind: vessel, links: [AKT-ALAT], vessels: [{name: F1, capacity_units: 40}], load_factor: 0.75,
+     depart: {when_full: true, max_wait_h: 24}, sea_area: caspian, assumption: t}
+)";
+} // namespace
+
+TEST(Simulate, GaugeBreakForcesTransshipmentAndCountsBalance) {
+    const auto w = world(std::string(kHeader) + kCorridor);
+    auto sc = base(w, 60);
+    sc.flows.push_back(flow(w, "CN", "ALAT", 15));
+    const auto r = logistics::simulate(w.network, sc, {});
+    const auto& f = r.flows[0];
+    ASSERT_GT(f.delivered, 100U);
+    EXPECT_EQ(f.created, f.delivered + f.in_system);
+    EXPECT_EQ(r.created, r.delivered + r.in_system);
+    // Every delivered unit was lifted at Dostyk: setup 2 h + 0.1 h of crane time at least.
+    EXPECT_GE(f.mean_hours[static_cast<std::size_t>(logistics::TimeUse::transshipment)], 2.1 - 1e-9);
+    EXPECT_GT(resource(r, "cranes DOS").served, f.delivered - 1);
+    // Each consignment's time by use sums to its time in the system.
+    const core::SimTime end = core::SimTime{} + sc.horizon;
+    for (const auto& s : r.shipments) {
+        const auto total = std::accumulate(s.seconds.begin(), s.seconds.end(), std::int64_t{0});
+        EXPECT_EQ(total, ((s.delivered ? *s.delivered : end) - s.created).count());
+    }
+}
+
+TEST(Simulate, StormsHoldVessels) {
+    const auto w = world(std::string(kHeader) + kCorridor);
+    auto calm = base(w, 90);
+    calm.flows.push_back(flow(w, "AKT", "ALAT", 20));
+    auto stormy = calm;
+    logistics::SeaArea area;
+    area.name = "caspian";
+    area.months.fill({0.4, 36});
+    stormy.areas.push_back(area);
+    const auto a = logistics::simulate(w.network, calm, {});
+    const auto b = logistics::simulate(w.network, stormy, {});
+    const auto weather = static_cast<std::size_t>(logistics::TimeUse::weather);
+    EXPECT_EQ(a.flows[0].mean_hours[weather], 0.0);
+    EXPECT_GT(b.flows[0].mean_hours[weather], 1.0);
+    EXPECT_GT(b.flows[0].transit_mean_h, a.flows[0].transit_mean_h);
+}
+
+namespace {
+const char* kDetour = R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, assumption: t}
+  - {id: B, country: X, kind: city, lat: 0, lon: 1, assumption: t}
+  - {id: C, country: X, kind: city, lat: 1, lon: 0.5, assumption: t}
+links:
+  - {id: AB, from: A, to: B, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: AC, from: A, to: C, mode: road, length_km: 150, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: CB, from: C, to: B, mode: road, length_km: 150, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: BN, from: B, to: N, mode: road, length_km: 10, speed_kmh: 50, status: planned, opens: "2025-01-21", assumption: t}
+  - {id: NB, from: N, to: B, mode: road, length_km: 10, speed_kmh: 50, assumption: t}
+  - {id: AN, from: A, to: N, mode: road, length_km: 500, speed_kmh: 50, bidirectional: true, assumption: t}
+)";
+} // namespace
+
+TEST(Simulate, DisruptionStopsFixedRoutesWhileAdaptiveOnesGoRound) {
+    const auto w = world(std::string(kHeader) + std::string(kDetour).replace(std::string(kDetour).find("  - {id: C,"), 0,
+                                                                                   "  - {id: N, country: X, kind: city, lat: 0, lon: 2, assumption: t}\n"));
+    auto sc = base(w, 40);
+    logistics::Disruption closure;
+    closure.target = logistics::DisruptionTarget::link;
+    closure.index = w.network.find_link("AB")->index();
+    closure.from = core::at_hours(24 * 10);
+    closure.until = core::at_hours(24 * 20);
+    sc.disruptions.push_back(closure);
+    auto fixed = flow(w, "A", "B", 6);
+    fixed.name = "fixed";
+    fixed.policy = logistics::RoutingPolicy::fixed;
+    fixed.fixed_route = {*w.network.find_link("AB")};
+    auto adaptive = flow(w, "A", "B", 6);
+    adaptive.name = "adaptive";
+    adaptive.policy = logistics::RoutingPolicy::adaptive;
+    sc.flows = {fixed, adaptive};
+    const auto r = logistics::simulate(w.network, sc, {});
+    const auto disruption = static_cast<std::size_t>(logistics::TimeUse::disruption);
+    EXPECT_GT(r.flows[0].mean_hours[disruption], 1.0);
+    EXPECT_EQ(r.flows[1].mean_hours[disruption], 0.0);
+    bool detoured = false;
+    for (const auto& s : r.shipments) {
+        if (s.flow == 1 && r.routes[s.route].size() == 2) detoured = true;
+    }
+    EXPECT_TRUE(detoured);
+}
+
+TEST(Simulate, PlannedLinkIsUsedFromItsOpeningDate) {
+    const auto w = world(std::string(kHeader) + std::string(kDetour).replace(std::string(kDetour).find("  - {id: C,"), 0,
+                                                                                   "  - {id: N, country: X, kind: city, lat: 0, lon: 2, assumption: t}\n"));
+    auto sc = base(w, 40);
+    sc.flows.push_back(flow(w, "A", "N", 4));
+    const auto r = logistics::simulate(w.network, sc, {});
+    const auto opening = core::at_hours(24 * 20);
+    std::size_t before_long = 0, after_short = 0, before = 0, after = 0;
+    for (const auto& s : r.shipments) {
+        const auto hops = r.routes[s.route].size();
+        if (s.created < opening) {
+            ++before;
+            before_long += hops == 1; // AN directly (500 km)
+        } else {
+            ++after;
+            after_short += hops == 2; // AB then the new BN
+        }
+    }
+    EXPECT_EQ(before_long, before);
+    EXPECT_EQ(after_short, after);
+    EXPECT_GT(after, 0U);
+}
+
+TEST(Simulate, SameSeedGivesTheSameRunAndReplicationsDiffer) {
+    const auto w = world(std::string(kHeader) + kCorridor);
+    auto sc = base(w, 30);
+    sc.flows.push_back(flow(w, "CN", "ALAT", 15));
+    logistics::SeaArea area;
+    area.name = "caspian";
+    area.months.fill({0.2, 24});
+    sc.areas.push_back(area);
+    const auto a = logistics::simulate(w.network, sc, {});
+    const auto b = logistics::simulate(w.network, sc, {});
+    ASSERT_EQ(a.shipments.size(), b.shipments.size());
+    for (std::size_t i = 0; i < a.shipments.size(); ++i) {
+        EXPECT_EQ(a.shipments[i].created, b.shipments[i].created);
+        EXPECT_EQ(a.shipments[i].delivered, b.shipments[i].delivered);
+        EXPECT_EQ(a.shipments[i].seconds, b.shipments[i].seconds);
+    }
+    EXPECT_EQ(a.events, b.events);
+    logistics::RunConfig other;
+    other.replication = 1;
+    const auto c = logistics::simulate(w.network, sc, other);
+    EXPECT_NE(a.events, c.events);
+}
