@@ -156,6 +156,11 @@ int run_scenario(const Options& options, std::ostream& out, std::ostream& err) {
     auto loaded = scenario::load_scenario(path);
     print(err, loaded.warnings);
     auto& sc = loaded.scenario;
+    const std::filesystem::path folder =
+        o.output.empty() ? std::filesystem::path(o.results_root) / sc.name / report::utc_timestamp() : std::filesystem::path(o.output);
+    if (std::filesystem::exists(folder)) {
+        throw UsageError("the output folder " + folder.string() + " exists already; results are never overwritten");
+    }
     if (o.seed) sc.seed = *o.seed;
     if (o.replications) sc.replications = *o.replications;
     std::vector<logistics::RunResult> results;
@@ -165,8 +170,6 @@ int run_scenario(const Options& options, std::ostream& out, std::ostream& err) {
         config.keep_shipments = loaded.write_shipments;
         results.push_back(logistics::simulate(loaded.network, sc, config));
     }
-    const std::filesystem::path folder =
-        o.output.empty() ? std::filesystem::path(o.results_root) / sc.name / report::utc_timestamp() : std::filesystem::path(o.output);
     report::RunDirectory dir{folder};
     report::RunInputs inputs{kVersion, sc.name, loaded.input_files, options.command_line, loaded.write_shipments};
     report::write_run(dir, inputs, loaded.network, sc, results);

@@ -19,6 +19,7 @@ inline constexpr std::array<const char*, kTimeUses> kTimeUseNames = {
     "moving", "waiting", "border", "transshipment", "port", "weather", "disruption"};
 
 struct ShipmentRecord {
+    std::uint32_t id = 0;           // creation order within the replication
     std::uint32_t flow = 0;
     double units = 1;
     core::SimTime created;
@@ -75,6 +76,7 @@ struct RunResult {
     std::vector<DailyPoint> daily;
     std::uint64_t events = 0;
     std::uint64_t created = 0, delivered = 0, in_system = 0; // all consignments, warm-up included
+    std::uint64_t peak_in_system = 0; // most consignments in the system at once
 };
 
 } // namespace corridor::logistics

@@ -5,6 +5,7 @@
 #include "sim/logistics/simulate.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -31,7 +32,10 @@ bool is_water(network::Mode m) {
 
 Duration hours(double h) { return std::max(Duration{0}, core::to_ticks(core::Hours{h})); }
 
+// In-flight state; its slot is reused once the consignment is delivered, so memory follows the
+// consignments in the system, not all those ever created.
 struct Consignment {
+    std::uint32_t id;    // shipment number: creation order, stable in outputs
     std::uint32_t flow;
     std::uint32_t route; // index into routes_
     std::uint32_t pos;   // next link of the route to ride
@@ -40,6 +44,12 @@ struct Consignment {
     TimeUse use;
     double units;
     bool counted;        // created after warm-up: counts in the flow statistics
+    bool live;           // the slot holds a consignment in the system
+    // Its ledger, turned into a ShipmentRecord when it leaves (or at the horizon).
+    SimTime created;
+    std::array<std::uint32_t, kTimeUses> seconds{}; // up to 136 years each
+    double usd = 0;
+    double kg_co2e = 0;
 };
 
 enum class VehicleKind : std::uint8_t { train, vessel, solo };
@@ -50,17 +60,26 @@ struct Vehicle {
     std::uint32_t vessel = kNone;          // index in the service's fleet
     std::vector<std::uint32_t> load;       // consignments aboard
     double units = 0;
-    std::vector<core::LinkId> leg;         // links of this trip
+    std::uint32_t leg = kNone;             // index into legs_: the links of this trip
     std::size_t pos = 0;                   // next link of the leg
     core::NodeId at;
     SimTime requested;                     // when it asked for the current line path
     bool inbound_border = false;           // the border it queues at, in or out
+    // A trip's account, kept once for the whole load and shared out at the end of the leg, so
+    // that a link or a border costs O(1) per vehicle, not per consignment aboard.
+    bool on_trip = false;
+    TimeUse use = TimeUse::waiting;
+    SimTime since;
+    std::array<std::int64_t, kTimeUses> seconds{};
+    double usd_per_unit = 0;
+    double co2_g_per_t = 0;                // g CO2e per tonne carried
+    std::uint32_t links_done = 0;
 };
 
 // Trains boarding at the same place for the same leg of a service.
 struct Consolidator {
     std::uint32_t service;
-    std::vector<core::LinkId> leg;
+    std::uint32_t leg; // index into legs_
     std::vector<std::uint32_t> waiting;
     double units = 0;
     core::EventId timer{};
@@ -120,6 +139,17 @@ public:
                 if (link_service_[l.index()] == kNone) link_service_[l.index()] = s;
             }
         }
+        // Compact copies of what every event reads, so the hot path stays in cache.
+        for (std::uint32_t l = 0; l < net.link_count(); ++l) {
+            const auto& link = net.link(core::LinkId{l});
+            link_hours_.push_back(link.length.value() / link.speed.value());
+            link_capacity_.push_back(link.capacity_per_day);
+            link_always_open_.push_back(link.status == network::LinkStatus::open ? 1 : 0);
+            link_to_.push_back(link.to);
+            link_usd_.push_back(link.cost_usd_per_unit_km * link.length.value());
+            link_co2_g_per_t_.push_back(link.co2_g_per_tkm * link.length.value());
+        }
+        for (std::uint32_t v = 0; v < net.node_count(); ++v) node_border_.push_back(net.node(core::NodeId{v}).border ? 1 : 0);
         node_closed_.assign(net.node_count(), 0);
         node_waiting_.resize(net.node_count());
         service_closed_.assign(sc.services.size(), 0);
@@ -254,16 +284,21 @@ private:
     void create(std::uint32_t f, double units) {
         const Flow& flow = sc_.flows[f];
         const std::uint32_t route = choose_route(f, flow.origin);
-        const auto c = static_cast<std::uint32_t>(cons_.size());
         const bool counted = engine_.now() >= SimTime{} + sc_.warmup;
-        cons_.push_back(Consignment{f, route, 0, flow.origin, engine_.now(), TimeUse::waiting, units, counted});
-        ShipmentRecord record;
-        record.flow = f;
-        record.units = units;
-        record.created = engine_.now();
-        record.route = route;
-        records_.push_back(record);
+        const auto id = static_cast<std::uint32_t>(created_);
+        const Consignment state{id, f, route, 0, flow.origin, engine_.now(), TimeUse::waiting, units, counted, true,
+                                engine_.now(), {}, 0.0, 0.0};
+        std::uint32_t c = 0;
+        if (free_cons_.empty()) {
+            c = static_cast<std::uint32_t>(cons_.size());
+            cons_.push_back(state);
+        } else {
+            c = free_cons_.back();
+            free_cons_.pop_back();
+            cons_[c] = state;
+        }
         ++created_;
+        peak_in_system_ = std::max(peak_in_system_, created_ - delivered_);
         if (counted) {
             ++flow_stats_[f].created;
             flow_stats_[f].units_created += units;
@@ -345,29 +380,87 @@ private:
         std::vector<core::LinkId> links(routes_[con.route].begin(), routes_[con.route].begin() + con.pos);
         links.insert(links.end(), found->links.begin(), found->links.end());
         con.route = intern_route(links);
-        records_[c].route = con.route;
     }
 
     // ---- time accounting -----------------------------------------------------------------
     void use(std::uint32_t c, TimeUse next) {
         Consignment& con = cons_[c];
         const SimTime now = engine_.now();
-        records_[c].seconds[static_cast<std::size_t>(con.use)] += (now - con.since).count();
+        con.seconds[static_cast<std::size_t>(con.use)] += static_cast<std::uint32_t>((now - con.since).count());
         con.since = now;
         con.use = next;
     }
-    void use_all(const Vehicle& v, TimeUse next) {
-        for (const auto c : v.load) use(c, next);
+    void use_all(Vehicle& v, TimeUse next) {
+        if (!v.on_trip) {
+            for (const auto c : v.load) use(c, next);
+            return;
+        }
+        const SimTime now = engine_.now();
+        v.seconds[static_cast<std::size_t>(v.use)] += (now - v.since).count();
+        v.since = now;
+        v.use = next;
+    }
+
+    // The load's own clocks stop here; the vehicle keeps one account for all of them.
+    void start_trip(std::uint32_t v) {
+        Vehicle& veh = vehicles_[v];
+        for (const auto c : veh.load) use(c, TimeUse::moving);
+        veh.on_trip = true;
+        veh.use = TimeUse::waiting;
+        veh.since = engine_.now();
+        veh.seconds = {};
+        veh.usd_per_unit = 0;
+        veh.co2_g_per_t = 0;
+        veh.links_done = 0;
+    }
+
+    // Shares the trip's time, cost, CO2e and progress out to every consignment aboard.
+    void end_trip(std::uint32_t v) {
+        Vehicle& veh = vehicles_[v];
+        if (!veh.on_trip) return;
+        use_all(veh, TimeUse::waiting);
+        const SimTime now = engine_.now();
+        for (const auto c : veh.load) {
+            Consignment& con = cons_[c];
+            for (std::size_t u = 0; u < kTimeUses; ++u) con.seconds[u] += static_cast<std::uint32_t>(veh.seconds[u]);
+            con.since = now; // its own clock resumes, the trip being accounted above
+            con.use = TimeUse::waiting;
+            const double tonnes = net_.cargo_classes()[sc_.flows[con.flow].cargo.index()].tonnes_per_unit;
+            con.usd += veh.usd_per_unit * con.units;
+            con.kg_co2e += veh.co2_g_per_t * tonnes / 1000.0 * con.units;
+            con.pos += veh.links_done;
+            con.at = veh.at;
+        }
+        veh.on_trip = false;
     }
 
     void log_custody(std::uint32_t c, const char* event, const std::string& holder) {
         if (!sc_.flows[cons_[c].flow].custody) return;
-        custody_.push_back(CustodyEvent{c, engine_.now(), cons_[c].at, event, holder});
+        custody_.push_back(CustodyEvent{cons_[c].id, engine_.now(), cons_[c].at, event, holder});
     }
 
     // ---- legs ----------------------------------------------------------------------------
     // The leg from the consignment's position: consecutive links with the same service and
     // the same carrier (mode, gauge).
+    // Legs are computed once per (route, position) and shared by content, so vehicles and
+    // consolidators hold an index, not a copy.
+    std::uint32_t leg_id_of(const Consignment& con) {
+        if (route_legs_.size() <= con.route) route_legs_.resize(con.route + 1);
+        auto& by_pos = route_legs_[con.route];
+        if (by_pos.empty()) by_pos.assign(routes_[con.route].size(), kNone);
+        if (by_pos[con.pos] == kNone) by_pos[con.pos] = intern_leg(leg_of(con));
+        return by_pos[con.pos];
+    }
+
+    std::uint32_t intern_leg(const std::vector<core::LinkId>& leg) {
+        const auto it = leg_ids_.find(leg);
+        if (it != leg_ids_.end()) return it->second;
+        const auto id = static_cast<std::uint32_t>(legs_.size());
+        legs_.push_back(leg);
+        leg_ids_.emplace(leg, id);
+        return id;
+    }
+
     std::vector<core::LinkId> leg_of(const Consignment& con) const {
         const auto& route = routes_[con.route];
         std::vector<core::LinkId> leg{route[con.pos]};
@@ -384,19 +477,21 @@ private:
 
     void start_leg(std::uint32_t c) {
         Consignment& con = cons_[c];
-        const auto leg = leg_of(con);
+        const auto leg_id = leg_id_of(con);
+        const auto& leg = legs_[leg_id];
         const auto service = link_service_[leg.front().index()];
         use(c, TimeUse::waiting);
         if (service == kNone) {
             const auto v = new_vehicle(VehicleKind::solo, kNone, con.at);
             vehicles_[v].load.push_back(c);
             vehicles_[v].units = con.units;
-            vehicles_[v].leg = leg;
+            vehicles_[v].leg = leg_id;
+            start_trip(v);
             ready(v);
             return;
         }
         if (sc_.services[service].kind == ServiceKind::train) {
-            board_train(c, service, leg);
+            board_train(c, service, leg_id);
         } else {
             board_vessel(c, service, leg.front());
         }
@@ -417,19 +512,21 @@ private:
         veh.vessel = kNone;
         veh.load.clear();
         veh.units = 0;
-        veh.leg.clear();
+        veh.leg = kNone;
         veh.pos = 0;
         veh.at = at;
+        veh.on_trip = false;
         return v;
     }
 
     void free_vehicle(std::uint32_t v) {
         vehicles_[v].load.clear();
+        vehicles_[v].on_trip = false;
         free_vehicles_.push_back(v);
     }
 
     // ---- trains --------------------------------------------------------------------------
-    void board_train(std::uint32_t c, std::uint32_t service, const std::vector<core::LinkId>& leg) {
+    void board_train(std::uint32_t c, std::uint32_t service, std::uint32_t leg) {
         const auto key = std::make_pair(service, leg);
         auto it = consolidator_index_.find(key);
         if (it == consolidator_index_.end()) {
@@ -507,6 +604,7 @@ private:
                 con.timer_set = true;
             }
         }
+        start_trip(v);
         if (service_closed_[train.service] > 0) {
             use_all(train, TimeUse::disruption);
             service_waiting_[train.service].push_back(v);
@@ -558,7 +656,7 @@ private:
         vessel.queue = q;
         const auto v = new_vehicle(VehicleKind::vessel, vessel.service, vessel.at);
         vehicles_[v].vessel = i;
-        vehicles_[v].leg = {port_queues_[q].link};
+        vehicles_[v].leg = intern_leg({port_queues_[q].link});
         vessel.vehicle = v;
         load_vessel(i);
     }
@@ -583,6 +681,10 @@ private:
         }
         if (queue.head == queue.waiting.size()) {
             queue.waiting.clear();
+            queue.head = 0;
+        } else if (queue.head > 1024 && queue.head * 2 > queue.waiting.size()) {
+            // Drop the boarded prefix so a queue that never drains does not grow forever.
+            queue.waiting.erase(queue.waiting.begin(), queue.waiting.begin() + static_cast<std::ptrdiff_t>(queue.head));
             queue.head = 0;
         }
         const bool full = veh.units >= vessel.capacity - 1e-9 || next_does_not_fit;
@@ -611,7 +713,7 @@ private:
         vessel.state = VesselState::busy;
         vessel.busy.set(engine_.now(), 1);
         const auto v = vessel.vehicle;
-        use_all(vehicles_[v], TimeUse::waiting);
+        start_trip(v);
         resume(v, Resume::depart_vessel);
     }
 
@@ -621,7 +723,7 @@ private:
         vessel.busy.set(engine_.now(), 1);
         const auto v = new_vehicle(VehicleKind::vessel, vessel.service, vessel.at);
         vehicles_[v].vessel = i;
-        vehicles_[v].leg = {link};
+        vehicles_[v].leg = intern_leg({link});
         vessel.vehicle = v;
         resume(v, Resume::depart_vessel);
     }
@@ -661,7 +763,7 @@ private:
         const auto v = static_cast<std::uint32_t>(payload);
         release_berth(v);
         Vehicle& veh = vehicles_[v];
-        for (const auto c : veh.load) add_cost(c, net_.node(veh.at).port->cost_usd_per_unit);
+        veh.usd_per_unit += net_.node(veh.at).port->cost_usd_per_unit;
         ready(v);
     }
 
@@ -681,11 +783,12 @@ private:
     void on_vessel_unloaded(core::Engine&, std::uint64_t payload) {
         const auto v = static_cast<std::uint32_t>(payload);
         release_berth(v);
-        for (const auto c : vehicles_[v].load) add_cost(c, net_.node(vehicles_[v].at).port->cost_usd_per_unit);
+        vehicles_[v].usd_per_unit += net_.node(vehicles_[v].at).port->cost_usd_per_unit;
         vessel_done(v);
     }
 
     void vessel_done(std::uint32_t v) {
+        end_trip(v);
         Vehicle& veh = vehicles_[v];
         const auto i = veh.vessel;
         FleetVessel& vessel = fleet_[i];
@@ -696,7 +799,6 @@ private:
         const auto load = veh.load;
         free_vehicle(v);
         for (const auto c : load) {
-            cons_[c].at = vessel.at;
             log_custody(c, "arrived", sc_.services[vessel.service].name + " / " + vessel.name);
             transfer(c);
         }
@@ -735,21 +837,21 @@ private:
     // ---- moving along a leg --------------------------------------------------------------
     void ready(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
-        if (veh.pos == veh.leg.size()) {
+        if (veh.pos == legs_[veh.leg].size()) {
             leg_end(v);
             return;
         }
-        const auto l = veh.leg[veh.pos];
+        const auto l = legs_[veh.leg][veh.pos];
         LinkState& link = links_[l.index()];
-        if (link.factor <= 0 || !net_.is_open(l, today())) {
+        if (link.factor <= 0 || (!link_always_open_[l.index()] && !net_.is_open(l, today()))) {
             use_all(veh, TimeUse::disruption);
             link.waiting.push_back(v);
             return;
         }
-        const auto& spec = net_.link(l);
         veh.requested = engine_.now();
-        if (spec.capacity_per_day > 0 && veh.kind != VehicleKind::vessel) {
-            const auto headway = Duration{static_cast<std::int64_t>(86400.0 / (spec.capacity_per_day * link.factor))};
+        const double capacity = link_capacity_[l.index()];
+        if (capacity > 0 && veh.kind != VehicleKind::vessel) {
+            const auto headway = Duration{static_cast<std::int64_t>(86400.0 / (capacity * link.factor))};
             const SimTime enter = std::max(engine_.now(), link.next_free);
             link.next_free = enter + headway;
             link.busy_seconds += static_cast<double>(headway.count());
@@ -767,12 +869,11 @@ private:
 
     void enter(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
-        const auto l = veh.leg[veh.pos];
+        const auto l = legs_[veh.leg][veh.pos];
         LinkState& link = links_[l.index()];
         link.path_wait_h.add(static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0);
         ++link.trains;
-        const auto& spec = net_.link(l);
-        double h = spec.length.value() / spec.speed.value();
+        double h = link_hours_[l.index()];
         if (veh.kind == VehicleKind::vessel && sc_.services[veh.service].sailing_h) {
             h = sc_.services[veh.service].sailing_h->sample(service_random_[veh.service]);
         }
@@ -780,20 +881,30 @@ private:
         engine_.schedule_in(hours(h), h_arrive_, v);
     }
 
-    void add_cost(std::uint32_t c, double usd_per_unit) { records_[c].usd += usd_per_unit * cons_[c].units; }
+    void add_cost(std::uint32_t c, double usd_per_unit) { cons_[c].usd += usd_per_unit * cons_[c].units; }
+
+    ShipmentRecord record_of(const Consignment& con, std::optional<SimTime> delivered) const {
+        ShipmentRecord r;
+        r.id = con.id;
+        r.flow = con.flow;
+        r.units = con.units;
+        r.created = con.created;
+        r.delivered = delivered;
+        r.route = con.route;
+        for (std::size_t u = 0; u < kTimeUses; ++u) r.seconds[u] = con.seconds[u];
+        r.usd = con.usd;
+        r.kg_co2e = con.kg_co2e;
+        return r;
+    }
 
     void on_arrive(core::Engine&, std::uint64_t payload) {
         const auto v = static_cast<std::uint32_t>(payload);
         Vehicle& veh = vehicles_[v];
-        const auto l = veh.leg[veh.pos];
-        const auto& spec = net_.link(l);
-        for (const auto c : veh.load) {
-            const double tonnes = net_.cargo_classes()[sc_.flows[cons_[c].flow].cargo.index()].tonnes_per_unit;
-            records_[c].usd += spec.cost_usd_per_unit_km * spec.length.value() * cons_[c].units;
-            records_[c].kg_co2e += spec.co2_g_per_tkm * tonnes * spec.length.value() / 1000.0 * cons_[c].units;
-            cons_[c].pos += 1;
-        }
-        veh.at = spec.to;
+        const auto l = legs_[veh.leg][veh.pos];
+        veh.usd_per_unit += link_usd_[l.index()];
+        veh.co2_g_per_t += link_co2_g_per_t_[l.index()];
+        ++veh.links_done;
+        veh.at = link_to_[l.index()];
         ++veh.pos;
         if (veh.kind == VehicleKind::vessel) {
             vessel_arrival(v);
@@ -810,12 +921,12 @@ private:
             node_waiting_[node].emplace_back(v, via);
             return;
         }
-        const auto& n = net_.node(veh.at);
-        if (n.border) {
+        if (node_border_[node]) {
+            const auto& n = net_.node(veh.at);
             veh.inbound_border = net_.node(net_.link(via).from).country != n.country;
             const auto pool = veh.inbound_border ? border_in_[node] : border_out_[node];
             use_all(veh, TimeUse::border);
-            for (const auto c : veh.load) add_cost(c, n.border->cost_usd_per_unit);
+            veh.usd_per_unit += n.border->cost_usd_per_unit;
             if (pools_[pool].request(engine_.now(), v)) start_border(v);
             return;
         }
@@ -839,10 +950,10 @@ private:
     }
 
     void leg_end(std::uint32_t v) {
+        if (vehicles_[v].kind == VehicleKind::vessel) return; // vessels unload through vessel_arrival
+        end_trip(v);
         const auto load = vehicles_[v].load;
         const auto at = vehicles_[v].at;
-        const bool vessel = vehicles_[v].kind == VehicleKind::vessel;
-        if (vessel) return; // vessels unload through vessel_arrival
         free_vehicle(v);
         // A train's cargo that must change carrier here waits for the node's setup first.
         std::vector<std::uint32_t> to_transship;
@@ -857,8 +968,15 @@ private:
         if (!to_transship.empty()) {
             const auto& t = *net_.node(at).transshipment;
             const double setup = t.setup_h.sample(node_random_[at.index()]);
-            const auto batch = static_cast<std::uint32_t>(setup_batches_.size());
-            setup_batches_.push_back(std::move(to_transship));
+            std::uint32_t batch = 0;
+            if (free_batches_.empty()) {
+                batch = static_cast<std::uint32_t>(setup_batches_.size());
+                setup_batches_.push_back(std::move(to_transship));
+            } else {
+                batch = free_batches_.back();
+                free_batches_.pop_back();
+                setup_batches_[batch] = std::move(to_transship);
+            }
             for (const auto c : setup_batches_[batch]) use(c, TimeUse::transshipment);
             engine_.schedule_in(hours(setup), h_setup_done_, batch);
         }
@@ -885,6 +1003,7 @@ private:
             if (pools_[pool].request(engine_.now(), c)) start_crane(c);
         }
         setup_batches_[batch].clear();
+        free_batches_.push_back(batch);
     }
 
     void start_crane(std::uint32_t c) {
@@ -921,23 +1040,25 @@ private:
     void deliver(std::uint32_t c) {
         use(c, TimeUse::waiting);
         Consignment& con = cons_[c];
-        records_[c].delivered = engine_.now();
         ++delivered_;
         log_custody(c, "delivered", net_.node(con.at).name);
         if (con.counted) {
             auto& fs = flow_stats_[con.flow];
             ++fs.delivered;
             fs.units_delivered += con.units;
-            const double h = static_cast<double>((engine_.now() - records_[c].created).count()) / 3600.0;
+            const double h = static_cast<double>((engine_.now() - con.created).count()) / 3600.0;
             fs.transit.add(h);
             fs.transit_stats.add(h);
-            fs.usd.add(records_[c].usd / con.units);
-            fs.kg.add(records_[c].kg_co2e / con.units);
-            for (std::size_t u = 0; u < kTimeUses; ++u) fs.hours[u] += static_cast<double>(records_[c].seconds[u]) / 3600.0;
+            fs.usd.add(con.usd / con.units);
+            fs.kg.add(con.kg_co2e / con.units);
+            for (std::size_t u = 0; u < kTimeUses; ++u) fs.hours[u] += static_cast<double>(con.seconds[u]) / 3600.0;
             const auto& target = sc_.flows[con.flow].target_days;
             if (target && h <= *target * 24.0) ++fs.on_time;
         }
         today_delivered_[con.flow] += con.units;
+        if (cfg_.keep_shipments) shipments_.push_back(record_of(con, engine_.now()));
+        con.live = false;
+        free_cons_.push_back(c);
     }
 
     // ---- weather -------------------------------------------------------------------------
@@ -1056,6 +1177,7 @@ private:
         result.created = created_;
         result.delivered = delivered_;
         result.in_system = created_ - delivered_;
+        result.peak_in_system = peak_in_system_;
         const double days = static_cast<double>((sc_.horizon - sc_.warmup).count()) / 86400.0;
         for (std::uint32_t f = 0; f < sc_.flows.size(); ++f) {
             auto& fs = flow_stats_[f];
@@ -1123,10 +1245,14 @@ private:
         }
         // Close the books: time in system up to the horizon for those still moving.
         for (std::uint32_t c = 0; c < cons_.size(); ++c) {
-            if (!records_[c].delivered) use(c, cons_[c].use);
+            if (!cons_[c].live) continue;
+            use(c, cons_[c].use);
+            if (cfg_.keep_shipments) shipments_.push_back(record_of(cons_[c], std::nullopt));
         }
+        std::sort(shipments_.begin(), shipments_.end(),
+                  [](const ShipmentRecord& a, const ShipmentRecord& b) { return a.id < b.id; });
         result.routes = routes_;
-        if (cfg_.keep_shipments) result.shipments = std::move(records_);
+        if (cfg_.keep_shipments) result.shipments = std::move(shipments_);
         result.custody = std::move(custody_);
         result.daily = std::move(daily_);
         return result;
@@ -1135,7 +1261,7 @@ private:
     struct FlowStats {
         std::uint64_t created = 0, delivered = 0, on_time = 0;
         double units_created = 0, units_delivered = 0;
-        core::QuantileSketch transit{0.001, 1e-3};
+        core::QuantileSketch transit{0.01, 1e-3}; // transit-time quantiles to within 1%
         core::RunningStats transit_stats, usd, kg;
         std::array<double, kTimeUses> hours{};
     };
@@ -1151,14 +1277,24 @@ private:
     RunConfig cfg_;
     core::Engine engine_;
     network::Router router_;
-    std::vector<Consignment> cons_;
-    std::vector<ShipmentRecord> records_;
+    std::deque<Consignment> cons_; // a deque grows without copying, so peaks stay low
+    std::vector<std::uint32_t> free_cons_;
+    std::vector<ShipmentRecord> shipments_; // delivered (and, at the end, undelivered) records
     std::vector<CustodyEvent> custody_;
     std::vector<Vehicle> vehicles_;
     std::vector<std::uint32_t> free_vehicles_;
     std::vector<std::vector<std::uint32_t>> setup_batches_;
+    std::vector<std::uint32_t> free_batches_;
     std::vector<LinkState> links_;
     std::vector<std::uint32_t> link_service_;
+    std::vector<double> link_hours_;
+    std::vector<double> link_capacity_;
+    std::vector<std::uint8_t> link_always_open_;
+    std::vector<core::NodeId> link_to_;
+    std::vector<double> link_usd_;        // per unit
+    std::vector<double> link_co2_g_per_t_;
+    std::vector<std::uint8_t> node_border_;
+    std::vector<std::vector<std::uint32_t>> route_legs_; // per route, per position: leg id (kNone: not yet)
     std::vector<int> node_closed_;
     std::vector<std::vector<std::pair<std::uint32_t, core::LinkId>>> node_waiting_;
     std::vector<int> service_closed_;
@@ -1166,7 +1302,10 @@ private:
     std::vector<ServerPool> pools_;
     std::vector<std::uint32_t> border_in_, border_out_, cranes_, berths_;
     std::vector<Consolidator> consolidators_;
-    std::map<std::pair<std::uint32_t, std::vector<core::LinkId>>, std::uint32_t> consolidator_index_;
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> consolidator_index_; // (service, leg)
+    std::vector<std::vector<core::LinkId>> legs_;
+    std::map<std::vector<core::LinkId>, std::uint32_t> leg_ids_;
+
     std::vector<PortQueue> port_queues_;
     std::map<std::pair<std::uint32_t, core::LinkId>, std::uint32_t> port_queue_index_;
     std::vector<FleetVessel> fleet_;
@@ -1182,7 +1321,7 @@ private:
     std::vector<FlowStats> flow_stats_;
     std::map<std::uint32_t, double> today_delivered_;
     std::vector<DailyPoint> daily_;
-    std::uint64_t created_ = 0, delivered_ = 0;
+    std::uint64_t created_ = 0, delivered_ = 0, peak_in_system_ = 0;
 
     core::HandlerId h_arrival_, h_ready_, h_enter_, h_arrive_, h_border_done_, h_crane_done_, h_setup_done_,
         h_train_timer_, h_timetable_, h_vessel_timer_, h_vessel_loaded_, h_vessel_unloaded_, h_weather_,

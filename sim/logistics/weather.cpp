@@ -33,9 +33,14 @@ core::Duration sample_spell(const WeatherMonth& m, bool storm, core::RandomStrea
 }
 
 int month_of(network::Date start, core::SimTime t) {
-    const network::Date day{start.days + static_cast<std::int32_t>(t.seconds() / 86400)};
-    const std::string text = network::to_string(day); // YYYY-MM-DD
-    return (text[5] - '0') * 10 + (text[6] - '0') - 1;
+    // Hinnant's civil_from_days, month part only: called for every arrival, so no strings.
+    const int z = start.days + static_cast<int>(t.seconds() / 86400) + 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    return static_cast<int>(mp < 10 ? mp + 2 : mp - 10);
 }
 
 } // namespace corridor::logistics

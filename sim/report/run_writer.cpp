@@ -193,7 +193,7 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
                 if (sh.route < r.routes.size()) {
                     for (const auto l : r.routes[sh.route]) path += ">" + network.node(network.link(l).to).name;
                 }
-                out << rep << ',' << s << ',' << csv_field(flow.name) << ',' << num(sh.units) << ',' << num(hours_of(sh.created)) << ','
+                out << rep << ',' << sh.id << ',' << csv_field(flow.name) << ',' << num(sh.units) << ',' << num(hours_of(sh.created)) << ','
                     << (sh.delivered ? num(hours_of(*sh.delivered)) : "") << ','
                     << (sh.delivered ? num(hours_of(*sh.delivered) - hours_of(sh.created)) : "") << ',' << csv_field(path);
                 for (const auto sec : sh.seconds) out << ',' << num(static_cast<double>(sec) / 3600.0);
@@ -228,7 +228,7 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
         out << "replication,shipment,flow,time_h,node,event,holder\n";
         for (std::size_t rep = 0; rep < reps.size(); ++rep) {
             for (const auto& e : reps[rep].custody) {
-                const auto flow = reps[rep].shipments.empty() ? std::string{} : scenario.flows[reps[rep].shipments[e.shipment].flow].name;
+                const auto flow = e.shipment < reps[rep].shipments.size() ? scenario.flows[reps[rep].shipments[e.shipment].flow].name : std::string{};
                 out << rep << ',' << e.shipment << ',' << csv_field(flow) << ',' << num(hours_of(e.at)) << ','
                     << network.node(e.node).name << ',' << e.event << ',' << csv_field(e.holder) << '\n';
             }

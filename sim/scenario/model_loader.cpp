@@ -69,7 +69,7 @@ public:
 private:
     LoadedModel& finish(LoadedModel& model) {
         if (r_.has_errors()) throw InputError(r_.diagnostics());
-        model.warnings = r_.diagnostics();
+        model.warnings = InputError(r_.diagnostics()).diagnostics(); // in file order
         return model;
     }
 

@@ -122,8 +122,15 @@ public:
         if (!model_root) throw InputError(problems);
         YAML::Node model_doc = YAML::Clone(*model_root);
         apply_overrides(model_doc);
-        if (r_.has_errors()) throw InputError(r_.diagnostics());
-        LoadedModel model = detail::load_model_node(model_doc, out.model_path);
+        LoadedModel model;
+        try {
+            model = detail::load_model_node(model_doc, out.model_path);
+        } catch (const InputError& e) {
+            // Without a model the scenario's references cannot be checked: report what we have.
+            auto all = r_.diagnostics();
+            all.insert(all.end(), e.diagnostics().begin(), e.diagnostics().end());
+            throw InputError(all);
+        }
         out.warnings = model.warnings;
         out.network = network::Network::build(model.spec);
         sc.services = model.services;

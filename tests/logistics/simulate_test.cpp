@@ -300,3 +300,12 @@ TEST(Simulate, SameSeedGivesTheSameRunAndReplicationsDiffer) {
     const auto c = logistics::simulate(w.network, sc, other);
     EXPECT_NE(a.events, c.events);
 }
+
+TEST(Weather, MonthOfFollowsTheCalendar) {
+    const auto start = *network::parse_date("2024-12-31");
+    EXPECT_EQ(logistics::month_of(start, core::SimTime{}), 11);               // 31 Dec
+    EXPECT_EQ(logistics::month_of(start, core::at_hours(24)), 0);             // 1 Jan 2025
+    EXPECT_EQ(logistics::month_of(start, core::at_hours(24 * 60)), 2);        // 1 Mar 2025
+    EXPECT_EQ(logistics::month_of(start, core::at_hours(24 * 59 + 23)), 1);   // 28 Feb 2025
+    EXPECT_EQ(logistics::month_of(*network::parse_date("2024-02-29"), core::SimTime{}), 1);
+}

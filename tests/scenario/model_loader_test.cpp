@@ -37,14 +37,14 @@ TEST(ModelLoader, ReportsEveryProblemInAFileWithItsPosition) {
         "tests/data/broken_model.yaml:6:32: error: 'kind' must be one of rail_terminal, seaport, dry_port, border, junction, city, airport; found 'junktion'; did you mean 'junction'?",
         "tests/data/broken_model.yaml:7:10: error: duplicate node id 'A'",
         "tests/data/broken_model.yaml:8:66: error: node 'C' cites unknown source 'cmpm'; did you mean 'cpmm'?",
-        "tests/data/broken_model.yaml:9:49: error: unknown unit suffix in 'sd_hours' (lognormal); expected 'sd_h'",
-        "tests/data/broken_model.yaml:9:36: error: missing required key 'sd_h'",
         "tests/data/broken_model.yaml:9:14: warning: the border process of node 'C' has figures with neither 'source' nor 'assumption'",
+        "tests/data/broken_model.yaml:9:36: error: missing required key 'sd_h'",
+        "tests/data/broken_model.yaml:9:49: error: unknown unit suffix in 'sd_hours' (lognormal); expected 'sd_h'",
         "tests/data/broken_model.yaml:10:5: warning: node 'D' has figures with neither 'source' nor 'assumption'",
         "tests/data/broken_model.yaml:12:69: error: 'length_km' must be greater than 0, found -5",
         "tests/data/broken_model.yaml:13:27: error: link 'BC' refers to unknown node 'Cc' in 'to'; did you mean 'C'?",
-        "tests/data/broken_model.yaml:14:58: error: unknown unit suffix in 'length_mi' (a link); expected 'length_km'",
         "tests/data/broken_model.yaml:14:5: error: missing required key 'length_km'",
+        "tests/data/broken_model.yaml:14:58: error: unknown unit suffix in 'length_mi' (a link); expected 'length_km'",
         "tests/data/broken_model.yaml:14:84: error: 'speed_kmh' must be a finite number, found 'fast'",
         "tests/data/broken_model.yaml:15:5: error: link 'AB' is rail and needs 'gauge_mm' (1435 or 1520 on this corridor)",
         "tests/data/broken_model.yaml:15:5: error: link 'AB' is planned and needs 'opens: YYYY-MM-DD'",
@@ -56,8 +56,8 @@ TEST(ModelLoader, ReportsEveryProblemInAFileWithItsPosition) {
 TEST(ModelLoader, AGaugeBreakWithoutTransshipmentIsAnError) {
     EXPECT_EQ(diagnostics_of("tests/data/gauge_break_model.yaml"),
               (std::vector<std::string>{
-                  "tests/data/gauge_break_model.yaml:5:5: warning: node 'MOY' has figures with neither 'source' nor 'assumption'",
-                  "tests/data/gauge_break_model.yaml:4:5: error: node 'KZ' joins rail of 1435 mm and 1520 mm (a gauge break) but has no 'transshipment' process to handle it"}));
+                  "tests/data/gauge_break_model.yaml:4:5: error: node 'KZ' joins rail of 1435 mm and 1520 mm (a gauge break) but has no 'transshipment' process to handle it",
+                  "tests/data/gauge_break_model.yaml:5:5: warning: node 'MOY' has figures with neither 'source' nor 'assumption'"}));
 }
 
 TEST(ModelLoader, NonUtf8AndSyntaxErrorsKeepTheirPosition) {

@@ -1,0 +1,169 @@
+// End-to-end freight simulation on generated networks: how many events and consignments per
+// second does simulate() sustain, and how much memory does a consignment cost?
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+
+#include "bench/support/heap_counter.hpp"
+#include "bench/support/networks.hpp"
+#include "sim/core/engine.hpp"
+#include "sim/core/random.hpp"
+#include "sim/logistics/simulate.hpp"
+
+using namespace corridor;
+
+namespace {
+
+// A corridor of `length` nodes (gauge breaks every 100, ferries every 250) with one train service
+// over all rail links and one two-vessel service per ferry link; flows between 20 evenly spread
+// origin-destination pairs, `per_day` units a day in all, for `days` days.
+struct CorridorCase {
+    network::Network network;
+    logistics::Scenario scenario;
+};
+
+CorridorCase corridor_case(std::uint32_t length, double per_day, double days) {
+    auto spec = bench::make_corridor(length, 7);
+    network::CargoClass container;
+    container.name = "container";
+    container.unit = "teu";
+    container.tonnes_per_unit = 14;
+    spec.cargo_classes.push_back(container);
+    for (auto& node : spec.nodes) {
+        if (node.transshipment) {
+            network::BorderProcess border;
+            border.dwell_h = core::Distribution{core::Lognormal{6, 3}};
+            border.dwell_inbound_h = border.dwell_h;
+            border.servers = 8;
+            node.border = border;
+        }
+    }
+    CorridorCase out{network::Network::build(spec), {}};
+    auto& sc = out.scenario;
+    sc.name = "bench";
+    sc.start_date = *network::parse_date("2025-01-01");
+    sc.horizon = core::to_ticks(core::Hours{24 * days});
+    sc.seed = 3;
+    logistics::ServiceSpec trains;
+    trains.name = "trains";
+    trains.kind = logistics::ServiceKind::train;
+    trains.capacity_units = 40;
+    trains.departure.max_wait_h = 12;
+    for (std::uint32_t l = 0; l < out.network.link_count(); ++l) {
+        const auto& link = out.network.link(core::LinkId{l});
+        if (link.mode == network::Mode::rail) trains.links.emplace_back(l);
+    }
+    sc.services.push_back(trains);
+    for (std::uint32_t l = 0; l < out.network.link_count(); ++l) {
+        const auto& link = out.network.link(core::LinkId{l});
+        if (link.mode != network::Mode::ferry || link.from.index() > link.to.index()) continue;
+        logistics::ServiceSpec ferry;
+        ferry.name = "ferry " + link.name;
+        ferry.kind = logistics::ServiceKind::vessel;
+        ferry.links = {core::LinkId{l}, core::LinkId{l + 1}}; // the pair: make_corridor adds both ways together
+        ferry.vessels = {{"a", 400}, {"b", 400}};
+        ferry.departure.max_wait_h = 24;
+        sc.services.push_back(ferry);
+    }
+    const std::uint32_t pairs = 20;
+    for (std::uint32_t p = 0; p < pairs; ++p) {
+        logistics::Flow f;
+        f.name = "flow " + std::to_string(p);
+        const std::uint32_t a = (p * 37) % length;
+        const std::uint32_t b = (p * 53 + length / 2) % length;
+        f.origin = core::NodeId{std::min(a, b)};
+        f.destination = core::NodeId{std::max(a, b) == std::min(a, b) ? std::min(a, b) + 1 : std::max(a, b)};
+        f.cargo = core::CargoClassId{0};
+        f.units_per_day = per_day / pairs;
+        sc.flows.push_back(f);
+    }
+    return out;
+}
+
+// Events and consignments per second through the whole simulation, and heap bytes per
+// consignment in flight: (peak heap during the run - heap before) / most consignments in the
+// system at once, with per-consignment records (shipments.csv) kept or not.
+void BM_Simulate_Corridor(benchmark::State& state) {
+    const auto length = static_cast<std::uint32_t>(state.range(0));
+    const double consignments = static_cast<double>(state.range(1));
+    const double days = 365;
+    const auto c = corridor_case(length, consignments / days, days);
+    logistics::RunConfig config;
+    config.keep_shipments = state.range(2) != 0;
+    std::uint64_t events = 0, created = 0;
+    double bytes_per_consignment = 0;
+    for (auto _ : state) {
+        const std::size_t before = bench::heap_bytes();
+        bench::reset_heap_peak();
+        auto result = logistics::simulate(c.network, c.scenario, config);
+        const std::size_t peak = bench::heap_peak_bytes();
+        events += result.events;
+        created += result.created;
+        bytes_per_consignment = static_cast<double>(peak - before) / static_cast<double>(result.peak_in_system);
+        state.counters["peak_in_flight"] = static_cast<double>(result.peak_in_system);
+        benchmark::DoNotOptimize(result);
+    }
+    state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+    state.counters["consignments_per_s"] = benchmark::Counter(static_cast<double>(created), benchmark::Counter::kIsRate);
+    state.counters["bytes_per_consignment"] = bytes_per_consignment;
+    state.SetItemsProcessed(static_cast<std::int64_t>(events));
+}
+BENCHMARK(BM_Simulate_Corridor)
+    ->Args({1000, 100000, 0})
+    ->Args({1000, 100000, 1})
+    ->Args({10000, 200000, 0})
+    ->Args({10000, 1000000, 0})
+    ->Args({100000, 1000000, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+
+// What does one more consignment in flight cost? The same network at two loads: the growth of
+// the peak heap over the growth of the peak number in flight (fixed costs such as the network,
+// pools and statistics cancel out).
+void BM_MemoryPerConsignmentInFlight(benchmark::State& state) {
+    const auto length = static_cast<std::uint32_t>(state.range(0));
+    logistics::RunConfig config;
+    config.keep_shipments = false;
+    double marginal = 0;
+    for (auto _ : state) {
+        double peaks[2], flights[2];
+        for (int i = 0; i < 2; ++i) {
+            const auto c = corridor_case(length, (i == 0 ? 200.0 : 800.0), 120);
+            const std::size_t before = bench::heap_bytes();
+            bench::reset_heap_peak();
+            const auto result = logistics::simulate(c.network, c.scenario, config);
+            peaks[i] = static_cast<double>(bench::heap_peak_bytes() - before);
+            flights[i] = static_cast<double>(result.peak_in_system);
+        }
+        marginal = (peaks[1] - peaks[0]) / (flights[1] - flights[0]);
+    }
+    state.counters["bytes_per_consignment_in_flight"] = marginal;
+}
+BENCHMARK(BM_MemoryPerConsignmentInFlight)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Yardstick, same binary and run: the bare engine's hold model (N pending events, each
+// rescheduling itself after an exponential delay), as in core/engine_bench.cpp.
+struct Hold {
+    core::RandomStream random{1};
+    core::HandlerId handler{};
+    void on_event(core::Engine& engine, std::uint64_t payload) {
+        const auto delay = static_cast<std::int64_t>(-3600.0 * std::log(random.uniform_open01()));
+        engine.schedule_in(core::Duration{delay}, handler, payload);
+    }
+};
+void BM_Yardstick_EngineHold(benchmark::State& state) {
+    core::Engine engine;
+    Hold model;
+    model.handler = engine.add_handler<&Hold::on_event>(model, "hold");
+    for (std::int64_t i = 0; i < state.range(0); ++i) engine.schedule_at(core::at_seconds(i), model.handler, 0);
+    std::uint64_t events = 0;
+    for (auto _ : state) {
+        const auto before = engine.events_processed();
+        engine.run_until(engine.now() + core::Duration{3600});
+        events += engine.events_processed() - before;
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(events));
+}
+BENCHMARK(BM_Yardstick_EngineHold)->Arg(1000)->Arg(100000);
+
+} // namespace

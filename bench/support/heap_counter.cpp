@@ -1,0 +1,37 @@
+// Global operator new/delete that keep a running total via malloc_usable_size (glibc).
+#include "bench/support/heap_counter.hpp"
+
+#include <cstdlib>
+#include <malloc.h>
+#include <new>
+
+namespace {
+std::size_t current = 0;
+std::size_t peak = 0;
+
+void* counted(std::size_t size) {
+    void* p = std::malloc(size == 0 ? 1 : size);
+    if (p == nullptr) throw std::bad_alloc{};
+    current += malloc_usable_size(p);
+    if (current > peak) peak = current;
+    return p;
+}
+void uncounted(void* p) noexcept {
+    if (p == nullptr) return;
+    current -= malloc_usable_size(p);
+    std::free(p);
+}
+} // namespace
+
+void* operator new(std::size_t size) { return counted(size); }
+void* operator new[](std::size_t size) { return counted(size); }
+void operator delete(void* p) noexcept { uncounted(p); }
+void operator delete[](void* p) noexcept { uncounted(p); }
+void operator delete(void* p, std::size_t) noexcept { uncounted(p); }
+void operator delete[](void* p, std::size_t) noexcept { uncounted(p); }
+
+namespace corridor::bench {
+std::size_t heap_bytes() { return current; }
+std::size_t heap_peak_bytes() { return peak; }
+void reset_heap_peak() { peak = current; }
+} // namespace corridor::bench

@@ -1,0 +1,77 @@
+#include "sim/scenario/scenario_loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+using namespace corridor;
+
+namespace {
+std::string source_dir() {
+    const char* dir = std::getenv("SIM_SOURCE_DIR");
+    return dir ? dir : ".";
+}
+} // namespace
+
+TEST(ScenarioLoader, ReportsEveryProblemInFileOrder) {
+    try {
+        scenario::load_scenario(source_dir() + "/tests/data/scenarios/broken.yaml");
+        FAIL() << "expected InputError";
+    } catch (const scenario::InputError& e) {
+        std::vector<std::string> lines;
+        for (const auto& d : e.diagnostics()) {
+            auto text = scenario::to_string(d);
+            lines.push_back(text.substr(text.find("tests/data/")));
+        }
+        const std::vector<std::string> expected = {
+            "tests/data/scenarios/broken.yaml:3:13: error: 'start_date' must be a date YYYY-MM-DD, found '2025-02-30'",
+            "tests/data/scenarios/broken.yaml:4:15: error: 'horizon_days' must be a number greater than 0, found '-5'",
+            "tests/data/scenarios/broken.yaml:5:7: error: unknown key 'sead' in the scenario; did you mean 'seed'?",
+            "tests/data/scenarios/broken.yaml:7:27: error: flow 'f1' refers to unknown node 'Dd'; did you mean 'D'?",
+            "tests/data/scenarios/broken.yaml:7:38: error: flow 'f1' refers to unknown cargo class 'containr'; did you mean 'container'?",
+            "tests/data/scenarios/broken.yaml:8:5: error: flow 'f2' needs exactly one rate: units_per_day, units_per_week, units_per_month or units_per_year",
+            "tests/data/scenarios/broken.yaml:8:103: error: 'policy' must be one of fixed, shortest, k_shortest, adaptive; found 'fastest'",
+            "tests/data/scenarios/broken.yaml:10:12: error: disruption refers to unknown link 'BCC'; did you mean 'BC'?",
+            "tests/data/scenarios/broken.yaml:12:11: error: override of unknown link 'XY'",
+        };
+        EXPECT_EQ(lines, expected);
+    }
+}
+
+TEST(ScenarioLoader, ExtendsMergesKeysAndOverridesChangeTheModel) {
+    const auto base = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny.yaml");
+    const auto storms = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny_storms.yaml");
+    EXPECT_EQ(storms.scenario.name, "tiny_storms");
+    EXPECT_EQ(storms.scenario.horizon, base.scenario.horizon);   // from the base file
+    EXPECT_EQ(storms.scenario.seed, 11U);
+    ASSERT_EQ(storms.scenario.flows.size(), 2U);
+    EXPECT_EQ(storms.scenario.areas.front().months[6].storm_share, 0.5); // the extending file wins
+    EXPECT_EQ(base.scenario.areas.front().months[6].storm_share, 0.2);
+    EXPECT_EQ(storms.network.link(*storms.network.find_link("CD")).speed.value(), 25);
+    EXPECT_EQ(base.network.link(*base.network.find_link("CD")).speed.value(), 20);
+    EXPECT_DOUBLE_EQ(storms.scenario.services[2].load_factor, 0.9);
+    EXPECT_EQ(storms.input_files.size(), 3U); // tiny_storms, tiny, the model
+}
+
+TEST(ScenarioLoader, RatesConvertToUnitsPerDay) {
+    const auto base = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny.yaml");
+    EXPECT_DOUBLE_EQ(base.scenario.flows[0].units_per_day, 20);
+    EXPECT_DOUBLE_EQ(base.scenario.flows[1].units_per_day, 10); // 70 per week
+    EXPECT_EQ(base.scenario.warmup, core::Duration{5 * 86400});
+}
+
+TEST(ScenarioLoader, EveryBundledScenarioLoadsWithoutErrorsOrWarnings) {
+    int count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(source_dir() + "/scenarios")) {
+        if (entry.path().extension() != ".yaml") continue;
+        ++count;
+        try {
+            const auto loaded = scenario::load_scenario(entry.path().string());
+            EXPECT_TRUE(loaded.warnings.empty()) << entry.path() << ": " << scenario::to_string(loaded.warnings.front());
+        } catch (const scenario::InputError& e) {
+            ADD_FAILURE() << entry.path() << ": " << e.what();
+        }
+    }
+    EXPECT_GE(count, 1);
+}
