@@ -25,6 +25,7 @@ run: build
 	$(CORRIDOR) version
 	$(CORRIDOR) validate models/middle_corridor.yaml
 	$(CORRIDOR) route models/middle_corridor.yaml --from XIA --to POT --cargo container
+	$(CORRIDOR) run
 
 # The whole test suite: a -Werror build with asserts, then the same tests under ASan + UBSan.
 test: deps

@@ -47,10 +47,11 @@ struct SeaArea {
     std::array<WeatherMonth, 12> months{};
 };
 
-enum class DisruptionTarget : std::uint8_t { link, node, service };
+enum class DisruptionTarget : std::uint8_t { link, node, service, vessel };
 struct Disruption {
     DisruptionTarget target = DisruptionTarget::link;
-    std::uint32_t index = 0;          // LinkId, NodeId or service index
+    std::uint32_t index = 0;          // LinkId, NodeId, service index, or vessel index counted
+                                      // across the services' fleets in model order
     core::SimTime from, until;
     double capacity_factor = 0;       // 0 closes; (0, 1) derates
 };

@@ -28,12 +28,20 @@ struct Vessel {
     double capacity_units = 0;
 };
 
+/// How many capacity slots one unit of a cargo class takes on a vessel service (default 1):
+/// with capacities counted in TEU-equivalent slots, a wagon carrying two TEU takes 2.
+struct SlotsPerUnit {
+    core::CargoClassId cargo;
+    double slots = 1;
+};
+
 struct ServiceSpec {
     std::string name;
     ServiceKind kind = ServiceKind::train;
     std::vector<core::LinkId> links;  // the links it runs on (a train rides consecutive ones)
     double capacity_units = 0;        // per train (TEU, wagons, trucks: the cargo class unit)
     std::vector<Vessel> vessels;      // vessel services
+    std::vector<SlotsPerUnit> slots_per_unit; // vessel services: classes that take more or less room
     double load_factor = 1.0;         // usable share of vessel capacity (draft limits)
     DeparturePolicy departure;
     std::optional<core::Distribution> sailing_h; // vessel sailing time; default: link time

@@ -107,6 +107,7 @@ struct FleetVessel {
     core::EventId timer{};
     bool timer_set = false;
     core::TimeWeighted busy;         // 1 while sailing or at berth
+    int closed = 0;                  // disruptions in force: not chosen for a trip while > 0
 };
 
 enum class Resume : std::uint8_t { ready, depart_vessel, berth_vessel };
@@ -633,14 +634,15 @@ private:
         }
         const auto port = net_.link(link).from;
         for (std::uint32_t i = 0; i < fleet_.size(); ++i) {
-            if (fleet_[i].service == service && fleet_[i].state == VesselState::idle && fleet_[i].at == port) {
+            if (fleet_[i].service == service && fleet_[i].state == VesselState::idle && fleet_[i].closed == 0 &&
+                fleet_[i].at == port) {
                 start_loading(i, q);
                 return;
             }
         }
         // No vessel here: bring an idle one over, empty, if the service links its port here.
         for (std::uint32_t i = 0; i < fleet_.size(); ++i) {
-            if (fleet_[i].service != service || fleet_[i].state != VesselState::idle) continue;
+            if (fleet_[i].service != service || fleet_[i].state != VesselState::idle || fleet_[i].closed > 0) continue;
             for (const auto l : sc_.services[service].links) {
                 if (net_.link(l).from == fleet_[i].at && net_.link(l).to == port) {
                     reposition(i, l);
@@ -648,6 +650,13 @@ private:
                 }
             }
         }
+    }
+
+    double slots(std::uint32_t c, std::uint32_t service) const {
+        for (const auto& s : sc_.services[service].slots_per_unit) {
+            if (s.cargo == sc_.flows[cons_[c].flow].cargo) return s.slots * cons_[c].units;
+        }
+        return cons_[c].units;
     }
 
     void start_loading(std::uint32_t i, std::uint32_t q) {
@@ -669,12 +678,13 @@ private:
         bool next_does_not_fit = false;
         while (queue.head < queue.waiting.size()) {
             const auto c = queue.waiting[queue.head];
-            if (!veh.load.empty() && veh.units + cons_[c].units > vessel.capacity) {
+            const double room = slots(c, vessel.service);
+            if (!veh.load.empty() && veh.units + room > vessel.capacity) {
                 next_does_not_fit = true; // as full as it gets: waiting would not fill it
                 break;
             }
             veh.load.push_back(c);
-            veh.units += cons_[c].units;
+            veh.units += room; // a vessel counts slots
             queue.units -= cons_[c].units;
             ++queue.head;
             log_custody(c, "boarded", svc.name + " / " + vessel.name);
@@ -802,7 +812,13 @@ private:
             log_custody(c, "arrived", sc_.services[vessel.service].name + " / " + vessel.name);
             transfer(c);
         }
-        // Load return cargo waiting here, the longest-waiting queue first.
+        load_here(i);
+    }
+
+    // An idle vessel takes the cargo waiting at its port, the longest-waiting queue first.
+    void load_here(std::uint32_t i) {
+        FleetVessel& vessel = fleet_[i];
+        if (vessel.state != VesselState::idle || vessel.closed > 0) return;
         std::uint32_t best = kNone;
         for (std::uint32_t q = 0; q < port_queues_.size(); ++q) {
             const auto& queue = port_queues_[q];
@@ -1127,6 +1143,12 @@ private:
                 node_waiting_[d.index].clear();
                 for (const auto& [v, via] : waiting) arrive_at_node(v, via);
             }
+            return;
+        }
+        case DisruptionTarget::vessel: {
+            if (d.capacity_factor > 0) return;
+            fleet_[d.index].closed += starting ? 1 : -1;
+            if (fleet_[d.index].closed == 0) load_here(d.index);
             return;
         }
         case DisruptionTarget::service: {

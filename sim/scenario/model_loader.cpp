@@ -336,7 +336,7 @@ private:
         for (const auto& item : list) {
             if (!r_.expect_map(item, "a service")) continue;
             r_.check_keys(item, {"id", "kind", "links", "both_directions", "capacity_units", "vessels", "load_factor",
-                                 "depart", "sailing_h", "sea_area", "source", "assumption", "note"},
+                                 "slots_per_unit", "depart", "sailing_h", "sea_area", "source", "assumption", "note"},
                           "a service");
             logistics::ServiceSpec svc;
             svc.name = r_.text(item, "id", true).value_or("");
@@ -379,7 +379,28 @@ private:
                     for (const auto& v : vessels) {
                         if (!r_.expect_map(v, "a vessel")) continue;
                         r_.check_keys(v, {"name", "capacity_units"}, "a vessel of " + what);
-                        svc.vessels.push_back({r_.text(v, "name", true).value_or(""), r_.number(v, "capacity_units", true, true).value_or(1)});
+                        const auto name = r_.text(v, "name", true).value_or("");
+                        if (!name.empty() && !vessel_names_.insert(name).second) r_.error(v["name"], "duplicate vessel name '" + name + "'");
+                        svc.vessels.push_back({name, r_.number(v, "capacity_units", true, true).value_or(1)});
+                    }
+                }
+                if (const YAML::Node slots = item["slots_per_unit"]) {
+                    if (r_.expect_map(slots, "slots_per_unit: {cargo class: slots}")) {
+                        for (const auto& entry : slots) {
+                            const std::string cls = entry.first.Scalar();
+                            std::size_t index = model.spec.cargo_classes.size();
+                            for (std::size_t i = 0; i < model.spec.cargo_classes.size(); ++i) {
+                                if (model.spec.cargo_classes[i].name == cls) index = i;
+                            }
+                            double x = 0;
+                            if (index == model.spec.cargo_classes.size()) {
+                                r_.error(entry.first, what + ": slots_per_unit names unknown cargo class '" + cls + "'");
+                            } else if (!YAML::convert<double>::decode(entry.second, x) || !(x > 0) || !std::isfinite(x)) {
+                                r_.error(entry.second, what + ": slots_per_unit must be numbers > 0");
+                            } else {
+                                svc.slots_per_unit.push_back({core::CargoClassId{static_cast<std::uint32_t>(index)}, x});
+                            }
+                        }
                     }
                 }
                 svc.load_factor = r_.number(item, "load_factor", false, true).value_or(1.0);
@@ -426,6 +447,7 @@ private:
     }
 
     YamlReader r_;
+    std::set<std::string> vessel_names_;
     std::vector<std::string> source_keys_;
     std::map<std::string, std::size_t> node_index_;
     std::vector<std::string> node_names_;

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "sim/logistics/od_matrix.hpp"
 #include "sim/network/routing.hpp"
 #include "sim/scenario/detail/model_node.hpp"
 #include "sim/scenario/detail/yaml_reader.hpp"
@@ -21,7 +22,7 @@ using detail::YamlReader;
 
 const std::vector<std::string> kTopKeys = {"name", "description", "model", "extends", "overrides", "start_date",
                                            "horizon_days", "warmup_days", "seed", "replications", "demand",
-                                           "weather", "disruptions", "routing", "outputs"};
+                                           "od_matrices", "weather", "disruptions", "routing", "outputs"};
 const std::vector<std::string> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
                                           "jul", "aug", "sep", "oct", "nov", "dec"};
 
@@ -155,6 +156,7 @@ public:
         read_outputs(out);
         read_weather(sc);
         read_demand(sc, net);
+        read_od_matrices(sc, net);
         read_disruptions(sc, net);
         if (r_.has_errors()) throw InputError(r_.diagnostics());
         out.warnings.insert(out.warnings.end(), r_.diagnostics().begin(), r_.diagnostics().end());
@@ -376,38 +378,7 @@ private:
                 }
             }
             if (rates != 1) r_.error(item, what + " needs exactly one rate: units_per_day, units_per_week, units_per_month or units_per_year");
-            if (const auto arrival = r_.text(item, "arrival", false)) {
-                if (*arrival == "poisson") {
-                    flow.arrival = logistics::ArrivalProcess::poisson;
-                } else if (*arrival == "fixed_interval") {
-                    flow.arrival = logistics::ArrivalProcess::fixed_interval;
-                } else {
-                    r_.error(item["arrival"], "'arrival' must be poisson or fixed_interval, found '" + *arrival + "'");
-                }
-            }
-            flow.batch_units = r_.number(item, "batch_units", false, true).value_or(1);
-            if (const YAML::Node seasonal = item["seasonal"]) {
-                if (r_.expect_sequence(seasonal, "seasonal: 12 monthly multipliers") ) {
-                    if (seasonal.size() != 12) {
-                        r_.error(seasonal, "'seasonal' needs 12 monthly multipliers, found " + std::to_string(seasonal.size()));
-                    } else {
-                        for (std::size_t i = 0; i < 12; ++i) {
-                            double x = 0;
-                            if (!YAML::convert<double>::decode(seasonal[i], x) || !std::isfinite(x) || x < 0) {
-                                r_.error(seasonal[i], "'seasonal' multipliers must be numbers >= 0");
-                            } else {
-                                flow.seasonal[i] = x;
-                            }
-                        }
-                    }
-                }
-            }
-            flow.target_days = r_.number(item, "target_days", false, true);
-            flow.custody = r_.flag(item, "custody").value_or(false);
-            flow.policy = default_policy_.value_or(logistics::RoutingPolicy::shortest);
-            flow.metric = default_metric_.value_or(network::Metric::time);
-            flow.k = default_k_;
-            flow.logit_scale = default_scale_;
+            read_settings(item, flow);
             if (const YAML::Node routing = item["routing"]) {
                 if (r_.expect_map(routing, "routing of " + what)) {
                     r_.check_keys(routing, {"policy", "by", "k", "logit_scale", "path", "links"}, "routing of " + what);
@@ -424,6 +395,43 @@ private:
             }
             sc.flows.push_back(flow);
         }
+    }
+
+    // Arrival, batch, seasonality, on-time target, custody and default routing of a flow or of
+    // every flow of an OD matrix.
+    void read_settings(const YAML::Node& item, logistics::Flow& flow) {
+        if (const auto arrival = r_.text(item, "arrival", false)) {
+            if (*arrival == "poisson") {
+                flow.arrival = logistics::ArrivalProcess::poisson;
+            } else if (*arrival == "fixed_interval") {
+                flow.arrival = logistics::ArrivalProcess::fixed_interval;
+            } else {
+                r_.error(item["arrival"], "'arrival' must be poisson or fixed_interval, found '" + *arrival + "'");
+            }
+        }
+        flow.batch_units = r_.number(item, "batch_units", false, true).value_or(1);
+        if (const YAML::Node seasonal = item["seasonal"]) {
+            if (r_.expect_sequence(seasonal, "seasonal: 12 monthly multipliers") ) {
+                if (seasonal.size() != 12) {
+                    r_.error(seasonal, "'seasonal' needs 12 monthly multipliers, found " + std::to_string(seasonal.size()));
+                } else {
+                    for (std::size_t i = 0; i < 12; ++i) {
+                        double x = 0;
+                        if (!YAML::convert<double>::decode(seasonal[i], x) || !std::isfinite(x) || x < 0) {
+                            r_.error(seasonal[i], "'seasonal' multipliers must be numbers >= 0");
+                        } else {
+                            flow.seasonal[i] = x;
+                        }
+                    }
+                }
+            }
+        }
+        flow.target_days = r_.number(item, "target_days", false, true);
+        flow.custody = r_.flag(item, "custody").value_or(false);
+        flow.policy = default_policy_.value_or(logistics::RoutingPolicy::shortest);
+        flow.metric = default_metric_.value_or(network::Metric::time);
+        flow.k = default_k_;
+        flow.logit_scale = default_scale_;
     }
 
     // A fixed path as node ids; consecutive nodes must be joined by a link (the fastest if several).
@@ -454,6 +462,95 @@ private:
                 flow.fixed_route.push_back(*best);
             }
             previous = id;
+        }
+    }
+
+    void read_od_matrices(logistics::Scenario& sc, const network::Network& net) {
+        const auto node = at("od_matrices");
+        if (!node) return;
+        if (!r_.expect_sequence(*node, "od_matrices: a list of matrices")) return;
+        for (const auto& item : *node) {
+            if (!r_.expect_map(item, "an OD matrix")) continue;
+            r_.check_keys(item, {"id", "cargo", "origins", "destinations", "units_per_day", "units_per_week",
+                                 "units_per_month", "units_per_year", "arrival", "batch_units", "seasonal", "routing",
+                                 "target_days", "custody", "source", "assumption", "note"},
+                          "an OD matrix");
+            logistics::OdMatrix od;
+            od.name = r_.text(item, "id", true).value_or("");
+            const std::string what = "OD matrix '" + od.name + "'";
+            auto& flow = od.settings;
+            if (const auto cargo = r_.text(item, "cargo", true)) {
+                if (const auto id = net.find_cargo_class(*cargo)) {
+                    flow.cargo = *id;
+                } else {
+                    r_.error(item["cargo"], what + " refers to unknown cargo class '" + *cargo + "'");
+                }
+            }
+            std::vector<std::string> names[2];
+            std::vector<core::NodeId>* ids[2] = {&od.origins, &od.destinations};
+            const char* keys[2] = {"origins", "destinations"};
+            for (int side = 0; side < 2; ++side) {
+                const YAML::Node list = item[keys[side]];
+                if (!list) {
+                    r_.error(item, std::string("missing required key '") + keys[side] + "'");
+                    continue;
+                }
+                if (!r_.expect_sequence(list, std::string(keys[side]) + ": node ids")) continue;
+                for (const auto& n : list) {
+                    const auto id = net.find_node(n.IsScalar() ? n.Scalar() : "");
+                    if (!id) {
+                        r_.error(n, what + " refers to unknown node '" + (n.IsScalar() ? n.Scalar() : "?") + "'");
+                        continue;
+                    }
+                    ids[side]->push_back(*id);
+                    names[side].push_back(n.Scalar());
+                }
+            }
+            const std::pair<const char*, double> periods[] = {{"units_per_day", 1}, {"units_per_week", 7},
+                                                               {"units_per_month", 365.25 / 12}, {"units_per_year", 365.25}};
+            int rates = 0;
+            for (const auto& [key, days] : periods) {
+                const YAML::Node rows = item[key];
+                if (!rows) continue;
+                ++rates;
+                if (!r_.expect_sequence(rows, std::string(key) + ": one row per origin")) continue;
+                if (rows.size() != od.origins.size()) {
+                    r_.error(rows, what + " needs one row per origin (" + std::to_string(od.origins.size()) + "), found " + std::to_string(rows.size()));
+                    continue;
+                }
+                od.units_per_day = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(od.origins.size()), static_cast<Eigen::Index>(od.destinations.size()));
+                for (std::size_t i = 0; i < rows.size(); ++i) {
+                    const YAML::Node row = rows[i];
+                    if (!row.IsSequence() || row.size() != od.destinations.size()) {
+                        r_.error(row, what + " row " + std::to_string(i + 1) + " needs one entry per destination (" +
+                                          std::to_string(od.destinations.size()) + ")");
+                        continue;
+                    }
+                    for (std::size_t j = 0; j < row.size(); ++j) {
+                        double x = 0;
+                        if (!YAML::convert<double>::decode(row[j], x) || !std::isfinite(x) || x < 0) {
+                            r_.error(row[j], what + ": rates must be numbers >= 0");
+                            continue;
+                        }
+                        od.units_per_day(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = x / days;
+                    }
+                }
+            }
+            if (rates != 1) r_.error(item, what + " needs exactly one matrix of rates: units_per_day, units_per_week, units_per_month or units_per_year");
+            read_settings(item, flow);
+            if (const YAML::Node routing = item["routing"]) {
+                if (r_.expect_map(routing, "routing of " + what)) {
+                    r_.check_keys(routing, {"policy", "by", "k", "logit_scale"}, "routing of " + what);
+                    if (const auto p = policy_of(routing)) flow.policy = *p;
+                    if (const auto m = metric_of(routing)) flow.metric = *m;
+                    if (const auto k = r_.count(routing, "k", false)) flow.k = *k;
+                    if (const auto sc_scale = r_.number(routing, "logit_scale", false, true)) flow.logit_scale = *sc_scale;
+                    if (flow.policy == logistics::RoutingPolicy::fixed) r_.error(routing, what + ": an OD matrix cannot use policy fixed (one path per cell)");
+                }
+            }
+            if (od.units_per_day.size() > 0) {
+                for (auto& f : logistics::expand(od, names[0], names[1])) sc.flows.push_back(std::move(f));
+            }
         }
     }
 
@@ -492,8 +589,8 @@ private:
         if (!r_.expect_sequence(*node, "disruptions")) return;
         for (const auto& item : *node) {
             if (!r_.expect_map(item, "a disruption")) continue;
-            r_.check_keys(item, {"link", "node", "service", "from_day", "from_date", "duration_days", "capacity_factor",
-                                 "source", "assumption", "note"},
+            r_.check_keys(item, {"link", "node", "service", "vessel", "from_day", "from_date", "duration_days",
+                                 "capacity_factor", "source", "assumption", "note"},
                           "a disruption");
             logistics::Disruption d;
             int targets = 0;
@@ -533,7 +630,29 @@ private:
                     r_.error(item["service"], message);
                 }
             }
-            if (targets != 1) r_.error(item, "a disruption names exactly one of 'link', 'node' or 'service'");
+            if (const auto name = r_.text(item, "vessel", false)) {
+                ++targets;
+                d.target = logistics::DisruptionTarget::vessel;
+                std::vector<std::string> names;
+                bool found = false;
+                std::uint32_t index = 0;
+                for (const auto& svc : sc.services) {
+                    for (const auto& v : svc.vessels) {
+                        names.push_back(v.name);
+                        if (v.name == *name && !found) {
+                            d.index = index;
+                            found = true;
+                        }
+                        ++index;
+                    }
+                }
+                if (!found) {
+                    std::string message = "disruption refers to unknown vessel '" + *name + "'";
+                    if (const auto near = nearest(*name, names); !near.empty()) message += "; did you mean '" + near + "'?";
+                    r_.error(item["vessel"], message);
+                }
+            }
+            if (targets != 1) r_.error(item, "a disruption names exactly one of 'link', 'node', 'service' or 'vessel'");
             double from_day = r_.number(item, "from_day", false, false).value_or(0);
             if (const auto date = r_.text(item, "from_date", false)) {
                 const auto parsed = network::parse_date(*date);

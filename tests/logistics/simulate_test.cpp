@@ -309,3 +309,35 @@ TEST(Weather, MonthOfFollowsTheCalendar) {
     EXPECT_EQ(logistics::month_of(start, core::at_hours(24 * 59 + 23)), 1);   // 28 Feb 2025
     EXPECT_EQ(logistics::month_of(*network::parse_date("2024-02-29"), core::SimTime{}), 1);
 }
+
+TEST(Simulate, AVesselOutOfServiceCarriesNothing) {
+    const auto w = world(std::string(kHeader) + kCorridor);
+    auto sc = base(w, 60);
+    sc.flows.push_back(flow(w, "AKT", "ALAT", 10));
+    const auto normal = logistics::simulate(w.network, sc, {});
+    logistics::Disruption dock;
+    dock.target = logistics::DisruptionTarget::vessel;
+    dock.index = 0; // F1, the only ferry
+    dock.from = core::SimTime{};
+    dock.until = core::at_hours(24 * 30);
+    sc.disruptions.push_back(dock);
+    const auto docked = logistics::simulate(w.network, sc, {});
+    for (const auto& s : docked.shipments) {
+        if (s.delivered) {
+            EXPECT_GE(*s.delivered, dock.until);
+        }
+    }
+    EXPECT_LT(docked.flows[0].delivered, normal.flows[0].delivered);
+    EXPECT_GT(docked.flows[0].delivered, 0U); // it sails again after the 30 days
+}
+
+TEST(Simulate, SlotsPerUnitFillVesselsSooner) {
+    // A ferry of 40 × 0.75 = 30 slots leaves when full: 30 units of one slot, or 15 of two.
+    auto w = world(std::string(kHeader) + kCorridor);
+    auto sc = base(w, 60);
+    sc.flows.push_back(flow(w, "AKT", "ALAT", 60));
+    const auto one = logistics::simulate(w.network, sc, {});
+    sc.services[1].slots_per_unit.push_back({core::CargoClassId{0}, 2.0});
+    const auto two = logistics::simulate(w.network, sc, {});
+    EXPECT_LT(two.flows[0].delivered, one.flows[0].delivered);
+}

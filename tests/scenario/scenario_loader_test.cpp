@@ -75,3 +75,17 @@ TEST(ScenarioLoader, EveryBundledScenarioLoadsWithoutErrorsOrWarnings) {
     }
     EXPECT_GE(count, 1);
 }
+
+TEST(ScenarioLoader, OdMatrixExpandsIntoOneFlowPerCell) {
+    const auto loaded = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny_od.yaml");
+    const auto& flows = loaded.scenario.flows;
+    ASSERT_EQ(flows.size(), 2U); // the diagonal is skipped
+    EXPECT_EQ(flows[0].name, "od:A->D");
+    EXPECT_DOUBLE_EQ(flows[0].units_per_day, 10);
+    EXPECT_EQ(flows[1].name, "od:D->A");
+    EXPECT_DOUBLE_EQ(flows[1].units_per_day, 5);
+    EXPECT_EQ(flows[1].target_days, 9.0);
+    ASSERT_EQ(loaded.scenario.disruptions.size(), 1U);
+    EXPECT_EQ(loaded.scenario.disruptions[0].target, logistics::DisruptionTarget::vessel);
+    EXPECT_EQ(loaded.scenario.disruptions[0].index, 0U); // F1, the first vessel of the model
+}
