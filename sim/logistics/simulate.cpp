@@ -5,7 +5,6 @@
 #include "sim/logistics/simulate.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -14,6 +13,7 @@
 #include "sim/core/engine.hpp"
 #include "sim/core/quantiles.hpp"
 #include "sim/core/random.hpp"
+#include "sim/logistics/detail/chunked_vector.hpp"
 #include "sim/logistics/resource.hpp"
 #include "sim/logistics/weather.hpp"
 #include "sim/network/routing.hpp"
@@ -120,12 +120,23 @@ struct Area {
     core::TimeWeighted storm_level;
 };
 
+// What a vehicle reads of a link it rides, in one 40-byte record instead of the model's Link.
+struct LinkFacts {
+    double hours;
+    double capacity_per_day; // 0: unlimited
+    double usd_per_unit;     // riding cost per unit
+    double co2_g_per_t;      // g CO2e per tonne carried
+    core::NodeId to;
+    bool always_open;        // status open: no calendar check needed
+};
+
+// Read and written on every link a vehicle enters: kept to 40 bytes (vehicles held by a
+// closure wait in a separate list).
 struct LinkState {
     double factor = 1;                     // disruptions: 0 closes, (0, 1) derates
     SimTime next_free;                     // next train path
-    std::vector<std::uint32_t> waiting;    // vehicles held by a closure
-    core::RunningStats path_wait_h;
     double busy_seconds = 0;               // paths taken × headway
+    double path_wait_h = 0;                // summed waits for a path
     std::uint64_t trains = 0;
 };
 
@@ -134,6 +145,11 @@ public:
     Simulation(const network::Network& net, const Scenario& sc, const RunConfig& cfg)
         : net_{net}, sc_{sc}, cfg_{cfg}, router_{net} {
         links_.resize(net.link_count());
+        link_waiting_.resize(net.link_count());
+        for (std::uint32_t l = 0; l < net.link_count(); ++l) {
+            if (const auto& opens = net.link(core::LinkId{l}).opens) opening_days_.push_back(opens->days);
+        }
+        std::sort(opening_days_.begin(), opening_days_.end());
         link_service_.assign(net.link_count(), kNone);
         for (std::uint32_t s = 0; s < sc.services.size(); ++s) {
             for (const auto l : sc.services[s].links) {
@@ -143,12 +159,10 @@ public:
         // Compact copies of what every event reads, so the hot path stays in cache.
         for (std::uint32_t l = 0; l < net.link_count(); ++l) {
             const auto& link = net.link(core::LinkId{l});
-            link_hours_.push_back(link.length.value() / link.speed.value());
-            link_capacity_.push_back(link.capacity_per_day);
-            link_always_open_.push_back(link.status == network::LinkStatus::open ? 1 : 0);
-            link_to_.push_back(link.to);
-            link_usd_.push_back(link.cost_usd_per_unit_km * link.length.value());
-            link_co2_g_per_t_.push_back(link.co2_g_per_tkm * link.length.value());
+            facts_.push_back(LinkFacts{link.length.value() / link.speed.value(), link.capacity_per_day,
+                                       link.cost_usd_per_unit_km * link.length.value(),
+                                       link.co2_g_per_tkm * link.length.value(), link.to,
+                                       link.status == network::LinkStatus::open});
         }
         for (std::uint32_t v = 0; v < net.node_count(); ++v) node_border_.push_back(net.node(core::NodeId{v}).border ? 1 : 0);
         node_closed_.assign(net.node_count(), 0);
@@ -859,13 +873,13 @@ private:
         }
         const auto l = legs_[veh.leg][veh.pos];
         LinkState& link = links_[l.index()];
-        if (link.factor <= 0 || (!link_always_open_[l.index()] && !net_.is_open(l, today()))) {
+        if (link.factor <= 0 || (!facts_[l.index()].always_open && !net_.is_open(l, today()))) {
             use_all(veh, TimeUse::disruption);
-            link.waiting.push_back(v);
+            link_waiting_[l.index()].push_back(v);
             return;
         }
         veh.requested = engine_.now();
-        const double capacity = link_capacity_[l.index()];
+        const double capacity = facts_[l.index()].capacity_per_day;
         if (capacity > 0 && veh.kind != VehicleKind::vessel) {
             const auto headway = Duration{static_cast<std::int64_t>(86400.0 / (capacity * link.factor))};
             const SimTime enter = std::max(engine_.now(), link.next_free);
@@ -887,9 +901,9 @@ private:
         Vehicle& veh = vehicles_[v];
         const auto l = legs_[veh.leg][veh.pos];
         LinkState& link = links_[l.index()];
-        link.path_wait_h.add(static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0);
+        link.path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
         ++link.trains;
-        double h = link_hours_[l.index()];
+        double h = facts_[l.index()].hours;
         if (veh.kind == VehicleKind::vessel && sc_.services[veh.service].sailing_h) {
             h = sc_.services[veh.service].sailing_h->sample(service_random_[veh.service]);
         }
@@ -917,10 +931,10 @@ private:
         const auto v = static_cast<std::uint32_t>(payload);
         Vehicle& veh = vehicles_[v];
         const auto l = legs_[veh.leg][veh.pos];
-        veh.usd_per_unit += link_usd_[l.index()];
-        veh.co2_g_per_t += link_co2_g_per_t_[l.index()];
+        veh.usd_per_unit += facts_[l.index()].usd_per_unit;
+        veh.co2_g_per_t += facts_[l.index()].co2_g_per_t;
         ++veh.links_done;
-        veh.at = link_to_[l.index()];
+        veh.at = facts_[l.index()].to;
         ++veh.pos;
         if (veh.kind == VehicleKind::vessel) {
             vessel_arrival(v);
@@ -1129,8 +1143,8 @@ private:
             LinkState& link = links_[d.index];
             link.factor = starting ? d.capacity_factor : 1.0;
             if (link.factor > 0) {
-                auto waiting = std::move(link.waiting);
-                link.waiting.clear();
+                auto waiting = std::move(link_waiting_[d.index]);
+                link_waiting_[d.index].clear();
                 for (const auto v : waiting) ready(v);
             }
             return;
@@ -1174,10 +1188,7 @@ private:
         today_delivered_.clear();
         daily_.push_back(std::move(point));
         // A planned link opening today changes the routes to choose.
-        for (std::uint32_t l = 0; l < net_.link_count(); ++l) {
-            const auto& opens = net_.link(core::LinkId{l}).opens;
-            if (opens && opens->days == today().days) ++network_version_;
-        }
+        if (std::binary_search(opening_days_.begin(), opening_days_.end(), today().days)) ++network_version_;
         const SimTime next = engine.now() + Duration{86400};
         if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_day_, payload + 1);
     }
@@ -1185,7 +1196,7 @@ private:
     void on_warmup(core::Engine& engine, std::uint64_t) {
         for (auto& pool : pools_) pool.reset_statistics(engine.now());
         for (auto& link : links_) {
-            link.path_wait_h = {};
+            link.path_wait_h = 0;
             link.busy_seconds = 0;
             link.trains = 0;
         }
@@ -1247,7 +1258,7 @@ private:
             r.kind = "line";
             r.servers = spec.capacity_per_day;
             r.utilisation = span > 0 ? std::min(1.0, link.busy_seconds / span) : 0;
-            r.wait_mean_h = link.path_wait_h.count() ? link.path_wait_h.mean() : 0;
+            r.wait_mean_h = link.path_wait_h / static_cast<double>(link.trains);
             r.served = link.trains;
             result.resources.push_back(r);
         }
@@ -1299,7 +1310,7 @@ private:
     RunConfig cfg_;
     core::Engine engine_;
     network::Router router_;
-    std::deque<Consignment> cons_; // a deque grows without copying, so peaks stay low
+    detail::ChunkedVector<Consignment> cons_; // grows without copying, so peaks stay low
     std::vector<std::uint32_t> free_cons_;
     std::vector<ShipmentRecord> shipments_; // delivered (and, at the end, undelivered) records
     std::vector<CustodyEvent> custody_;
@@ -1308,13 +1319,10 @@ private:
     std::vector<std::vector<std::uint32_t>> setup_batches_;
     std::vector<std::uint32_t> free_batches_;
     std::vector<LinkState> links_;
+    std::vector<std::vector<std::uint32_t>> link_waiting_; // vehicles held by a closure, per link
+    std::vector<std::int32_t> opening_days_;               // planned links' first days, sorted
     std::vector<std::uint32_t> link_service_;
-    std::vector<double> link_hours_;
-    std::vector<double> link_capacity_;
-    std::vector<std::uint8_t> link_always_open_;
-    std::vector<core::NodeId> link_to_;
-    std::vector<double> link_usd_;        // per unit
-    std::vector<double> link_co2_g_per_t_;
+    std::vector<LinkFacts> facts_;
     std::vector<std::uint8_t> node_border_;
     std::vector<std::vector<std::uint32_t>> route_legs_; // per route, per position: leg id (kNone: not yet)
     std::vector<int> node_closed_;
