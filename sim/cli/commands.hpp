@@ -1,5 +1,6 @@
 // The subcommands of `corridor`, each returning its exit code.
 #pragma once
+#include <atomic>
 #include <iosfwd>
 
 #include "sim/cli/options.hpp"
@@ -15,5 +16,10 @@ inline constexpr int kExitInput = 3;
 int run_validate(const Options& options, std::ostream& out, std::ostream& err);
 int run_route(const RouteOptions& options, std::ostream& out, std::ostream& err);
 int run_scenario(const Options& options, std::ostream& out, std::ostream& err);
+int run_compare(const Options& options, std::ostream& out, std::ostream& err);
+int run_sweep(const Options& options, std::ostream& out, std::ostream& err);
+
+/// Set by SIGINT: replications in progress stop at their next simulated day.
+std::atomic<bool>& interrupted();
 
 } // namespace corridor::cli

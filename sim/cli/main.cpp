@@ -1,4 +1,5 @@
 // corridor: the command-line entry point. Exit codes: 0 ok, 1 internal error, 2 usage, 3 input.
+#include <csignal>
 #include <exception>
 #include <iostream>
 
@@ -11,6 +12,8 @@
 int main(int argc, char** argv) try {
     using namespace corridor::cli;
     const Options options = parse(argc, argv);
+    // Ctrl-C: finish cleanly with the replications completed so far (marked partial).
+    std::signal(SIGINT, [](int) { interrupted().store(true); });
     switch (options.command) {
     case Command::help:
         std::cout << options.help_text;
@@ -24,6 +27,10 @@ int main(int argc, char** argv) try {
         return run_route(options.route, std::cout, std::cerr);
     case Command::run:
         return run_scenario(options, std::cout, std::cerr);
+    case Command::compare:
+        return run_compare(options, std::cout, std::cerr);
+    case Command::sweep:
+        return run_sweep(options, std::cout, std::cerr);
     }
     return kExitOk;
 } catch (const corridor::cli::UsageError& e) {

@@ -23,6 +23,31 @@ Options parse(int argc, const char* const* argv) {
     run->add_option("--replications", options.run.replications, "Replications (overrides the scenario)")->check(CLI::Range(1, 100000));
     run->add_option("--seed", options.run.seed, "Seed (overrides the scenario)");
     run->add_flag("-q,--quiet", options.run.quiet, "Print only the run folder");
+    auto add_experiment_options = [&options](CLI::App* cmd) {
+        cmd->add_option("-o,--output", options.run.output, "Folder to create (must not exist)");
+        cmd->add_option("--results-root", options.run.results_root, "Where result folders go by default");
+        cmd->add_option("--replications", options.run.replications, "Replications (overrides the scenario)")->check(CLI::Range(1, 100000));
+        cmd->add_option("--seed", options.run.seed, "Seed (overrides the scenario)");
+        cmd->add_option("--threads", options.run.threads, "Threads for replications (default: all cores)")->check(CLI::Range(1, 256));
+        cmd->add_flag("-q,--quiet", options.run.quiet, "No progress bar, only the results folder");
+    };
+    run->add_option("--threads", options.run.threads, "Threads for replications (default: all cores)")->check(CLI::Range(1, 256));
+    run->add_option("--precision", options.run.precision,
+                    "Add replications until every headline KPI's 95% half-width is below this share of its mean, e.g. 5%");
+    run->add_option("--max-replications", options.run.max_replications, "Cap for --precision")->check(CLI::Range(2, 100000));
+    run->add_option("--warmup", options.run.warmup, "auto: choose the warm-up by MSER-5 from a pilot replication")
+        ->check(CLI::IsMember({"auto"}));
+
+    auto* compare = app.add_subcommand("compare", "Run scenarios with common random numbers and compare their KPIs");
+    compare->add_option("scenarios", options.run.scenarios, "Two or more scenario files; the first is the reference")
+        ->required()->expected(2, 64);
+    add_experiment_options(compare);
+
+    auto* sweep = app.add_subcommand("sweep", "Run a scenario over a grid of settings");
+    sweep->add_option("scenario", options.run.scenario, "Scenario file")->required();
+    sweep->add_option("--set", options.run.sets, "PATH=V1,V2,... (repeatable): services.ID.KEY, links.ID.KEY, weather.AREA.storm_share, demand.FLOW.KEY, ...")
+        ->required();
+    add_experiment_options(sweep);
 
     auto* route = app.add_subcommand("route", "Best routes between two nodes of a model, leg by leg");
     auto& r = options.route;
@@ -58,6 +83,10 @@ Options parse(int argc, const char* const* argv) {
         options.command = Command::route;
     } else if (run->parsed()) {
         options.command = Command::run;
+    } else if (compare->parsed()) {
+        options.command = Command::compare;
+    } else if (sweep->parsed()) {
+        options.command = Command::sweep;
     } else {
         options.command = Command::help;
         options.help_text = app.help();

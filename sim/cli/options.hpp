@@ -9,7 +9,7 @@
 
 namespace corridor::cli {
 
-enum class Command { help, version, validate, route, run };
+enum class Command { help, version, validate, route, run, compare, sweep };
 
 struct RouteOptions {
     std::string model;
@@ -25,10 +25,16 @@ struct RouteOptions {
 
 struct RunOptions {
     std::string scenario;          // empty: the bundled baseline
+    std::vector<std::string> scenarios; // compare: two or more
+    std::vector<std::string> sets;      // sweep: PATH=V1,V2,...
     std::string output;            // -o: the run folder; empty: <results-root>/<scenario>/<UTC time>
     std::string results_root = "results";
     std::optional<std::uint32_t> replications;
     std::optional<std::uint64_t> seed;
+    std::uint32_t threads = 0;     // 0: the machine's cores
+    std::string precision;         // e.g. "5%": add replications until reached
+    std::uint32_t max_replications = 100;
+    std::string warmup;            // "auto": MSER-5
     bool quiet = false;
 };
 

@@ -1180,6 +1180,11 @@ private:
 
     // ---- daily series, warm-up, results -------------------------------------------------
     void on_day(core::Engine& engine, std::uint64_t payload) {
+        if (cfg_.cancel && cfg_.cancel->load(std::memory_order_relaxed)) {
+            cancelled_ = true;
+            engine.stop();
+            return;
+        }
         DailyPoint point;
         point.day = static_cast<std::uint32_t>(payload);
         for (const auto& pool : pools_) point.queue.push_back(static_cast<double>(pool.queued()));
@@ -1206,6 +1211,8 @@ private:
     RunResult finish() {
         const SimTime end = SimTime{} + sc_.horizon;
         RunResult result;
+        result.cancelled = cancelled_;
+        if (cancelled_) return result;
         result.events = engine_.events_processed();
         result.created = created_;
         result.delivered = delivered_;
@@ -1352,6 +1359,7 @@ private:
     std::map<std::uint32_t, double> today_delivered_;
     std::vector<DailyPoint> daily_;
     std::uint64_t created_ = 0, delivered_ = 0, peak_in_system_ = 0;
+    bool cancelled_ = false;
 
     core::HandlerId h_arrival_, h_ready_, h_enter_, h_arrive_, h_border_done_, h_crane_done_, h_setup_done_,
         h_train_timer_, h_timetable_, h_vessel_timer_, h_vessel_loaded_, h_vessel_unloaded_, h_weather_,

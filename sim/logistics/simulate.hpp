@@ -1,5 +1,6 @@
 // The freight simulation: one replication of a scenario on a network.
 #pragma once
+#include <atomic>
 #include <cstdint>
 
 #include "sim/logistics/result.hpp"
@@ -11,6 +12,8 @@ namespace corridor::logistics {
 struct RunConfig {
     std::uint32_t replication = 0; // selects the random streams (seed, replication, component)
     bool keep_shipments = true;    // per-consignment records (shipments.csv)
+    /// Checked once a simulated day: when set, the run stops and returns with `cancelled`.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 /// Runs the scenario to its horizon. Deterministic for a given scenario, seed and replication.

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -96,6 +97,15 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
     manifest["horizon_days"] = static_cast<double>(scenario.horizon.count()) / 86400.0;
     manifest["warmup_days"] = static_cast<double>(scenario.warmup.count()) / 86400.0;
     manifest["command"] = inputs.options;
+    manifest["partial"] = inputs.partial;
+    manifest["stopped"] = inputs.stop_reason;
+    manifest["warmup"] = {{"method", inputs.warmup_method},
+                          {"days", static_cast<double>(scenario.warmup.count()) / 86400.0},
+                          {"mser5_days_by_replication", inputs.mser5_days}};
+    if (inputs.precision_target > 0) {
+        manifest["precision"] = {{"target_relative_half_width", inputs.precision_target},
+                                 {"worst_relative_half_width", inputs.precision_reached}};
+    }
     for (const auto& file : inputs.files) {
         std::ifstream in(file, std::ios::binary);
         std::stringstream text;
@@ -129,39 +139,57 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
     }
     write_text(dir.file("summary.json"), summary.dump(2) + "\n");
 
-    // flows.csv
-    std::string flows = "flow,replications,created,delivered,in_system,units_created,units_delivered,throughput_units_per_day,"
-                        "throughput_ci95,transit_mean_h,transit_mean_ci95,transit_p50_h,transit_p90_h,transit_p95_h,transit_max_h,"
-                        "on_time_share,usd_per_unit,kg_co2e_per_unit";
-    for (const auto* name : logistics::kTimeUseNames) flows += std::string(",") + name + "_h";
-    flows += "\n";
-    for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
-        auto col = [&](auto get) { return over(reps, f, get); };
-        const auto throughput = col([](const FlowResult& x) { return x.throughput_units_per_day; });
-        const auto transit = col([](const FlowResult& x) { return x.transit_mean_h; });
-        flows += csv_field(scenario.flows[f].name) + "," + std::to_string(reps.size());
-        for (const auto& v : {col([](const FlowResult& x) { return static_cast<double>(x.created); }),
-                              col([](const FlowResult& x) { return static_cast<double>(x.delivered); }),
-                              col([](const FlowResult& x) { return static_cast<double>(x.in_system); }),
-                              col([](const FlowResult& x) { return x.units_created; }),
-                              col([](const FlowResult& x) { return x.units_delivered; })}) {
-            flows += "," + num(mean_of(v));
-        }
-        flows += "," + num(mean_of(throughput)) + "," + num(half_width(throughput)) + "," + num(mean_of(transit)) + "," +
-                 num(half_width(transit));
-        for (const auto& v : {col([](const FlowResult& x) { return x.transit_p50_h; }), col([](const FlowResult& x) { return x.transit_p90_h; }),
-                              col([](const FlowResult& x) { return x.transit_p95_h; }), col([](const FlowResult& x) { return x.transit_max_h; })}) {
-            flows += "," + num(mean_of(v));
-        }
-        flows += "," + (reps.front().flows[f].on_time_share ? num(mean_of(col([](const FlowResult& x) { return x.on_time_share.value_or(0); }))) : "");
-        flows += "," + num(mean_of(col([](const FlowResult& x) { return x.usd_per_unit; })));
-        flows += "," + num(mean_of(col([](const FlowResult& x) { return x.kg_co2e_per_unit; })));
+    // flows.csv: per flow, one row each for the mean, sd and 95% interval over replications,
+    // then one row per replication.
+    {
+        struct Column {
+            std::string name;
+            std::function<double(const FlowResult&)> get;
+        };
+        std::vector<Column> columns = {
+            {"created", [](const FlowResult& x) { return static_cast<double>(x.created); }},
+            {"delivered", [](const FlowResult& x) { return static_cast<double>(x.delivered); }},
+            {"in_system", [](const FlowResult& x) { return static_cast<double>(x.in_system); }},
+            {"units_created", [](const FlowResult& x) { return x.units_created; }},
+            {"units_delivered", [](const FlowResult& x) { return x.units_delivered; }},
+            {"throughput_units_per_day", [](const FlowResult& x) { return x.throughput_units_per_day; }},
+            {"transit_mean_h", [](const FlowResult& x) { return x.transit_mean_h; }},
+            {"transit_p50_h", [](const FlowResult& x) { return x.transit_p50_h; }},
+            {"transit_p90_h", [](const FlowResult& x) { return x.transit_p90_h; }},
+            {"transit_p95_h", [](const FlowResult& x) { return x.transit_p95_h; }},
+            {"transit_max_h", [](const FlowResult& x) { return x.transit_max_h; }},
+            {"on_time_share", [](const FlowResult& x) { return x.on_time_share.value_or(NAN); }},
+            {"usd_per_unit", [](const FlowResult& x) { return x.usd_per_unit; }},
+            {"kg_co2e_per_unit", [](const FlowResult& x) { return x.kg_co2e_per_unit; }},
+        };
         for (std::size_t u = 0; u < logistics::kTimeUses; ++u) {
-            flows += "," + num(mean_of(col([u](const FlowResult& x) { return x.mean_hours[u]; })));
+            columns.push_back({std::string(logistics::kTimeUseNames[u]) + "_h", [u](const FlowResult& x) { return x.mean_hours[u]; }});
         }
+        std::string flows = "flow,statistic";
+        for (const auto& c : columns) flows += "," + c.name;
         flows += "\n";
+        for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
+            std::vector<std::vector<double>> values;
+            for (const auto& c : columns) values.push_back(over(reps, f, c.get));
+            auto row = [&](const std::string& statistic, auto cell) {
+                flows += csv_field(scenario.flows[f].name) + "," + statistic;
+                for (std::size_t k = 0; k < columns.size(); ++k) flows += "," + num(cell(values[k]));
+                flows += "\n";
+            };
+            row("mean", [](const std::vector<double>& v) { return mean_of(v); });
+            row("sd", [](const std::vector<double>& v) {
+                core::RunningStats st;
+                for (const double x : v) st.add(x);
+                return st.stddev();
+            });
+            row("ci95_low", [](const std::vector<double>& v) { return mean_of(v) - half_width(v); });
+            row("ci95_high", [](const std::vector<double>& v) { return mean_of(v) + half_width(v); });
+            for (std::size_t rep = 0; rep < reps.size(); ++rep) {
+                row("replication_" + std::to_string(rep), [rep](const std::vector<double>& v) { return v[rep]; });
+            }
+        }
+        write_text(dir.file("flows.csv"), flows);
     }
-    write_text(dir.file("flows.csv"), flows);
 
     // resources.csv
     std::string resources = "resource,kind,servers,utilisation,queue_mean,queue_max,wait_mean_h,wait_p95_h,served\n";

@@ -19,6 +19,12 @@ struct RunInputs {
     std::vector<std::string> files;   // scenario chain and model, hashed into the manifest
     std::string options;              // the command line as given
     bool write_shipments = true;
+    bool partial = false;             // stopped early (Ctrl-C): only complete replications written
+    std::string stop_reason;          // why the replications stopped
+    std::string warmup_method = "scenario"; // "scenario" (warmup_days) or "MSER-5"
+    std::vector<double> mser5_days;   // MSER-5 truncation suggested by each replication's daily throughput
+    double precision_target = 0;      // --precision, 0 if none
+    double precision_reached = 0;     // worst relative half-width of the headline KPIs
 };
 
 void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::Network& network,

@@ -229,9 +229,41 @@ private:
                 }
                 if (!r_.expect_map(change.second, "the keys to change of '" + id + "'")) continue;
                 YAML::Node target = items[static_cast<std::size_t>(pos - ids.begin())];
-                for (const auto& kv : change.second) target[kv.first.Scalar()] = kv.second;
+                for (const auto& kv : change.second) {
+                    if (std::string(section) == "services" && kv.first.Scalar() == "vessel_count") {
+                        resize_fleet(target, kv.second, id);
+                        continue;
+                    }
+                    target[kv.first.Scalar()] = kv.second;
+                }
             }
         }
+    }
+
+    // A fleet cut to its first n vessels, or grown with copies of its last one ("Name 2", ...).
+    void resize_fleet(YAML::Node service, const YAML::Node& count, const std::string& id) {
+        long long n = 0;
+        if (!count.IsScalar() || !YAML::convert<long long>::decode(count, n) || n < 1 || n > 1000) {
+            r_.error(count, "vessel_count of '" + id + "' must be a whole number from 1 to 1000");
+            return;
+        }
+        YAML::Node vessels = service["vessels"];
+        if (!vessels || !vessels.IsSequence() || vessels.size() == 0) {
+            r_.error(count, "'" + id + "' has no vessels to count");
+            return;
+        }
+        YAML::Node resized(YAML::NodeType::Sequence);
+        const auto existing = static_cast<long long>(vessels.size());
+        for (long long i = 0; i < n; ++i) {
+            if (i < existing) {
+                resized.push_back(vessels[static_cast<std::size_t>(i)]);
+                continue;
+            }
+            YAML::Node copy = YAML::Clone(vessels[static_cast<std::size_t>(existing - 1)]);
+            copy["name"] = copy["name"].Scalar() + " " + std::to_string(i - existing + 2);
+            resized.push_back(copy);
+        }
+        service["vessels"] = resized;
     }
 
     void read_routing(logistics::Scenario& sc) {
@@ -682,7 +714,94 @@ private:
 
 } // namespace
 
-LoadedScenario load_scenario(const std::string& path) {
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (;;) {
+        const auto dot = path.find('.', start);
+        parts.push_back(path.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+        if (dot == std::string::npos) break;
+        start = dot + 1;
+    }
+    return parts;
+}
+
+// Applies command-line settings to the merged scenario document.
+void apply_settings(Merged& merged, const std::vector<Setting>& settings) {
+    std::vector<Diagnostic> problems;
+    auto problem = [&](const Setting& s, const std::string& message) {
+        problems.push_back({{"--set", 0, 0}, Severity::error, s.path + "=" + s.value + ": " + message});
+    };
+    auto key_node = [&](const std::string& key) -> YAML::Node {
+        auto it = merged.keys.find(key);
+        if (it == merged.keys.end()) {
+            merged.keys[key] = {YAML::Node(YAML::NodeType::Map), "--set"};
+        } else {
+            it->second.first = YAML::Clone(it->second.first);
+        }
+        return merged.keys[key].first;
+    };
+    for (const auto& s : settings) {
+        const auto parts = split_path(s.path);
+        const std::string& head = parts.front();
+        const YAML::Node value(s.value);
+        if (head == "nodes" || head == "links" || head == "services") {
+            if (parts.size() < 3) {
+                problem(s, "expected " + head + ".<id>.<key>");
+                continue;
+            }
+            YAML::Node overrides = key_node("overrides");
+            YAML::Node at = overrides[head][parts[1]];
+            for (std::size_t i = 2; i + 1 < parts.size(); ++i) at = at[parts[i]];
+            at[parts.back()] = value;
+        } else if (head == "weather") {
+            if (parts.size() != 3 || (parts[2] != "storm_share" && parts[2] != "mean_storm_h")) {
+                problem(s, "expected weather.<area>.storm_share or weather.<area>.mean_storm_h");
+                continue;
+            }
+            YAML::Node weather = key_node("weather");
+            YAML::Node area = weather[parts[1]];
+            if (!area["all_year"]) area["all_year"] = YAML::Node(YAML::NodeType::Map);
+            area["all_year"][parts[2]] = value;
+            if (!area["all_year"]["mean_storm_h"]) area["all_year"]["mean_storm_h"] = 24;
+            if (!area["all_year"]["storm_share"]) area["all_year"]["storm_share"] = 0;
+            if (YAML::Node months = area["months"]) {
+                for (auto month : months) month.second[parts[2]] = value;
+            }
+        } else if (head == "demand") {
+            if (parts.size() != 3) {
+                problem(s, "expected demand.<flow id>.<key>");
+                continue;
+            }
+            YAML::Node demand = key_node("demand");
+            bool found = false;
+            if (demand.IsSequence()) {
+                for (auto flow : demand) {
+                    if (flow.IsMap() && flow["id"] && flow["id"].Scalar() == parts[1]) {
+                        flow[parts[2]] = value;
+                        found = true;
+                    }
+                }
+            }
+            if (!found) problem(s, "the scenario has no flow '" + parts[1] + "'");
+        } else if (parts.size() == 1 && (head == "horizon_days" || head == "warmup_days" || head == "seed" ||
+                                         head == "replications" || head == "start_date")) {
+            merged.keys[head] = {value, "--set"};
+        } else {
+            problem(s, "unknown setting; expected nodes|links|services.<id>.<key>, weather.<area>.<key>, "
+                       "demand.<flow>.<key>, or horizon_days, warmup_days, seed, replications, start_date");
+        }
+    }
+    if (!problems.empty()) throw InputError(problems);
+}
+
+} // namespace
+
+LoadedScenario load_scenario(const std::string& path) { return load_scenario(path, {}); }
+
+LoadedScenario load_scenario(const std::string& path, const std::vector<Setting>& settings) {
     Merged merged;
     std::vector<Diagnostic> problems;
     std::set<std::string> seen;
@@ -695,6 +814,7 @@ LoadedScenario load_scenario(const std::string& path) {
         for (const auto& d : problems) errors |= d.severity == Severity::error;
         if (errors) throw InputError(problems);
     }
+    apply_settings(merged, settings);
     return ScenarioReader{merged}.read();
 }
 

@@ -22,4 +22,18 @@ struct LoadedScenario {
 /// Throws InputError with every problem found (in the scenario, the files it extends, the model).
 LoadedScenario load_scenario(const std::string& path);
 
+/// A change to a scenario given on the command line (`corridor sweep --set PATH=VALUE`):
+///   nodes|links|services.<id>.<key>[.<key>...]   a model value, as in `overrides:`
+///   services.<id>.vessel_count                   the fleet cut or grown (copies of the last vessel)
+///   weather.<area>.storm_share|mean_storm_h      every month of that area
+///   demand.<flow id>.<key>                       a key of that flow (e.g. units_per_year)
+///   horizon_days|warmup_days|seed|replications|start_date
+struct Setting {
+    std::string path;
+    std::string value;
+};
+
+/// As load_scenario, with `settings` applied on top; a bad setting is an InputError on "--set".
+LoadedScenario load_scenario(const std::string& path, const std::vector<Setting>& settings);
+
 } // namespace corridor::scenario

@@ -63,3 +63,41 @@ endif()
 
 # An existing output folder is never overwritten: a usage error.
 run_corridor(2 run ${tiny} -o ${WORK_DIR}/first -q)
+
+# Replications in parallel give the same files as one thread.
+run_corridor(0 run ${tiny} -o ${WORK_DIR}/threads1 --replications 4 --threads 1 -q)
+run_corridor(0 run ${tiny} -o ${WORK_DIR}/threads2 --replications 4 --threads 2 -q)
+foreach(name summary.json flows.csv resources.csv shipments.csv timeseries.csv custody.csv)
+  file(SHA256 ${WORK_DIR}/threads1/${name} a)
+  file(SHA256 ${WORK_DIR}/threads2/${name} b)
+  if(NOT a STREQUAL b)
+    message(FATAL_ERROR "${name} differs between 1 and 2 threads")
+  endif()
+endforeach()
+file(READ ${WORK_DIR}/threads1/flows.csv flows)
+if(NOT flows MATCHES "a_to_d,mean," OR NOT flows MATCHES "a_to_d,ci95_low," OR NOT flows MATCHES "a_to_d,replication_3,")
+  message(FATAL_ERROR "flows.csv lacks mean, interval or per-replication rows:\n${flows}")
+endif()
+
+# compare: each scenario's results beside compare.csv and compare.json.
+run_corridor(0 compare ${tiny} ${SOURCE_DIR}/tests/data/scenarios/tiny_storms.yaml -o ${WORK_DIR}/compare --replications 3 -q)
+foreach(name compare.csv compare.json 0_tiny/flows.csv 1_tiny_storms/flows.csv)
+  if(NOT EXISTS ${WORK_DIR}/compare/${name})
+    message(FATAL_ERROR "compare did not write ${name}")
+  endif()
+endforeach()
+if(NOT last_out MATCHES "flow a_to_d +transit_mean_h")
+  message(FATAL_ERROR "compare printed no table:\n${last_out}")
+endif()
+
+# sweep: a grid of two settings, one folder per point and sweep.csv.
+run_corridor(0 sweep ${tiny} --set services.ferries.load_factor=0.6,0.9 --set weather.caspian.storm_share=0.1,0.3
+             -o ${WORK_DIR}/sweep --replications 2 -q)
+file(READ ${WORK_DIR}/sweep/sweep.csv sweep)
+if(NOT sweep MATCHES "3,point_3,0.9,0.3,a_to_d,2,")
+  message(FATAL_ERROR "sweep.csv lacks the last grid point:\n${sweep}")
+endif()
+run_corridor(3 sweep ${tiny} --set services.ferrys.load_factor=0.6 -o ${WORK_DIR}/bad_sweep -q)
+if(NOT last_err MATCHES "override of unknown service 'ferrys'; did you mean 'ferries'")
+  message(FATAL_ERROR "unexpected diagnostics:\n${last_err}")
+endif()

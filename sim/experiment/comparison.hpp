@@ -1,0 +1,31 @@
+// Comparing scenarios run with common random numbers: per KPI, the paired difference to the
+// first scenario replication by replication, with its 95% Student-t interval, and for reference
+// the unpaired (Welch) interval that independent runs would have given.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "sim/logistics/result.hpp"
+
+namespace corridor::experiment {
+
+struct KpiComparison {
+    std::string subject;   // "flow xian_poti" or "resource border DOS in"
+    std::string kpi;       // "transit_mean_h", ...
+    std::vector<double> means;            // per scenario
+    std::vector<double> differences;      // scenario i − scenario 0, i ≥ 1 (index 0 unused: 0)
+    std::vector<double> paired_half_width;   // 95%, of the differences
+    std::vector<double> unpaired_half_width; // 95% Welch interval of the difference of means
+    std::vector<bool> significant;        // the paired interval excludes 0
+};
+
+/// `runs[s]` are scenario s's replications, paired by index (same seeds and streams). Subjects
+/// (flows, resources) are matched by name; those missing from a scenario are left out.
+std::vector<KpiComparison> compare(const std::vector<std::vector<logistics::RunResult>>& runs);
+
+/// 95% half-width of the mean of paired differences a[i] − b[i].
+double paired_half_width(const std::vector<double>& a, const std::vector<double>& b);
+/// 95% Welch half-width of mean(a) − mean(b) for independent samples.
+double welch_half_width(const std::vector<double>& a, const std::vector<double>& b);
+
+} // namespace corridor::experiment

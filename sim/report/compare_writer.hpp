@@ -1,0 +1,31 @@
+// Writing comparisons (compare.csv, compare.json) and sweeps (sweep.csv), and their short
+// readable tables for stdout.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/experiment/comparison.hpp"
+#include "sim/logistics/result.hpp"
+#include "sim/logistics/scenario.hpp"
+#include "sim/report/run_directory.hpp"
+
+namespace corridor::report {
+
+void write_comparison(const RunDirectory& dir, const std::vector<std::string>& scenarios,
+                      const std::vector<experiment::KpiComparison>& comparisons);
+/// Headline KPIs side by side with paired differences; `*` marks an interval excluding 0.
+std::string comparison_text(const std::vector<std::string>& scenarios,
+                            const std::vector<experiment::KpiComparison>& comparisons);
+
+struct SweepPoint {
+    std::string folder;                                    // the point's own results
+    std::vector<std::pair<std::string, std::string>> settings;
+    std::vector<logistics::Flow> flows;
+    std::vector<logistics::RunResult> results;             // its replications
+};
+
+void write_sweep(const RunDirectory& dir, const std::vector<SweepPoint>& points);
+std::string sweep_text(const std::vector<SweepPoint>& points);
+
+} // namespace corridor::report
