@@ -45,6 +45,7 @@ struct ServiceSpec {
     double load_factor = 1.0;         // usable share of vessel capacity (draft limits)
     DeparturePolicy departure;
     std::optional<core::Distribution> sailing_h; // vessel sailing time; default: link time
+    std::optional<core::Distribution> port_handling_h; // per call at a berth; default: the port's
     std::string sea_area;             // vessel services: the weather area they sail in
 };
 

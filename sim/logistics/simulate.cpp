@@ -772,7 +772,11 @@ private:
     void start_berth_work(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
         const auto& node = net_.node(veh.at);
-        const double h = node.port->handling_h.sample(node_random_[veh.at.index()]);
+        // handling_h is a whole port call: unloading what arrived and loading what leaves, half
+        // each (a vessel that only unloads, or only loads, takes half a call).
+        const auto& own = sc_.services[veh.service].port_handling_h;
+        const double h = 0.5 * (own ? own->sample(node_random_[veh.at.index()])
+                                    : node.port->handling_h.sample(node_random_[veh.at.index()]));
         const auto work = pending_berth_[v];
         engine_.schedule_in(hours(h), work == BerthWork::load ? h_vessel_loaded_ : h_vessel_unloaded_, v);
     }

@@ -336,7 +336,8 @@ private:
         for (const auto& item : list) {
             if (!r_.expect_map(item, "a service")) continue;
             r_.check_keys(item, {"id", "kind", "links", "both_directions", "capacity_units", "vessels", "load_factor",
-                                 "slots_per_unit", "depart", "sailing_h", "sea_area", "source", "assumption", "note"},
+                                 "slots_per_unit", "depart", "sailing_h", "port_handling_h", "sea_area", "source", "assumption",
+                                 "note"},
                           "a service");
             logistics::ServiceSpec svc;
             svc.name = r_.text(item, "id", true).value_or("");
@@ -406,6 +407,7 @@ private:
                 svc.load_factor = r_.number(item, "load_factor", false, true).value_or(1.0);
                 if (svc.load_factor > 1) r_.error(item["load_factor"], "'load_factor' must be at most 1, found " + item["load_factor"].Scalar());
                 svc.sailing_h = r_.hours_distribution(item, "sailing_h", false);
+                svc.port_handling_h = r_.hours_distribution(item, "port_handling_h", false);
                 svc.sea_area = r_.text(item, "sea_area", false).value_or("");
                 for (const auto l : svc.links) {
                     const auto mode = model.spec.links[l.index()].mode;
