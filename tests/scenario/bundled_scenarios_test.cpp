@@ -1,0 +1,191 @@
+// Every bundled what-if runs (at a reduced horizon), its counts balance, and the KPI it is
+// about moves the way it claims, against the baseline run with the same seeds (common random
+// numbers).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <map>
+
+#include "sim/experiment/replications.hpp"
+#include "sim/scenario/scenario_loader.hpp"
+
+using namespace corridor;
+
+namespace {
+
+std::string scenario_path(const std::string& name) {
+    const char* dir = std::getenv("SIM_SOURCE_DIR");
+    return std::string(dir ? dir : ".") + "/scenarios/" + name + ".yaml";
+}
+
+struct ScenarioRun {
+    scenario::LoadedScenario loaded;
+    std::vector<logistics::RunResult> results;
+
+    [[nodiscard]] std::size_t flow(const std::string& name) const {
+        for (std::size_t i = 0; i < loaded.scenario.flows.size(); ++i) {
+            if (loaded.scenario.flows[i].name == name) return i;
+        }
+        throw std::runtime_error("no flow " + name);
+    }
+    // Mean over replications of a flow KPI.
+    template <class Get>
+    double mean(const std::string& name, Get get) const {
+        double sum = 0;
+        for (const auto& r : results) sum += get(r.flows[flow(name)]);
+        return sum / static_cast<double>(results.size());
+    }
+    [[nodiscard]] double resource(const std::string& name, double logistics::ResourceResult::*field) const {
+        double sum = 0;
+        for (const auto& r : results) {
+            for (const auto& x : r.resources) {
+                if (x.name == name) sum += x.*field;
+            }
+        }
+        return sum / static_cast<double>(results.size());
+    }
+};
+
+// 120 days from the scenario's start (January: the winter months are in).
+ScenarioRun run(const std::string& name, std::uint32_t replications = 2) {
+    ScenarioRun out{scenario::load_scenario(scenario_path(name), {{"horizon_days", "120"}, {"warmup_days", "10"}}), {}};
+    experiment::ReplicationOptions o;
+    o.replications = replications;
+    o.threads = 2;
+    out.results = experiment::run_replications(out.loaded.network, out.loaded.scenario, o).results;
+    // Nothing lost: per flow and in total, created = delivered + in the system.
+    for (const auto& r : out.results) {
+        EXPECT_EQ(r.created, r.delivered + r.in_system) << name;
+        for (const auto& f : r.flows) EXPECT_EQ(f.created, f.delivered + f.in_system) << name << " " << f.name;
+    }
+    return out;
+}
+
+const ScenarioRun& baseline() {
+    static const ScenarioRun base = run("baseline_2025");
+    return base;
+}
+
+double hours(const logistics::FlowResult& f, logistics::TimeUse use) { return f.mean_hours[static_cast<std::size_t>(use)]; }
+
+} // namespace
+
+TEST(BundledScenarios, BaselineDeliversEveryFlow) {
+    const auto& base = baseline();
+    for (const auto& f : base.results.front().flows) EXPECT_GT(f.delivered, 0U) << f.name;
+}
+
+TEST(BundledScenarios, WinterStormsLengthenCaspianWaits) {
+    // Storm spells last days, so four months hold only a few: eight replications each.
+    const auto storms = run("caspian_winter_storms", 8);
+    const auto base = run("baseline_2025", 8);
+    EXPECT_GT(storms.resource("weather caspian", &logistics::ResourceResult::utilisation),
+              base.resource("weather caspian", &logistics::ResourceResult::utilisation));
+    for (const char* flow : {"kz_bulk_wagons", "trucks_west", "almaty_poti"}) {
+        EXPECT_GT(storms.mean(flow, [](const logistics::FlowResult& f) { return f.transit_mean_h; }),
+                  base.mean(flow, [](const logistics::FlowResult& f) { return f.transit_mean_h; }))
+            << flow;
+    }
+}
+
+TEST(BundledScenarios, NewFeedersCutContainerWaitsAtAktau) {
+    const auto bigger = run("feeder_fleet_expansion");
+    const auto& base = baseline();
+    for (const char* flow : {"almaty_poti", "altynkol_poti"}) {
+        EXPECT_LT(bigger.mean(flow, [](const logistics::FlowResult& f) { return hours(f, logistics::TimeUse::waiting); }),
+                  base.mean(flow, [](const logistics::FlowResult& f) { return hours(f, logistics::TimeUse::waiting); }))
+            << flow;
+    }
+}
+
+TEST(BundledScenarios, DostykBuildUpDelaysTrainsThroughIt) {
+    const auto jam = run("dostyk_congestion");
+    const auto& base = baseline();
+    EXPECT_GT(jam.mean("xian_alat", [](const logistics::FlowResult& f) { return hours(f, logistics::TimeUse::disruption); }), 0.0);
+    EXPECT_GT(jam.mean("xian_alat", [](const logistics::FlowResult& f) { return f.transit_p95_h; }),
+              base.mean("xian_alat", [](const logistics::FlowResult& f) { return f.transit_p95_h; }));
+}
+
+TEST(BundledScenarios, TrippCarriesNakhchivanFreightFromItsOpening) {
+    const auto tripp = run("tripp_open_2030");
+    const auto& r = tripp.results.front();
+    const auto& net = tripp.loaded.network;
+    const auto meghri = *net.find_node("MEG");
+    std::size_t through_tripp = 0;
+    for (const auto& s : r.shipments) {
+        for (const auto l : r.routes[s.route]) through_tripp += net.link(l).to == meghri;
+    }
+    EXPECT_GT(through_tripp, 100U);
+    EXPECT_GT(tripp.mean("bak_nax_tripp_rail", [](const logistics::FlowResult& f) { return static_cast<double>(f.delivered); }), 0.0);
+    EXPECT_GT(tripp.mean("alat_kars_tripp", [](const logistics::FlowResult& f) { return static_cast<double>(f.delivered); }), 0.0);
+}
+
+TEST(BundledScenarios, CriticalMineralsKeepAFullChainOfCustody) {
+    const auto minerals = run("critical_minerals_kz_us");
+    const auto& r = minerals.results.front();
+    std::map<std::uint32_t, std::vector<std::string>> events;
+    for (const auto& e : r.custody) events[e.shipment].push_back(e.event);
+    std::size_t delivered = 0;
+    for (const auto& s : r.shipments) {
+        const auto& flow = minerals.loaded.scenario.flows[s.flow];
+        if (!flow.custody) continue;
+        const auto& log = events[s.id];
+        ASSERT_FALSE(log.empty()) << flow.name << " shipment " << s.id;
+        EXPECT_EQ(log.front(), "created");
+        if (s.delivered) {
+            ++delivered;
+            EXPECT_EQ(log.back(), "delivered");
+        }
+    }
+    EXPECT_GT(delivered, 50U);
+    // Class 7 never flies: the model forbids uranium on air links.
+    const auto& net = minerals.loaded.network;
+    for (const auto& s : r.shipments) {
+        if (minerals.loaded.scenario.flows[s.flow].name.rfind("uranium", 0) != 0) continue;
+        for (const auto l : r.routes[s.route]) EXPECT_NE(net.link(l).mode, network::Mode::air);
+    }
+}
+
+TEST(BundledScenarios, Demand2030LoadsTheCorridorHarder) {
+    const auto future = run("demand_2030");
+    const auto& base = baseline();
+    auto throughput = [](const ScenarioRun& run) {
+        double total = 0;
+        for (const auto& f : run.results.front().flows) total += f.throughput_units_per_day;
+        return total;
+    };
+    auto created = [](const ScenarioRun& run) {
+        double total = 0;
+        for (const auto& f : run.results.front().flows) total += f.units_created;
+        return total;
+    };
+    EXPECT_GT(created(future), 2.5 * created(base));       // the demand is 2.7 times 2025's
+    EXPECT_GT(throughput(future), 1.3 * throughput(base)); // the corridor carries more, short of it
+    auto busiest = [](const ScenarioRun& run) {
+        double most = 0;
+        for (const auto& x : run.results.front().resources) {
+            if (x.kind != "storm") most = std::max(most, x.utilisation);
+        }
+        return most;
+    };
+    EXPECT_GE(busiest(future), busiest(base));
+}
+
+TEST(BundledScenarios, ChinaEuropeDemandSplitsOverTheRoutes) {
+    const auto split = run("middle_vs_northern_vs_suez");
+    const auto& r = split.results.front();
+    const auto& net = split.loaded.network;
+    std::map<std::string, std::size_t> by_route;
+    for (const auto& s : r.shipments) {
+        std::string family = "middle";
+        for (const auto l : r.routes[s.route]) {
+            const auto& name = net.link(l).name;
+            if (name.rfind("SHA-ROT", 0) == 0) family = "suez";
+            if (name.rfind("DOS-MAL", 0) == 0) family = "northern";
+        }
+        ++by_route[family];
+    }
+    EXPECT_GT(by_route["suez"], 0U);
+    EXPECT_GT(by_route["northern"], 0U);
+    EXPECT_GE(by_route.size(), 2U);
+}
