@@ -120,7 +120,14 @@ Network Network::build(NetworkSpec spec) {
         if (!impl->link_by_name.emplace(link.name, core::LinkId{static_cast<std::uint32_t>(i)}).second) {
             throw InvalidNetwork("duplicate link '" + link.name + "'");
         }
-        for (const auto cargo : link.forbidden) {
+        // A class limited to some modes is forbidden on the links of the others.
+        for (std::size_t c = 0; c < spec.cargo_classes.size(); ++c) {
+            const auto& modes = spec.cargo_classes[c].modes;
+            if (!modes.empty() && std::find(modes.begin(), modes.end(), link.mode) == modes.end()) {
+                spec.links[i].forbidden.emplace_back(static_cast<std::uint32_t>(c));
+            }
+        }
+        for (const auto cargo : spec.links[i].forbidden) {
             if (cargo.index() < 64) impl->forbidden_mask[i] |= std::uint64_t{1} << cargo.index();
         }
         edges.emplace_back(link.from.index(), link.to.index());

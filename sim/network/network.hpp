@@ -88,6 +88,7 @@ struct CargoClass {
     std::string unit;          // "teu", "wagon", "truck", "tonne"
     double tonnes_per_unit = 1;
     bool hazardous = false;
+    std::vector<Mode> modes;   // the modes it may use; empty: all (trucks: road and ferry)
 };
 
 struct NetworkSpec {

@@ -124,13 +124,27 @@ private:
         if (!r_.expect_sequence(list, "cargo_classes")) return;
         for (const auto& item : list) {
             if (!r_.expect_map(item, "a cargo class")) continue;
-            r_.check_keys(item, {"id", "unit", "tonnes_per_unit", "hazardous", "source", "assumption", "note"},
+            r_.check_keys(item, {"id", "unit", "tonnes_per_unit", "hazardous", "modes", "source", "assumption", "note"},
                           "a cargo class");
             network::CargoClass c;
             c.name = r_.text(item, "id", true).value_or("");
             c.unit = r_.text(item, "unit", true).value_or("teu");
             c.tonnes_per_unit = r_.number(item, "tonnes_per_unit", true, true).value_or(1);
             c.hazardous = r_.flag(item, "hazardous").value_or(false);
+            if (const YAML::Node modes = item["modes"]) {
+                if (r_.expect_sequence(modes, "modes: the modes the class may use")) {
+                    for (const auto& m : modes) {
+                        bool known = false;
+                        for (const auto& [name, mode] : kModes) {
+                            if (m.IsScalar() && m.Scalar() == name) {
+                                c.modes.push_back(mode);
+                                known = true;
+                            }
+                        }
+                        if (!known) r_.error(m, "'modes' entries must be rail, road, ferry, sea or air, found '" + (m.IsScalar() ? m.Scalar() : "?") + "'");
+                    }
+                }
+            }
             check_provenance(item, "cargo class '" + c.name + "'");
             for (const auto& other : spec.cargo_classes) {
                 if (other.name == c.name && !c.name.empty()) r_.error(item["id"], "duplicate cargo class '" + c.name + "'");

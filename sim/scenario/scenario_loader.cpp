@@ -609,6 +609,11 @@ private:
                 r_.error(step, what + ": link '" + name + "' does not start where the previous one ends ('" + net.node(*at).name + "')");
                 return;
             }
+            if (!net.allows(*id, flow.cargo)) {
+                r_.error(step, what + ": link '" + name + "' does not carry cargo class '" +
+                                   net.cargo_classes()[flow.cargo.index()].name + "'");
+                return;
+            }
             flow.fixed_route.push_back(*id);
             at = net.link(*id).to;
         }
