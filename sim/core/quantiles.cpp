@@ -45,13 +45,8 @@ double QuantileSketch::value_of(int bucket) const {
     return 2.0 * std::pow(gamma_, bucket) / (gamma_ + 1.0);
 }
 
-void QuantileSketch::add(double x) {
-    ++count_;
-    if (!(x > 0)) {
-        ++zeros_;
-        return;
-    }
-    const int b = bucket_of(x);
+std::uint64_t& QuantileSketch::slot(int b) {
+    // Buckets are contiguous from offset_: grow at either end to cover b.
     if (buckets_.empty()) {
         offset_ = b;
         buckets_.push_back(0);
@@ -61,7 +56,16 @@ void QuantileSketch::add(double x) {
     } else if (b >= offset_ + static_cast<int>(buckets_.size())) {
         buckets_.resize(static_cast<std::size_t>(b - offset_ + 1), 0);
     }
-    ++buckets_[static_cast<std::size_t>(b - offset_)];
+    return buckets_[static_cast<std::size_t>(b - offset_)];
+}
+
+void QuantileSketch::add(double x) {
+    ++count_;
+    if (!(x > 0)) {
+        ++zeros_;
+        return;
+    }
+    ++slot(bucket_of(x));
 }
 
 void QuantileSketch::merge(const QuantileSketch& other) {
@@ -72,17 +76,7 @@ void QuantileSketch::merge(const QuantileSketch& other) {
     for (std::size_t i = 0; i < other.buckets_.size(); ++i) {
         const std::uint64_t n = other.buckets_[i];
         if (n == 0) continue;
-        const int b = other.offset_ + static_cast<int>(i);
-        if (buckets_.empty()) {
-            offset_ = b;
-            buckets_.push_back(0);
-        } else if (b < offset_) {
-            buckets_.insert(buckets_.begin(), static_cast<std::size_t>(offset_ - b), 0);
-            offset_ = b;
-        } else if (b >= offset_ + static_cast<int>(buckets_.size())) {
-            buckets_.resize(static_cast<std::size_t>(b - offset_ + 1), 0);
-        }
-        buckets_[static_cast<std::size_t>(b - offset_)] += n;
+        slot(other.offset_ + static_cast<int>(i)) += n;
     }
 }
 

@@ -48,6 +48,7 @@ public:
 private:
     [[nodiscard]] int bucket_of(double x) const;
     [[nodiscard]] double value_of(int bucket) const;
+    std::uint64_t& slot(int bucket); // the counter of a bucket, growing the range to hold it
 
     double accuracy_;
     double gamma_;

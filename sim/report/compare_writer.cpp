@@ -8,28 +8,16 @@
 #include <stdexcept>
 
 #include "sim/core/confidence.hpp"
+#include "sim/report/detail/text_files.hpp"
 
 namespace corridor::report {
 
+using detail::csv_field;
+using detail::num;
+using detail::write_text;
+
 namespace {
 
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (const char c : text) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
-std::string num(double x) { return std::isfinite(x) ? fmt::format("{:.6g}", x) : std::string{}; }
-
-void write_text(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + path.string());
-}
 
 bool headline(const std::string& kpi) {
     return kpi == "transit_mean_h" || kpi == "throughput_units_per_day" || kpi == "utilisation" || kpi == "wait_mean_h";

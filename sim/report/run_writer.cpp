@@ -10,30 +10,18 @@
 #include <type_traits>
 
 #include "sim/core/confidence.hpp"
+#include "sim/report/detail/text_files.hpp"
 #include "sim/core/running_stats.hpp"
 #include "sim/report/sha256.hpp"
 
 namespace corridor::report {
 
+using detail::csv_field;
+using detail::num;
+using detail::write_text;
+
 namespace {
 
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (const char c : text) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
-std::string num(double x) { return std::isfinite(x) ? fmt::format("{:.6g}", x) : std::string{}; }
-
-void write_text(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + path.string());
-}
 
 double hours_of(core::SimTime t) { return static_cast<double>(t.seconds()) / 3600.0; }
 
