@@ -108,6 +108,8 @@ struct FleetVessel {
     bool timer_set = false;
     core::TimeWeighted busy;         // 1 while sailing or at berth
     int closed = 0;                  // disruptions in force: not chosen for a trip while > 0
+    bool repositioning = false;      // sailing empty to `target` to fetch waiting cargo
+    core::NodeId target;
 };
 
 enum class Resume : std::uint8_t { ready, depart_vessel, berth_vessel };
@@ -246,7 +248,7 @@ private:
             }
             for (std::size_t i = 0; i < svc.vessels.size(); ++i) {
                 fleet_.push_back(FleetVessel{s, svc.vessels[i].name, svc.vessels[i].capacity_units * svc.load_factor,
-                                             ports[i % ports.size()], VesselState::idle, kNone, kNone, {}, false, core::TimeWeighted{}});
+                                             ports[i % ports.size()], VesselState::idle, kNone, kNone, {}, false, core::TimeWeighted{}, 0, false, core::NodeId{}});
             }
         }
     }
@@ -654,13 +656,32 @@ private:
                 return;
             }
         }
-        // No vessel here: bring an idle one over, empty, if the service links its port here.
-        for (std::uint32_t i = 0; i < fleet_.size(); ++i) {
-            if (fleet_[i].service != service || fleet_[i].state != VesselState::idle || fleet_[i].closed > 0) continue;
+        // No vessel here: bring idle ones over, empty, enough for what waits.
+        summon(service, port);
+    }
+
+    // Cargo waiting at `port` for the service, against the room of the vessels there or on
+    // their way: idle vessels elsewhere sail over, empty, until the cargo is covered.
+    void summon(std::uint32_t service, core::NodeId port) {
+        double waiting = 0;
+        for (const auto& queue : port_queues_) {
+            if (queue.service == service && net_.link(queue.link).from == port) waiting += queue.units;
+        }
+        double covered = 0;
+        for (const auto& vessel : fleet_) {
+            if (vessel.service != service) continue;
+            const bool here = vessel.at == port && vessel.state != VesselState::busy;
+            const bool coming = vessel.state == VesselState::busy && vessel.repositioning && vessel.target == port;
+            if (here || coming) covered += vessel.capacity;
+        }
+        for (std::uint32_t i = 0; i < fleet_.size() && covered < waiting; ++i) {
+            const FleetVessel& vessel = fleet_[i];
+            if (vessel.service != service || vessel.state != VesselState::idle || vessel.closed > 0 || vessel.at == port) continue;
             for (const auto l : sc_.services[service].links) {
-                if (net_.link(l).from == fleet_[i].at && net_.link(l).to == port) {
+                if (net_.link(l).from == vessel.at && net_.link(l).to == port) {
+                    covered += vessel.capacity;
                     reposition(i, l);
-                    return;
+                    break;
                 }
             }
         }
@@ -739,10 +760,13 @@ private:
         const auto v = vessel.vehicle;
         start_trip(v);
         resume(v, Resume::depart_vessel);
+        summon(vessel.service, vessel.at); // cargo left behind calls for another vessel
     }
 
     void reposition(std::uint32_t i, core::LinkId link) {
         FleetVessel& vessel = fleet_[i];
+        vessel.repositioning = true;
+        vessel.target = net_.link(link).to;
         vessel.state = VesselState::busy;
         vessel.busy.set(engine_.now(), 1);
         const auto v = new_vehicle(VehicleKind::vessel, vessel.service, vessel.at);
@@ -821,6 +845,7 @@ private:
         const auto i = veh.vessel;
         FleetVessel& vessel = fleet_[i];
         vessel.at = veh.at;
+        vessel.repositioning = false;
         vessel.state = VesselState::idle;
         vessel.busy.set(engine_.now(), 0);
         vessel.vehicle = kNone;
@@ -831,6 +856,18 @@ private:
             transfer(c);
         }
         load_here(i);
+        if (fleet_[i].state == VesselState::idle) {
+            // Nothing to take here: offer it to ports whose cargo no vessel covers.
+            std::vector<core::NodeId> ports;
+            for (const auto& queue : port_queues_) {
+                const auto from = net_.link(queue.link).from;
+                if (queue.service == fleet_[i].service && queue.units > 0 && from != fleet_[i].at &&
+                    std::find(ports.begin(), ports.end(), from) == ports.end()) {
+                    ports.push_back(from);
+                }
+            }
+            for (const auto port : ports) summon(fleet_[i].service, port);
+        }
     }
 
     // An idle vessel takes the cargo waiting at its port, the longest-waiting queue first.
