@@ -273,7 +273,7 @@ Ran run_one(const Options& options, const std::string& path, const std::vector<s
     reps_options.progress = [&bar](std::uint32_t done, std::uint32_t planned, std::uint64_t events) { bar(done, planned, events); };
     ran.reps = experiment::run_replications(loaded.network, sc, reps_options);
     if (ran.reps.results.empty()) {
-        throw UsageError("interrupted before any replication completed; nothing written");
+        throw Interrupted("interrupted before any replication completed; nothing written");
     }
     sc.replications = static_cast<std::uint32_t>(ran.reps.results.size());
     inputs.partial = ran.reps.cancelled;
@@ -326,6 +326,7 @@ int run_compare(const Options& options, std::ostream& out, std::ostream& err) {
     for (std::size_t i = 0; i < o.scenarios.size(); ++i) {
         const std::string label = std::to_string(i) + "_" + names[i];
         auto ran = run_one(options, o.scenarios[i], {}, dir.file(label), err, show_progress(o));
+        if (ran.reps.cancelled) throw Interrupted("interrupted: a comparison needs every scenario complete; nothing written");
         if (i == 0) {
             seed = ran.loaded.scenario.seed;
             replications = static_cast<std::uint32_t>(ran.reps.results.size());
@@ -385,6 +386,7 @@ int run_sweep(const Options& options, std::ostream& out, std::ostream& err) {
     for (std::size_t p = 0; p < points.size(); ++p) {
         const std::string label = "point_" + std::to_string(p);
         auto ran = run_one(options, o.scenario, points[p], dir.file(label), err, show_progress(o));
+        if (ran.reps.cancelled) throw Interrupted("interrupted: a sweep needs every point complete; nothing written");
         report::SweepPoint row;
         row.folder = label;
         for (const auto& s : points[p]) row.settings.emplace_back(s.path, s.value);

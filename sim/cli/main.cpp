@@ -1,4 +1,5 @@
-// corridor: the command-line entry point. Exit codes: 0 ok, 1 internal error, 2 usage, 3 input.
+// corridor: the command-line entry point. Exit codes: 0 ok, 1 internal error, 2 usage, 3 input,
+// 130 interrupted.
 #include <csignal>
 #include <exception>
 #include <iostream>
@@ -9,11 +10,10 @@
 #include "sim/core/engine.hpp"
 #include "sim/scenario/diagnostics.hpp"
 
-int main(int argc, char** argv) try {
+namespace {
+
+int dispatch(const corridor::cli::Options& options) {
     using namespace corridor::cli;
-    const Options options = parse(argc, argv);
-    // Ctrl-C: finish cleanly with the replications completed so far (marked partial).
-    std::signal(SIGINT, [](int) { interrupted().store(true); });
     switch (options.command) {
     case Command::help:
         std::cout << options.help_text;
@@ -33,6 +33,21 @@ int main(int argc, char** argv) try {
         return run_sweep(options, std::cout, std::cerr);
     }
     return kExitOk;
+}
+
+} // namespace
+
+int main(int argc, char** argv) try {
+    using namespace corridor::cli;
+    const Options options = parse(argc, argv);
+    // Ctrl-C: finish cleanly with the replications completed so far (marked partial), then
+    // exit 130 so that scripts can tell a partial result from a complete one.
+    std::signal(SIGINT, [](int) { interrupted().store(true); });
+    const int code = dispatch(options);
+    return code == kExitOk && interrupted().load() ? kExitInterrupted : code;
+} catch (const corridor::cli::Interrupted& e) {
+    std::cerr << "corridor: " << e.what() << '\n';
+    return corridor::cli::kExitInterrupted;
 } catch (const corridor::cli::UsageError& e) {
     std::cerr << "corridor: " << e.what() << "\nRun 'corridor --help' for usage.\n";
     return corridor::cli::kExitUsage;

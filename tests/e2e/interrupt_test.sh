@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Ctrl-C during `corridor run`: exit 130; either the replications completed so far are written
+# whole with "partial": true, or (interrupted before the first one) nothing is written. Never a
+# temporary folder left behind. The outcome is asserted either way, so the test does not depend
+# on how fast the machine is.
+set -u
+corridor=$1 source_dir=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+"$corridor" run "$source_dir/scenarios/baseline_2025.yaml" --replications 500 --threads 1 -q \
+    -o "$work/out" >"$work/stdout" 2>"$work/stderr" &
+pid=$!
+sleep 3
+kill -INT "$pid"
+wait "$pid"
+code=$?
+fail() { echo "FAIL: $*"; echo "--- stdout"; cat "$work/stdout"; echo "--- stderr"; cat "$work/stderr"; exit 1; }
+[ "$code" -eq 130 ] || fail "exit $code, expected 130"
+if [ -d "$work/out" ]; then
+    grep -q '"partial": true' "$work/out/manifest.json" || fail "manifest not marked partial"
+    grep -q "partial: interrupted" "$work/stdout" || fail "stdout does not say the results are partial"
+    for f in manifest.json summary.json flows.csv resources.csv timeseries.csv; do
+        [ -s "$work/out/$f" ] || fail "missing $f"
+    done
+else
+    grep -q "nothing written" "$work/stderr" || fail "no folder and no message"
+fi
+leftovers=$(find "$work" -maxdepth 1 -name '*partial-*')
+[ -z "$leftovers" ] || fail "temporary folders left: $leftovers"
+echo "exit 130, $( [ -d "$work/out" ] && echo "partial results written" || echo "nothing written")"
