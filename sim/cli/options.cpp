@@ -45,7 +45,7 @@ Options parse(int argc, const char* const* argv) {
 
     auto* sweep = app.add_subcommand("sweep", "Run a scenario over a grid of settings");
     sweep->add_option("scenario", options.run.scenario, "Scenario file")->required();
-    sweep->add_option("--set", options.run.sets, "PATH=V1,V2,... (repeatable): services.ID.KEY, links.ID.KEY, weather.AREA.storm_share, demand.FLOW.KEY, ...")
+    sweep->add_option("--set", options.run.sets, "PATH=V1,V2,... (repeatable): services.ID.KEY, links.ID.KEY, vessels.SERVICE.count, weather.AREA.storm_share, demand.FLOW.KEY, ...")
         ->required();
     add_experiment_options(sweep);
 

@@ -761,6 +761,13 @@ void apply_settings(Merged& merged, const std::vector<Setting>& settings) {
             YAML::Node at = overrides[head][parts[1]];
             for (std::size_t i = 2; i + 1 < parts.size(); ++i) at = at[parts[i]];
             at[parts.back()] = value;
+        } else if (head == "vessels") {
+            // The fleet size by its service, as planners say it: vessels.<service>.count.
+            if (parts.size() != 3 || parts[2] != "count") {
+                problem(s, "expected vessels.<service id>.count");
+                continue;
+            }
+            key_node("overrides")["services"][parts[1]]["vessel_count"] = value;
         } else if (head == "weather") {
             if (parts.size() != 3 || (parts[2] != "storm_share" && parts[2] != "mean_storm_h")) {
                 problem(s, "expected weather.<area>.storm_share or weather.<area>.mean_storm_h");
@@ -795,7 +802,7 @@ void apply_settings(Merged& merged, const std::vector<Setting>& settings) {
                                          head == "replications" || head == "start_date")) {
             merged.keys[head] = {value, "--set"};
         } else {
-            problem(s, "unknown setting; expected nodes|links|services.<id>.<key>, weather.<area>.<key>, "
+            problem(s, "unknown setting; expected nodes|links|services.<id>.<key>, vessels.<service>.count, weather.<area>.<key>, "
                        "demand.<flow>.<key>, or horizon_days, warmup_days, seed, replications, start_date");
         }
     }

@@ -25,6 +25,7 @@ LoadedScenario load_scenario(const std::string& path);
 /// A change to a scenario given on the command line (`corridor sweep --set PATH=VALUE`):
 ///   nodes|links|services.<id>.<key>[.<key>...]   a model value, as in `overrides:`
 ///   services.<id>.vessel_count                   the fleet cut or grown (copies of the last vessel)
+///   vessels.<service id>.count                   the same, as planners write it
 ///   weather.<area>.storm_share|mean_storm_h      every month of that area
 ///   demand.<flow id>.<key>                       a key of that flow (e.g. units_per_year)
 ///   horizon_days|warmup_days|seed|replications|start_date
