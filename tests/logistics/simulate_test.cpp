@@ -372,3 +372,29 @@ TEST(Simulate, OneWayFleetSailsBackEmptyAndKeepsUp) {
     for (const char* name : {"vessel F1", "vessel F2", "vessel F3", "vessel F4"}) busy += resource(r, name).utilisation;
     EXPECT_GT(busy, 4 * 0.6);
 }
+
+TEST(Simulate, NoVesselSailsEmptyForCargoAnotherAlreadyCovers) {
+    // Four ferries of 30 slots; F1 and F3 start at Aktau, F2 and F4 at Alat. At 3 units a day
+    // (a departure at least every 24 h by max_wait) the cargo waiting at Aktau never nears one
+    // vessel's 30 slots, so one vessel on its way covers it: F4, last in fleet order, is never
+    // needed and must never sail empty. (Before, every arrival finding no vessel at Aktau
+    // called another idle one, and F4 spent a fifth of its time sailing for nothing.)
+    std::string yaml = std::string(kHeader) + kCorridor;
+    const std::string one = "vessels: [{name: F1, capacity_units: 40}]";
+    yaml.replace(yaml.find(one), one.size(),
+                 "vessels: [{name: F1, capacity_units: 40}, {name: F2, capacity_units: 40}, "
+                 "{name: F3, capacity_units: 40}, {name: F4, capacity_units: 40}]");
+    for (const char* port : {"AKT", "ALAT"}) {
+        const auto at = yaml.find("berths: 1", yaml.find(std::string("id: ") + port + ", country: "));
+        yaml.replace(at, 9, "berths: 4");
+    }
+    const auto w = world(yaml);
+    auto sc = base(w, 120);
+    sc.flows.push_back(flow(w, "AKT", "ALAT", 3));
+    const auto r = logistics::simulate(w.network, sc, {});
+    EXPECT_EQ(r.flows[0].created, r.flows[0].delivered + r.flows[0].in_system);
+    EXPECT_GT(r.flows[0].delivered, 300U);
+    EXPECT_EQ(resource(r, "vessel F4").utilisation, 0.0);
+    EXPECT_GT(resource(r, "vessel F1").utilisation, 0.0);
+    EXPECT_GT(resource(r, "vessel F2").utilisation, 0.0);
+}
