@@ -776,22 +776,26 @@ private:
         resume(v, Resume::depart_vessel);
     }
 
-    // Departure: wait out a storm, load at a berth, then sail.
-    void vessel_departure(std::uint32_t v) {
-        Vehicle& veh = vehicles_[v];
-        if (storm_holds(v, Resume::depart_vessel)) return;
-        const auto port = veh.at.index();
-        if (berths_[port] != kNone && !veh.load.empty()) {
-            use_all(veh, TimeUse::port);
-            pending_berth_[v] = BerthWork::load;
-            if (pools_[berths_[port]].request(engine_.now(), v)) start_berth_work(v);
-            return;
-        }
-        ready(v);
-    }
-
     enum class BerthWork : std::uint8_t { load, unload };
     std::map<std::uint32_t, BerthWork> pending_berth_;
+
+    // Departure: wait out a storm, load at a berth, then sail.
+    void vessel_departure(std::uint32_t v) {
+        if (storm_holds(v, Resume::depart_vessel)) return;
+        if (!to_berth(v, BerthWork::load)) ready(v);
+    }
+
+    // A laden vessel at a port with berths queues for one to load or unload; false if it has
+    // nothing to handle or the port has no berths.
+    bool to_berth(std::uint32_t v, BerthWork work) {
+        Vehicle& veh = vehicles_[v];
+        const auto port = veh.at.index();
+        if (berths_[port] == kNone || veh.load.empty()) return false;
+        use_all(veh, TimeUse::port);
+        pending_berth_[v] = work;
+        if (pools_[berths_[port]].request(engine_.now(), v)) start_berth_work(v);
+        return true;
+    }
 
     void start_berth_work(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
@@ -820,16 +824,8 @@ private:
     }
 
     void vessel_arrival(std::uint32_t v) {
-        Vehicle& veh = vehicles_[v];
         if (storm_holds(v, Resume::berth_vessel)) return;
-        const auto port = veh.at.index();
-        if (berths_[port] != kNone && !veh.load.empty()) {
-            use_all(veh, TimeUse::port);
-            pending_berth_[v] = BerthWork::unload;
-            if (pools_[berths_[port]].request(engine_.now(), v)) start_berth_work(v);
-            return;
-        }
-        vessel_done(v);
+        if (!to_berth(v, BerthWork::unload)) vessel_done(v);
     }
 
     void on_vessel_unloaded(core::Engine&, std::uint64_t payload) {
