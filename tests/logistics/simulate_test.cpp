@@ -342,21 +342,32 @@ TEST(Simulate, SlotsPerUnitFillVesselsSooner) {
     EXPECT_LT(two.flows[0].delivered, one.flows[0].delivered);
 }
 
+namespace {
+// kCorridor with four ferries F1-F4 of `capacity_units` each (F1 and F3 start at Aktau, F2 and
+// F4 at Alat) and four berths at each port, so that berths never hold the fleet back.
+std::string four_ferries(int capacity_units) {
+    std::string yaml = std::string(kHeader) + kCorridor;
+    const std::string one = "vessels: [{name: F1, capacity_units: 40}]";
+    std::string fleet = "vessels: [";
+    for (int i = 1; i <= 4; ++i) {
+        fleet += (i > 1 ? ", " : "") + std::string("{name: F") + std::to_string(i) +
+                 ", capacity_units: " + std::to_string(capacity_units) + "}";
+    }
+    yaml.replace(yaml.find(one), one.size(), fleet + "]");
+    for (const char* port : {"AKT", "ALAT"}) {
+        const auto at = yaml.find("berths: 1", yaml.find(std::string("id: ") + port + ", country: "));
+        yaml.replace(at, 9, "berths: 4");
+    }
+    return yaml;
+}
+} // namespace
+
 TEST(Simulate, OneWayFleetSailsBackEmptyAndKeepsUp) {
     // Four ferries of 80 × 0.75 = 60 slots carry cargo one way, Aktau to Alat, so they must
     // come back empty; two start at each port. A round trip is 22 h laden + 10 h unloading +
     // 22 h empty + 10 h loading = 64 h, so the fleet can carry 4 × 60 / (64 / 24) = 90 units
     // a day; 75 are offered.
-    std::string yaml = std::string(kHeader) + kCorridor;
-    const std::string one = "vessels: [{name: F1, capacity_units: 40}]";
-    yaml.replace(yaml.find(one), one.size(),
-                 "vessels: [{name: F1, capacity_units: 80}, {name: F2, capacity_units: 80}, "
-                 "{name: F3, capacity_units: 80}, {name: F4, capacity_units: 80}]");
-    for (const char* port : {"AKT", "ALAT"}) {
-        const auto at = yaml.find("berths: 1", yaml.find(std::string("id: ") + port + ", country: "));
-        yaml.replace(at, 9, "berths: 4");
-    }
-    const auto w = world(yaml);
+    const auto w = world(four_ferries(80));
     auto sc = base(w, 120);
     sc.flows.push_back(flow(w, "AKT", "ALAT", 75));
     const auto r = logistics::simulate(w.network, sc, {});
@@ -379,16 +390,7 @@ TEST(Simulate, NoVesselSailsEmptyForCargoAnotherAlreadyCovers) {
     // vessel's 30 slots, so one vessel on its way covers it: F4, last in fleet order, is never
     // needed and must never sail empty. (Before, every arrival finding no vessel at Aktau
     // called another idle one, and F4 spent a fifth of its time sailing for nothing.)
-    std::string yaml = std::string(kHeader) + kCorridor;
-    const std::string one = "vessels: [{name: F1, capacity_units: 40}]";
-    yaml.replace(yaml.find(one), one.size(),
-                 "vessels: [{name: F1, capacity_units: 40}, {name: F2, capacity_units: 40}, "
-                 "{name: F3, capacity_units: 40}, {name: F4, capacity_units: 40}]");
-    for (const char* port : {"AKT", "ALAT"}) {
-        const auto at = yaml.find("berths: 1", yaml.find(std::string("id: ") + port + ", country: "));
-        yaml.replace(at, 9, "berths: 4");
-    }
-    const auto w = world(yaml);
+    const auto w = world(four_ferries(40));
     auto sc = base(w, 120);
     sc.flows.push_back(flow(w, "AKT", "ALAT", 3));
     const auto r = logistics::simulate(w.network, sc, {});
