@@ -14,7 +14,8 @@
 
 namespace corridor::logistics {
 
-/// Poisson: exponential gaps; fixed_interval: equal gaps. Each arrival brings batch_units.
+/// Poisson: exponential gaps; fixed_interval: equal gaps. Each arrival brings batch_units, as
+/// consignments of one unit each that share one route choice.
 enum class ArrivalProcess : std::uint8_t { poisson, fixed_interval };
 enum class RoutingPolicy : std::uint8_t { fixed, shortest, k_shortest, adaptive };
 

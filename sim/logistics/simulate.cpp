@@ -291,16 +291,22 @@ private:
         const Flow& flow = sc_.flows[f];
         const int month = month_of(sc_.start_date, engine.now());
         if (flow.seasonal[static_cast<std::size_t>(month)] > 0) {
-            // A batch (a block train of containers) arrives as one consignment of batch_units.
-            create(f, flow.batch_units);
+            create_batch(f, flow.batch_units);
         }
         const SimTime next = engine.now() + next_gap(f);
         if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_arrival_, f);
     }
 
-    void create(std::uint32_t f, double units) {
+    // A batch (a block train of 82 TEU) arrives as consignments of one unit each (the last
+    // takes a fractional remainder), so a vessel or a train can take part of it; they share one
+    // route choice, as a block train is routed as a whole.
+    void create_batch(std::uint32_t f, double units) {
+        const std::uint32_t route = choose_route(f, sc_.flows[f].origin);
+        for (double left = units; left > 1e-9; left -= 1.0) create(f, std::min(left, 1.0), route);
+    }
+
+    void create(std::uint32_t f, double units, std::uint32_t route) {
         const Flow& flow = sc_.flows[f];
-        const std::uint32_t route = choose_route(f, flow.origin);
         const bool counted = engine_.now() >= SimTime{} + sc_.warmup;
         const auto id = static_cast<std::uint32_t>(created_);
         const Consignment state{id, f, route, 0, flow.origin, engine_.now(), TimeUse::waiting, units, counted, true,
@@ -596,8 +602,7 @@ private:
             engine_.cancel(con.timer);
             con.timer_set = false;
         }
-        // Board in arrival order up to the capacity; a consignment larger than a whole train
-        // (a block train's batch) travels as its own train.
+        // Board in arrival order up to the capacity.
         const auto v = new_vehicle(VehicleKind::train, con.service, cons_[con.waiting.front()].at);
         Vehicle& train = vehicles_[v];
         train.leg = con.leg;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <numeric>
 
 #include "sim/core/confidence.hpp"
@@ -399,4 +400,29 @@ TEST(Simulate, NoVesselSailsEmptyForCargoAnotherAlreadyCovers) {
     EXPECT_EQ(resource(r, "vessel F4").utilisation, 0.0);
     EXPECT_GT(resource(r, "vessel F1").utilisation, 0.0);
     EXPECT_GT(resource(r, "vessel F2").utilisation, 0.0);
+}
+
+TEST(Simulate, BlockTrainBatchIsSplitAcrossSailings) {
+    // One ferry of 40 × 0.75 = 30 slots; a single batch of 45 units arrives at Aktau on day 20.
+    // The batch is 45 one-unit consignments with one route: the ferry sails full with 30 and
+    // comes back for the other 15 (it never sails overloaded with all 45 as one lot).
+    const auto w = world(std::string(kHeader) + kCorridor);
+    auto sc = base(w, 30);
+    auto f = flow(w, "AKT", "ALAT", 45.0 / 20.0);
+    f.batch_units = 45;
+    f.arrival = logistics::ArrivalProcess::fixed_interval;
+    sc.flows.push_back(f);
+    const auto r = logistics::simulate(w.network, sc, {});
+    EXPECT_EQ(r.flows[0].created, 45U);
+    EXPECT_EQ(r.flows[0].delivered, 45U);
+    std::map<std::int64_t, int> by_delivery;
+    for (const auto& s : r.shipments) {
+        EXPECT_EQ(s.units, 1.0);
+        EXPECT_EQ(s.created, core::SimTime{} + core::to_ticks(core::Hours{24.0 * 20}));
+        ASSERT_TRUE(s.delivered.has_value());
+        ++by_delivery[s.delivered->seconds()];
+    }
+    ASSERT_EQ(by_delivery.size(), 2U);
+    EXPECT_EQ(by_delivery.begin()->second, 30);
+    EXPECT_EQ(by_delivery.rbegin()->second, 15);
 }
