@@ -204,3 +204,28 @@ TEST(BundledScenarios, ChinaEuropeDemandSplitsOverTheRoutes) {
     EXPECT_GT(by_route["northern"], 0U);
     EXPECT_GE(by_route.size(), 2U);
 }
+
+TEST(BundledScenarios, SaturatedBaselineFeedersCarryTheSourcedCapacity) {
+    // SIA (2025) estimates the six feeders' capacity at about 89,000 TEU/yr Aktau-Alat. With
+    // the two Kazakh container flows raised to 60,000 TEU/yr each (172,000 offered in all) and
+    // no warm-up, the containers delivered in the year are what the baseline fleet can carry
+    // in the 2025 weather. Nothing in the model was tuned to this figure; a change to the fleet,
+    // its handling or the weather that moves it by more than 5% (about four standard errors of
+    // a three-replication mean) breaks the calibration in scenarios/README.md.
+    const auto loaded = scenario::load_scenario(scenario_path("baseline_2025"),
+                                                {{"demand.almaty_poti.units_per_year", "60000"},
+                                                 {"demand.altynkol_poti.units_per_year", "60000"},
+                                                 {"warmup_days", "0"}});
+    experiment::ReplicationOptions o;
+    o.replications = 3;
+    o.threads = 2;
+    const auto results = experiment::run_replications(loaded.network, loaded.scenario, o).results;
+    const auto container = *loaded.network.find_cargo_class("container");
+    double teu = 0;
+    for (const auto& r : results) {
+        for (std::size_t i = 0; i < r.flows.size(); ++i) {
+            if (loaded.scenario.flows[i].cargo == container) teu += r.flows[i].units_delivered;
+        }
+    }
+    EXPECT_NEAR(teu / 3.0, 89000.0, 0.05 * 89000.0) << "TEU delivered in the year";
+}
