@@ -13,6 +13,7 @@
 #include "bench/support/pairing_heap.hpp"
 #include "sim/core/detail/dary_heap.hpp"
 #include "bench/support/binary_radix_heap.hpp"
+#include "bench/support/chunked_radix_heap.hpp"
 #include "sim/core/detail/wide_radix_heap.hpp"
 #include "sim/core/engine.hpp"
 #include "sim/core/random.hpp"
@@ -146,6 +147,12 @@ void BM_Hold_WideRadixHeap(benchmark::State& state) {
     hold_on<core::detail::WideRadixHeap<Rec, KeyOfRec>>(state);
 }
 BENCHMARK(BM_Hold_WideRadixHeap)->Arg(1000)->Arg(100000);
+
+// The same radix heap with the buckets above level 0 chained from a shared chunk pool.
+void BM_Hold_ChunkedRadixHeap(benchmark::State& state) {
+    hold_on<bench::ChunkedRadixHeap<Rec, KeyOfRec>>(state);
+}
+BENCHMARK(BM_Hold_ChunkedRadixHeap)->Arg(1000)->Arg(100000);
 
 void BM_Hold_PairingHeap(benchmark::State& state) {
     hold_on<bench::PairingHeap<Rec, Earlier>>(state);

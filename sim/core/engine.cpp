@@ -88,7 +88,7 @@ bool Engine::cancel(EventId id) {
     // The record stays in the heap and is dropped when it reaches the top; its slot is freed
     // then. A cancelled callback keeps its closure until then.
     entry.cancelled = true;
-    --live_;
+    ++cancelled_in_heap_;
     return true;
 }
 
@@ -106,6 +106,7 @@ const Engine::Record* Engine::next_live() {
             return &top;
         }
         free_slot(top.slot);
+        --cancelled_in_heap_;
         if (top.handler == callback_handler_.index) {
             callbacks_[static_cast<std::size_t>(top.payload)] = nullptr;
             free_callbacks_.push_back(static_cast<std::uint32_t>(top.payload));
@@ -124,36 +125,46 @@ std::optional<SimTime> Engine::next_event_time() {
 }
 
 bool Engine::run_next(std::int64_t horizon) {
-    const Record* top = next_live();
+    // Fast path: a plain record already in the heap's lowest level; else refill, drop cancelled.
+    const Record* top = heap_.peek_cheap();
+    if (top == nullptr || top->slot != kNoSlot) [[unlikely]] {
+        top = next_live();
+    }
     if (top == nullptr || top->time > static_cast<std::uint64_t>(horizon)) {
         return false;
     }
-    const Record record = *top;
+    running_ = *top;
     heap_.pop();
-    if (record.slot != kNoSlot) {
-        free_slot(record.slot);
+    if (running_.slot != kNoSlot) {
+        free_slot(running_.slot);
     }
-    --live_;
-    now_ = at_seconds(static_cast<std::int64_t>(record.time));
-    dispatch(record.handler, record.payload);
+    now_ = at_seconds(static_cast<std::int64_t>(running_.time));
+    const Handler& handler = handlers_[running_.handler];
+    handler.fn(handler.context, *this, running_.payload);
     ++processed_;
     return true;
 }
 
-void Engine::dispatch(std::uint32_t handler_index, std::uint64_t payload) {
-    const Handler& handler = handlers_[handler_index];
+void Engine::rethrow_with_context(const std::exception& e) const {
+    throw SimulationError(e.what(), now_,
+                          "handler '" + handler_names_[running_.handler] + "' (payload " +
+                              std::to_string(running_.payload) + ")");
+}
+
+template <class Loop>
+auto Engine::guarded(Loop loop) {
     try {
-        handler.fn(handler.context, *this, payload);
+        return loop();
     } catch (const SimulationError&) {
         throw;
     } catch (const std::exception& e) {
-        throw SimulationError(e.what(), now_,
-                              "handler '" + handler_names_[handler_index] + "' (payload " +
-                                  std::to_string(payload) + ")");
+        rethrow_with_context(e);
     }
 }
 
-bool Engine::step() { return run_next(std::numeric_limits<std::int64_t>::max()); }
+bool Engine::step() {
+    return guarded([this] { return run_next(std::numeric_limits<std::int64_t>::max()); });
+}
 
 void Engine::run_until(SimTime horizon) {
     if (horizon < now_) {
@@ -161,8 +172,10 @@ void Engine::run_until(SimTime horizon) {
                               to_string(now_));
     }
     stop_requested_ = false;
-    while (!stop_requested_ && run_next(horizon.seconds())) {
-    }
+    guarded([this, horizon] {
+        while (!stop_requested_ && run_next(horizon.seconds())) {
+        }
+    });
     if (!stop_requested_) {
         now_ = horizon;
     }
@@ -170,8 +183,10 @@ void Engine::run_until(SimTime horizon) {
 
 void Engine::run() {
     stop_requested_ = false;
-    while (!stop_requested_ && run_next(std::numeric_limits<std::int64_t>::max())) {
-    }
+    guarded([this] {
+        while (!stop_requested_ && run_next(std::numeric_limits<std::int64_t>::max())) {
+        }
+    });
 }
 
 } // namespace corridor::core

@@ -105,7 +105,7 @@ public:
 
     [[nodiscard]] SimTime now() const { return now_; }
     /// Events scheduled and neither run nor cancelled.
-    [[nodiscard]] std::size_t pending() const { return live_; }
+    [[nodiscard]] std::size_t pending() const { return heap_.size() - cancelled_in_heap_; }
     [[nodiscard]] std::uint64_t events_processed() const { return processed_; }
     [[nodiscard]] std::optional<SimTime> next_event_time();
 
@@ -140,7 +140,6 @@ private:
     }
     [[noreturn]] void throw_past(SimTime when) const;
     void push(SimTime when, HandlerId handler, std::uint64_t payload, std::uint32_t slot) {
-        ++live_;
         heap_.push(Record{static_cast<std::uint64_t>(when.seconds()), payload, handler.index, slot});
     }
 
@@ -148,7 +147,11 @@ private:
     /// The next live record, dropping cancelled ones on the way; nullptr when none is pending.
     const Record* next_live();
     bool run_next(std::int64_t horizon);
-    void dispatch(std::uint32_t handler_index, std::uint64_t payload);
+    /// Runs `loop` and turns an exception from the event that was running into a
+    /// SimulationError naming it (one try block around the whole loop, none per event).
+    template <class Loop>
+    auto guarded(Loop loop);
+    [[noreturn]] void rethrow_with_context(const std::exception& e) const;
     static void run_callback(void* context, Engine& engine, std::uint64_t payload);
 
     // Time never runs backwards, so a monotone radix heap (8-bit digits) serves as the
@@ -163,7 +166,8 @@ private:
     std::vector<std::uint32_t> free_callbacks_;
     SimTime now_{};
     std::uint64_t processed_ = 0;
-    std::size_t live_ = 0;
+    std::size_t cancelled_in_heap_ = 0; // cancelled records not yet dropped from the heap
+    Record running_{};                  // the event being run, for error messages
     bool stop_requested_ = false;
     HandlerId callback_handler_{};
 };

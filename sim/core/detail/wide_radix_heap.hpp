@@ -62,19 +62,25 @@ public:
             buckets_[d].clear();
             heads_[d] = 0;
             clear_bit(0, d);
-            min0_ = (levels_ & 1U) ? lowest_bucket(0) : kWidth;
+            min0_ = (levels_ & 1U) ? lowest_bucket_from(0, d) : kWidth;
         }
     }
 
 private:
     static constexpr unsigned kLevels = 8;
     static constexpr unsigned kWidth = 256;
+    static constexpr std::size_t kSpareMin = 64; // items: buffers at least this large circulate
 
     void put(const T& item, std::uint64_t key) {
         const std::uint64_t x = key ^ last_;
         const unsigned level = x == 0 ? 0U : static_cast<unsigned>(std::bit_width(x) - 1) / 8U;
         const auto digit = static_cast<unsigned>(key >> (8U * level)) & 0xFFU;
-        buckets_[level * kWidth + digit].push_back(item);
+        std::vector<T>& bucket = buckets_[level * kWidth + digit];
+        if (level != 0 && bucket.capacity() == 0 && !spares_.empty()) [[unlikely]] {
+            bucket.swap(spares_.back());
+            spares_.pop_back();
+        }
+        bucket.push_back(item);
         bits_[level][digit >> 6U] |= std::uint64_t{1} << (digit & 63U);
         levels_ |= 1U << level;
         if (level == 0 && digit < min0_) min0_ = digit;
@@ -88,6 +94,15 @@ private:
         return kWidth; // unreachable when the level's bit is set
     }
 
+    // The lowest non-empty bucket of `level` at or above `from` (none lies below it).
+    unsigned lowest_bucket_from(unsigned level, unsigned from) const {
+        const auto& words = bits_[level];
+        unsigned w = from >> 6U;
+        std::uint64_t word = words[w] & (~std::uint64_t{0} << (from & 63U));
+        while (word == 0) word = words[++w];
+        return w * 64U + static_cast<unsigned>(std::countr_zero(word));
+    }
+
     void clear_bit(unsigned level, unsigned digit) {
         auto& words = bits_[level];
         words[digit >> 6U] &= ~(std::uint64_t{1} << (digit & 63U));
@@ -95,22 +110,42 @@ private:
     }
 
     // Level 0 is empty: take the lowest bucket of the lowest non-empty level and move its items
-    // down around their least key, which becomes the new base.
-    void refill() {
+    // down around a new base, at most their least key, so that the least lands in level 0. From
+    // level 1 the bucket's lowest possible key serves (every item then differs from it in the
+    // lowest byte only), which saves a pass; from higher levels it is the least key itself. No
+    // key elsewhere is below the base and all share its upper bytes, so the others keep their
+    // places. Out of line: it runs once per bucket, and keeping it out keeps top() and pop()
+    // small enough to need no saved registers.
+    [[gnu::noinline]] void refill() {
         const auto level = static_cast<unsigned>(std::countr_zero(levels_));
         const unsigned digit = lowest_bucket(level);
         std::vector<T>& source = buckets_[level * kWidth + digit];
-        std::uint64_t least = KeyOf{}(source.front());
-        for (const T& item : source) {
-            const std::uint64_t k = KeyOf{}(item);
-            least = k < least ? k : least;
+        if (level == 1) {
+            last_ = ((last_ >> 16U) << 16U) | (std::uint64_t{digit} << 8U);
+        } else {
+            std::uint64_t least = KeyOf{}(source.front());
+            for (const T& item : source) {
+                const std::uint64_t k = KeyOf{}(item);
+                least = k < least ? k : least;
+            }
+            last_ = least;
         }
-        last_ = least;
         clear_bit(level, digit);
         // Every item lands in a level below `level`, never in `source` itself, so iterating
         // it while putting is safe; clearing it afterwards keeps its capacity for reuse.
         for (const T& item : source) put(item, KeyOf{}(item));
-        source.clear();
+        retire(source);
+    }
+
+    // A drained bucket above level 0 hands its buffer to the spares, which the next such
+    // bucket to receive an item takes: the few buffers in use then stay in cache, where 1,792
+    // buffers each kept at their bucket's high-water mark would not (bench/README.md). Level-0
+    // buckets, emptied one item at a time and often holding one, keep their own.
+    void retire(std::vector<T>& bucket) {
+        bucket.clear();
+        if (bucket.capacity() < kSpareMin) return; // small buffers cost more to pass round
+        spares_.emplace_back();
+        spares_.back().swap(bucket);
     }
 
     void rebase(std::uint64_t key) {
@@ -134,6 +169,7 @@ private:
     std::array<std::vector<T>, kLevels * kWidth> buckets_{};
     std::array<std::array<std::uint64_t, 4>, kLevels> bits_{};
     std::array<std::size_t, kWidth> heads_{}; // read position in each level-0 bucket
+    std::vector<std::vector<T>> spares_;      // empty buffers with capacity, last retired on top
     std::uint64_t last_ = 0;
     std::size_t size_ = 0;
     unsigned levels_ = 0;     // bit L: level L has an item
