@@ -23,9 +23,15 @@ Engine::Engine() { callback_handler_ = add_handler(&Engine::run_callback, this, 
 
 HandlerId Engine::add_handler(HandlerFn fn, void* context, std::string name) {
     SIM_ASSERT(fn != nullptr, "a handler needs a function");
-    handlers_.push_back(Handler{fn, context});
+    handlers_.push_back(Handler{fn, context, nullptr, nullptr});
     handler_names_.push_back(std::move(name));
     return HandlerId{static_cast<std::uint32_t>(handlers_.size() - 1)};
+}
+
+void Engine::set_prefetch(HandlerId handler, PrefetchFn fn, const void* context) {
+    SIM_ASSERT(handler.index < handlers_.size(), "unknown handler");
+    handlers_[handler.index].prefetch = fn;
+    handlers_[handler.index].prefetch_context = context;
 }
 
 void Engine::throw_past(SimTime when) const {
@@ -139,6 +145,11 @@ bool Engine::run_next(std::int64_t horizon) {
         free_slot(running_.slot);
     }
     now_ = at_seconds(static_cast<std::int64_t>(running_.time));
+    // While this event runs, the next one's data can be on its way into cache.
+    if (const Record* next = heap_.peek_cheap()) {
+        const Handler& ahead = handlers_[next->handler];
+        if (ahead.prefetch != nullptr) ahead.prefetch(ahead.prefetch_context, next->payload);
+    }
     const Handler& handler = handlers_[running_.handler];
     handler.fn(handler.context, *this, running_.payload);
     ++processed_;

@@ -74,6 +74,7 @@ struct Vehicle {
     double usd_per_unit = 0;
     double co2_g_per_t = 0;                // g CO2e per tonne carried
     std::uint32_t links_done = 0;
+    core::NodeId next_at;                  // where the link being ridden ends
 };
 
 // Trains boarding at the same place for the same leg of a service.
@@ -123,23 +124,26 @@ struct Area {
 };
 
 // What a vehicle reads of a link it rides, in one 40-byte record instead of the model's Link.
-struct LinkFacts {
-    double hours;
-    double capacity_per_day; // 0: unlimited
-    double usd_per_unit;     // riding cost per unit
-    double co2_g_per_t;      // g CO2e per tonne carried
+// Everything a vehicle reads and writes about a link as it asks for, enters and rides it, in one
+// cache line: on large networks each link step is otherwise a cache miss per array touched.
+// (Vehicles held by a closure wait in a separate list.)
+struct alignas(64) LinkRec {
+    double factor = 1;            // disruptions: 0 closes, (0, 1) derates
+    SimTime next_free;            // next train path
+    double hours = 0;             // riding time
+    double capacity_per_day = 0;  // 0: unlimited
+    double usd_per_unit = 0;      // riding cost per unit
+    double co2_g_per_t = 0;       // g CO2e per tonne carried
     core::NodeId to;
-    bool always_open;        // status open: no calendar check needed
+    std::uint32_t trains = 0;     // vehicles that entered it since the warm-up
+    bool always_open = false;     // status open: no calendar check needed
 };
+static_assert(sizeof(LinkRec) == 64);
 
-// Read and written on every link a vehicle enters: kept to 40 bytes (vehicles held by a
-// closure wait in a separate list).
-struct LinkState {
-    double factor = 1;                     // disruptions: 0 closes, (0, 1) derates
-    SimTime next_free;                     // next train path
-    double busy_seconds = 0;               // paths taken × headway
-    double path_wait_h = 0;                // summed waits for a path
-    std::uint64_t trains = 0;
+// Path statistics, written only on links with a capacity.
+struct LinkPathStats {
+    double busy_seconds = 0; // paths taken × headway
+    double path_wait_h = 0;  // summed waits for a path
 };
 
 class Simulation {
@@ -147,6 +151,8 @@ public:
     Simulation(const network::Network& net, const Scenario& sc, const RunConfig& cfg)
         : net_{net}, sc_{sc}, cfg_{cfg}, router_{net} {
         links_.resize(net.link_count());
+        path_stats_.resize(net.link_count());
+        closed_mask_.assign(net.link_count(), 0);
         link_waiting_.resize(net.link_count());
         for (std::uint32_t l = 0; l < net.link_count(); ++l) {
             if (const auto& opens = net.link(core::LinkId{l}).opens) opening_days_.push_back(opens->days);
@@ -161,10 +167,13 @@ public:
         // Compact copies of what every event reads, so the hot path stays in cache.
         for (std::uint32_t l = 0; l < net.link_count(); ++l) {
             const auto& link = net.link(core::LinkId{l});
-            facts_.push_back(LinkFacts{link.length.value() / link.speed.value(), link.capacity_per_day,
-                                       link.cost_usd_per_unit_km * link.length.value(),
-                                       link.co2_g_per_tkm * link.length.value(), link.to,
-                                       link.status == network::LinkStatus::open});
+            LinkRec& rec = links_[l];
+            rec.hours = link.length.value() / link.speed.value();
+            rec.capacity_per_day = link.capacity_per_day;
+            rec.usd_per_unit = link.cost_usd_per_unit_km * link.length.value();
+            rec.co2_g_per_t = link.co2_g_per_tkm * link.length.value();
+            rec.to = link.to;
+            rec.always_open = link.status == network::LinkStatus::open;
         }
         for (std::uint32_t v = 0; v < net.node_count(); ++v) node_border_.push_back(net.node(core::NodeId{v}).border ? 1 : 0);
         node_closed_.assign(net.node_count(), 0);
@@ -258,6 +267,7 @@ private:
         h_ready_ = engine_.add_handler<&Simulation::on_ready>(*this, "vehicle ready");
         h_enter_ = engine_.add_handler<&Simulation::on_enter>(*this, "vehicle enters link");
         h_arrive_ = engine_.add_handler<&Simulation::on_arrive>(*this, "vehicle arrives");
+        engine_.set_prefetch<&Simulation::prefetch_arrive>(h_arrive_, *this);
         h_border_done_ = engine_.add_handler<&Simulation::on_border_done>(*this, "border done");
         h_crane_done_ = engine_.add_handler<&Simulation::on_crane_done>(*this, "crane done");
         h_setup_done_ = engine_.add_handler<&Simulation::on_setup_done>(*this, "transshipment setup done");
@@ -346,9 +356,7 @@ private:
         q.date = today();
         q.cargo = flow.cargo;
         q.weights = sc_.weights;
-        closed_mask_.assign(net_.link_count(), 0);
-        for (std::uint32_t l = 0; l < net_.link_count(); ++l) closed_mask_[l] = links_[l].factor <= 0 ? 1 : 0;
-        q.closed_links = closed_mask_;
+        q.closed_links = closed_mask_; // kept up to date by apply(), not rebuilt per query
         return q;
     }
 
@@ -914,19 +922,19 @@ private:
             return;
         }
         const auto l = legs_[veh.leg][veh.pos];
-        LinkState& link = links_[l.index()];
-        if (link.factor <= 0 || (!facts_[l.index()].always_open && !net_.is_open(l, today()))) {
+        LinkRec& link = links_[l.index()];
+        if (link.factor <= 0 || (!link.always_open && !net_.is_open(l, today()))) {
             use_all(veh, TimeUse::disruption);
             link_waiting_[l.index()].push_back(v);
             return;
         }
         veh.requested = engine_.now();
-        const double capacity = facts_[l.index()].capacity_per_day;
+        const double capacity = link.capacity_per_day;
         if (capacity > 0 && veh.kind != VehicleKind::vessel) {
             const auto headway = Duration{static_cast<std::int64_t>(86400.0 / (capacity * link.factor))};
             const SimTime enter = std::max(engine_.now(), link.next_free);
             link.next_free = enter + headway;
-            link.busy_seconds += static_cast<double>(headway.count());
+            path_stats_[l.index()].busy_seconds += static_cast<double>(headway.count());
             if (enter > engine_.now()) {
                 use_all(veh, TimeUse::waiting);
                 engine_.schedule_at(enter, h_enter_, v);
@@ -942,15 +950,33 @@ private:
     void enter(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
         const auto l = legs_[veh.leg][veh.pos];
-        LinkState& link = links_[l.index()];
-        link.path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
+        LinkRec& link = links_[l.index()];
+        if (link.capacity_per_day > 0) {
+            path_stats_[l.index()].path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
+        }
         ++link.trains;
-        double h = facts_[l.index()].hours;
+        // The ride's cost and where it ends go on the vehicle now, so that the arrival need not
+        // read the link again.
+        veh.usd_per_unit += link.usd_per_unit;
+        veh.co2_g_per_t += link.co2_g_per_t;
+        veh.next_at = link.to;
+        double h = link.hours;
         if (veh.kind == VehicleKind::vessel && sc_.services[veh.service].sailing_h) {
             h = sc_.services[veh.service].sailing_h->sample(service_random_[veh.service]);
         }
         use_all(veh, TimeUse::moving);
-        engine_.schedule_in(hours(h), h_arrive_, v);
+        // The payload also names the link the vehicle will ask for next (+1; 0: none), so that
+        // prefetch_arrive can fetch it without reading the vehicle first.
+        const auto& leg = legs_[veh.leg];
+        const std::uint64_t next = veh.pos + 1 < leg.size() ? leg[veh.pos + 1].index() + std::uint64_t{1} : 0;
+        engine_.schedule_in(hours(h), h_arrive_, v | (next << 32U));
+    }
+
+    void prefetch_arrive(std::uint64_t payload) const {
+        const auto v = static_cast<std::uint32_t>(payload);
+        __builtin_prefetch(&vehicles_[v]);
+        __builtin_prefetch(reinterpret_cast<const char*>(&vehicles_[v]) + 64);
+        if (const auto next = payload >> 32U; next != 0) __builtin_prefetch(&links_[next - 1]);
     }
 
     void add_cost(std::uint32_t c, double usd_per_unit) { cons_[c].usd += usd_per_unit * cons_[c].units; }
@@ -970,13 +996,11 @@ private:
     }
 
     void on_arrive(core::Engine&, std::uint64_t payload) {
-        const auto v = static_cast<std::uint32_t>(payload);
+        const auto v = static_cast<std::uint32_t>(payload); // the upper half: prefetch_arrive's
         Vehicle& veh = vehicles_[v];
         const auto l = legs_[veh.leg][veh.pos];
-        veh.usd_per_unit += facts_[l.index()].usd_per_unit;
-        veh.co2_g_per_t += facts_[l.index()].co2_g_per_t;
         ++veh.links_done;
-        veh.at = facts_[l.index()].to;
+        veh.at = veh.next_at;
         ++veh.pos;
         if (veh.kind == VehicleKind::vessel) {
             vessel_arrival(v);
@@ -1182,8 +1206,9 @@ private:
         ++network_version_;
         switch (d.target) {
         case DisruptionTarget::link: {
-            LinkState& link = links_[d.index];
+            LinkRec& link = links_[d.index];
             link.factor = starting ? d.capacity_factor : 1.0;
+            closed_mask_[d.index] = link.factor <= 0 ? 1 : 0;
             if (link.factor > 0) {
                 auto waiting = std::move(link_waiting_[d.index]);
                 link_waiting_[d.index].clear();
@@ -1242,11 +1267,8 @@ private:
 
     void on_warmup(core::Engine& engine, std::uint64_t) {
         for (auto& pool : pools_) pool.reset_statistics(engine.now());
-        for (auto& link : links_) {
-            link.path_wait_h = 0;
-            link.busy_seconds = 0;
-            link.trains = 0;
-        }
+        for (auto& link : links_) link.trains = 0;
+        for (auto& stats : path_stats_) stats = LinkPathStats{};
         for (auto& vessel : fleet_) vessel.busy.reset(engine.now());
     }
 
@@ -1300,14 +1322,15 @@ private:
         const double span = static_cast<double>((sc_.horizon - sc_.warmup).count());
         for (std::uint32_t l = 0; l < net_.link_count(); ++l) {
             const auto& link = links_[l];
+            const auto& stats = path_stats_[l];
             const auto& spec = net_.link(core::LinkId{l});
             if (spec.capacity_per_day <= 0 || link.trains == 0) continue;
             ResourceResult r;
             r.name = "line " + spec.name;
             r.kind = "line";
             r.servers = spec.capacity_per_day;
-            r.utilisation = span > 0 ? std::min(1.0, link.busy_seconds / span) : 0;
-            r.wait_mean_h = link.path_wait_h / static_cast<double>(link.trains);
+            r.utilisation = span > 0 ? std::min(1.0, stats.busy_seconds / span) : 0;
+            r.wait_mean_h = stats.path_wait_h / static_cast<double>(link.trains);
             r.served = link.trains;
             result.resources.push_back(r);
         }
@@ -1367,11 +1390,11 @@ private:
     std::vector<std::uint32_t> free_vehicles_;
     std::vector<std::vector<std::uint32_t>> setup_batches_;
     std::vector<std::uint32_t> free_batches_;
-    std::vector<LinkState> links_;
+    std::vector<LinkRec> links_;
+    std::vector<LinkPathStats> path_stats_;
     std::vector<std::vector<std::uint32_t>> link_waiting_; // vehicles held by a closure, per link
     std::vector<std::int32_t> opening_days_;               // planned links' first days, sorted
     std::vector<std::uint32_t> link_service_;
-    std::vector<LinkFacts> facts_;
     std::vector<std::uint8_t> node_border_;
     std::vector<std::vector<std::uint32_t>> route_legs_; // per route, per position: leg id (kNone: not yet)
     std::vector<int> node_closed_;

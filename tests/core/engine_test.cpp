@@ -303,3 +303,37 @@ TEST(Engine, MatchesAReferenceQueueUnderRandomScheduleAndCancel) {
     EXPECT_GT(model.ran.size(), 1000U);
     EXPECT_EQ(engine.pending(), 0U);
 }
+
+TEST(Engine, PrefetchHintSeesTheNextEventAndChangesNothing) {
+    // The hint is called for the event that will run next, while the current one runs; it is
+    // a hint only: the same schedule runs the same way with it and without it.
+    struct Hinted {
+        Recorder recorder;
+        mutable std::vector<std::uint64_t> hinted;
+        void on_event(Engine& engine, std::uint64_t payload) {
+            recorder.on_event(engine, payload);
+            if (payload == 2) engine.schedule_in(Duration{0}, handler, 7); // runs right after
+        }
+        void prefetch(std::uint64_t payload) const { hinted.push_back(payload); }
+        HandlerId handler{};
+    };
+    auto run = [](bool with_hint) {
+        Engine engine;
+        Hinted model;
+        model.handler = engine.add_handler<&Hinted::on_event>(model, "hinted");
+        if (with_hint) engine.set_prefetch<&Hinted::prefetch>(model.handler, model);
+        engine.schedule_at(at_seconds(1), model.handler, 1);
+        engine.schedule_at(at_seconds(2), model.handler, 2);
+        engine.schedule_at(at_seconds(3), model.handler, 3);
+        engine.run();
+        return std::make_pair(model.recorder.seen, model.hinted);
+    };
+    const auto [with_seen, with_hinted] = run(true);
+    const auto [without_seen, without_hinted] = run(false);
+    EXPECT_EQ(with_seen, without_seen);
+    EXPECT_EQ(with_seen, (std::vector<std::pair<std::int64_t, std::uint64_t>>{{1, 1}, {2, 2}, {2, 7}, {3, 3}}));
+    // Running 1: next is 2. Running 2: next is 3 (7 is scheduled by 2 itself, after the hint).
+    // Running 7: next is 3. Running 3: nothing pending.
+    EXPECT_EQ(with_hinted, (std::vector<std::uint64_t>{2, 3, 3}));
+    EXPECT_TRUE(without_hinted.empty());
+}
