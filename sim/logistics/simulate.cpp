@@ -241,6 +241,8 @@ private:
     }
 
     void build_fleets() {
+        fleet_of_service_.resize(sc_.services.size());
+        queues_of_service_.resize(sc_.services.size());
         for (std::uint32_t s = 0; s < sc_.services.size(); ++s) {
             const auto& svc = sc_.services[s];
             service_random_.push_back(stream("service:" + svc.name));
@@ -256,6 +258,7 @@ private:
                 if (std::find(ports.begin(), ports.end(), from) == ports.end()) ports.push_back(from);
             }
             for (std::size_t i = 0; i < svc.vessels.size(); ++i) {
+                fleet_of_service_[s].push_back(static_cast<std::uint32_t>(fleet_.size()));
                 fleet_.push_back(FleetVessel{s, svc.vessels[i].name, svc.vessels[i].capacity_units * svc.load_factor,
                                              ports[i % ports.size()], VesselState::idle, kNone, kNone, {}, false, core::TimeWeighted{}, 0, false, core::NodeId{}});
             }
@@ -649,22 +652,22 @@ private:
         auto it = port_queue_index_.find(key);
         if (it == port_queue_index_.end()) {
             it = port_queue_index_.emplace(key, static_cast<std::uint32_t>(port_queues_.size())).first;
+            queues_of_service_[service].push_back(static_cast<std::uint32_t>(port_queues_.size()));
             port_queues_.push_back(PortQueue{service, link, {}, 0, 0});
         }
         const auto q = it->second;
         port_queues_[q].waiting.push_back(c);
         port_queues_[q].units += cons_[c].units;
         // A vessel loading here for this link takes it now; else an idle vessel starts loading.
-        for (std::uint32_t i = 0; i < fleet_.size(); ++i) {
+        for (const auto i : fleet_of_service_[service]) {
             if (fleet_[i].state == VesselState::loading && fleet_[i].queue == q) {
                 load_vessel(i);
                 return;
             }
         }
         const auto port = net_.link(link).from;
-        for (std::uint32_t i = 0; i < fleet_.size(); ++i) {
-            if (fleet_[i].service == service && fleet_[i].state == VesselState::idle && fleet_[i].closed == 0 &&
-                fleet_[i].at == port) {
+        for (const auto i : fleet_of_service_[service]) {
+            if (fleet_[i].state == VesselState::idle && fleet_[i].closed == 0 && fleet_[i].at == port) {
                 start_loading(i, q);
                 return;
             }
@@ -677,19 +680,20 @@ private:
     // their way: idle vessels elsewhere sail over, empty, until the cargo is covered.
     void summon(std::uint32_t service, core::NodeId port) {
         double waiting = 0;
-        for (const auto& queue : port_queues_) {
-            if (queue.service == service && net_.link(queue.link).from == port) waiting += queue.units;
+        for (const auto q : queues_of_service_[service]) {
+            if (net_.link(port_queues_[q].link).from == port) waiting += port_queues_[q].units;
         }
         double covered = 0;
-        for (const auto& vessel : fleet_) {
-            if (vessel.service != service) continue;
+        for (const auto i : fleet_of_service_[service]) {
+            const FleetVessel& vessel = fleet_[i];
             const bool here = vessel.at == port && vessel.state != VesselState::busy;
             const bool coming = vessel.state == VesselState::busy && vessel.repositioning && vessel.target == port;
             if (here || coming) covered += vessel.capacity;
         }
-        for (std::uint32_t i = 0; i < fleet_.size() && covered < waiting; ++i) {
+        for (const auto i : fleet_of_service_[service]) {
+            if (covered >= waiting) break;
             const FleetVessel& vessel = fleet_[i];
-            if (vessel.service != service || vessel.state != VesselState::idle || vessel.closed > 0 || vessel.at == port) continue;
+            if (vessel.state != VesselState::idle || vessel.closed > 0 || vessel.at == port) continue;
             for (const auto l : sc_.services[service].links) {
                 if (net_.link(l).from == vessel.at && net_.link(l).to == port) {
                     covered += vessel.capacity;
@@ -868,9 +872,10 @@ private:
         if (fleet_[i].state == VesselState::idle) {
             // Nothing to take here: offer it to ports whose cargo no vessel covers.
             std::vector<core::NodeId> ports;
-            for (const auto& queue : port_queues_) {
+            for (const auto q : queues_of_service_[fleet_[i].service]) {
+                const auto& queue = port_queues_[q];
                 const auto from = net_.link(queue.link).from;
-                if (queue.service == fleet_[i].service && queue.units > 0 && from != fleet_[i].at &&
+                if (queue.units > 0 && from != fleet_[i].at &&
                     std::find(ports.begin(), ports.end(), from) == ports.end()) {
                     ports.push_back(from);
                 }
@@ -884,14 +889,16 @@ private:
         FleetVessel& vessel = fleet_[i];
         if (vessel.state != VesselState::idle || vessel.closed > 0) return;
         std::uint32_t best = kNone;
-        for (std::uint32_t q = 0; q < port_queues_.size(); ++q) {
+        for (const auto q : queues_of_service_[vessel.service]) {
             const auto& queue = port_queues_[q];
-            if (queue.service != vessel.service || queue.head >= queue.waiting.size()) continue;
+            if (queue.head >= queue.waiting.size()) continue;
             if (net_.link(queue.link).from != vessel.at) continue;
             if (best == kNone || cons_[queue.waiting[queue.head]].since < cons_[port_queues_[best].waiting[port_queues_[best].head]].since) best = q;
         }
         bool loading_here = false;
-        for (const auto& other : fleet_) loading_here |= other.state == VesselState::loading && other.at == vessel.at && other.service == vessel.service;
+        for (const auto o : fleet_of_service_[vessel.service]) {
+            loading_here |= fleet_[o].state == VesselState::loading && fleet_[o].at == vessel.at;
+        }
         if (best != kNone && !loading_here) start_loading(i, best);
     }
 
@@ -1417,6 +1424,8 @@ private:
     std::map<std::vector<core::LinkId>, std::uint32_t> route_index_;
     std::map<std::uint32_t, RouteCache> route_cache_;
     std::vector<std::uint8_t> closed_mask_;
+    std::vector<std::vector<std::uint32_t>> fleet_of_service_;  // per service: its vessels in fleet order
+    std::vector<std::vector<std::uint32_t>> queues_of_service_; // per service: its port queues in creation order
     std::vector<std::uint32_t> unrouted_;
     std::uint64_t network_version_ = 0;
     std::vector<core::RandomStream> flow_random_, route_random_, node_random_, service_random_, area_random_;
