@@ -19,9 +19,10 @@ class Engine;
 /// event's 64-bit payload (an entity index, usually). No allocation per event.
 using HandlerFn = void (*)(void* context, Engine& engine, std::uint64_t payload);
 
-/// A hint a handler may register: called for the next pending event while the current one runs,
-/// it starts loading into cache what that event will read (with __builtin_prefetch). It must not
-/// change any state: whether and when it is called does not change a run.
+/// A hint a handler may register: called for the pending event after the next one (when it is
+/// cheap to find) while the current one runs, it starts loading into cache what that event will
+/// read (with __builtin_prefetch). It must not change any state: whether and when it is called
+/// does not change a run.
 using PrefetchFn = void (*)(const void* context, std::uint64_t payload);
 
 struct HandlerId {
@@ -185,6 +186,7 @@ private:
     std::size_t cancelled_in_heap_ = 0; // cancelled records not yet dropped from the heap
     Record running_{};                  // the event being run, for error messages
     bool stop_requested_ = false;
+    bool any_prefetch_ = false; // a handler has a prefetch hint: look ahead while running
     HandlerId callback_handler_{};
 };
 

@@ -304,9 +304,9 @@ TEST(Engine, MatchesAReferenceQueueUnderRandomScheduleAndCancel) {
     EXPECT_EQ(engine.pending(), 0U);
 }
 
-TEST(Engine, PrefetchHintSeesTheNextEventAndChangesNothing) {
-    // The hint is called for the event that will run next, while the current one runs; it is
-    // a hint only: the same schedule runs the same way with it and without it.
+TEST(Engine, PrefetchHintSeesTheEventAfterNextAndChangesNothing) {
+    // The hint is called, while one event runs, for the event that will run after the next one;
+    // it is a hint only: the same schedule runs the same way with it and without it.
     struct Hinted {
         Recorder recorder;
         mutable std::vector<std::uint64_t> hinted;
@@ -322,18 +322,16 @@ TEST(Engine, PrefetchHintSeesTheNextEventAndChangesNothing) {
         Hinted model;
         model.handler = engine.add_handler<&Hinted::on_event>(model, "hinted");
         if (with_hint) engine.set_prefetch<&Hinted::prefetch>(model.handler, model);
-        engine.schedule_at(at_seconds(1), model.handler, 1);
-        engine.schedule_at(at_seconds(2), model.handler, 2);
-        engine.schedule_at(at_seconds(3), model.handler, 3);
+        for (std::uint64_t p = 1; p <= 4; ++p) engine.schedule_at(at_seconds(static_cast<std::int64_t>(p)), model.handler, p);
         engine.run();
         return std::make_pair(model.recorder.seen, model.hinted);
     };
     const auto [with_seen, with_hinted] = run(true);
     const auto [without_seen, without_hinted] = run(false);
     EXPECT_EQ(with_seen, without_seen);
-    EXPECT_EQ(with_seen, (std::vector<std::pair<std::int64_t, std::uint64_t>>{{1, 1}, {2, 2}, {2, 7}, {3, 3}}));
-    // Running 1: next is 2. Running 2: next is 3 (7 is scheduled by 2 itself, after the hint).
-    // Running 7: next is 3. Running 3: nothing pending.
-    EXPECT_EQ(with_hinted, (std::vector<std::uint64_t>{2, 3, 3}));
+    EXPECT_EQ(with_seen, (std::vector<std::pair<std::int64_t, std::uint64_t>>{{1, 1}, {2, 2}, {2, 7}, {3, 3}, {4, 4}}));
+    // Running 1: 2 is next, 3 after it. Running 2: 3 next, 4 after (7 is scheduled by 2 itself,
+    // after the hint). Running 7: 3 next, 4 after. Running 3 and 4: nothing after next.
+    EXPECT_EQ(with_hinted, (std::vector<std::uint64_t>{3, 4, 4}));
     EXPECT_TRUE(without_hinted.empty());
 }

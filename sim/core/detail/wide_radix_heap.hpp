@@ -54,6 +54,23 @@ public:
         return (levels_ & 1U) ? &buckets_[min0_][heads_[min0_]] : nullptr;
     }
 
+    /// The item after peek_cheap()'s, if it too is in level 0; nullptr otherwise.
+    [[nodiscard]] const T* peek_second_cheap() const {
+        if ((levels_ & 1U) == 0) return nullptr;
+        const unsigned d = min0_;
+        if (heads_[d] + 1 < buckets_[d].size()) return &buckets_[d][heads_[d] + 1];
+        if (d + 1 >= kWidth) return nullptr;
+        const auto& words = bits_[0];
+        unsigned w = (d + 1) >> 6U;
+        std::uint64_t word = words[w] & (~std::uint64_t{0} << ((d + 1) & 63U));
+        while (word == 0) {
+            if (++w == 4) return nullptr;
+            word = words[w];
+        }
+        const unsigned next = w * 64U + static_cast<unsigned>(std::countr_zero(word));
+        return &buckets_[next][heads_[next]];
+    }
+
     void pop() {
         if ((levels_ & 1U) == 0) refill();
         const unsigned d = min0_;
