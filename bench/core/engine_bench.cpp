@@ -204,7 +204,7 @@ void BM_Hold_Engine(benchmark::State& state) {
     benchmark::DoNotOptimize(model.checksum);
     state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_Hold_Engine)->Arg(1000)->Arg(100000);
+BENCHMARK(BM_Hold_Engine)->Arg(1000)->Arg(10000)->Arg(100000);
 
 // The engine driven by run_until over whole simulated days, as simulate() drives it.
 void BM_Hold_EngineRunUntil(benchmark::State& state) {
@@ -224,6 +224,6 @@ void BM_Hold_EngineRunUntil(benchmark::State& state) {
     benchmark::DoNotOptimize(model.checksum);
     state.SetItemsProcessed(static_cast<std::int64_t>(events));
 }
-BENCHMARK(BM_Hold_EngineRunUntil)->Arg(1000)->Arg(100000);
+BENCHMARK(BM_Hold_EngineRunUntil)->Arg(1000)->Arg(10000)->Arg(100000);
 
 } // namespace

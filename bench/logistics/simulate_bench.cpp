@@ -108,6 +108,7 @@ void BM_Simulate_Corridor(benchmark::State& state) {
         created += result.created;
         bytes_per_consignment = static_cast<double>(peak - before) / static_cast<double>(result.peak_in_system);
         state.counters["peak_in_flight"] = static_cast<double>(result.peak_in_system);
+        state.counters["peak_pending_events"] = static_cast<double>(result.peak_pending_events);
         benchmark::DoNotOptimize(result);
     }
     state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);

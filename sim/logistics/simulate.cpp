@@ -491,6 +491,8 @@ private:
         if (it != leg_ids_.end()) return it->second;
         const auto id = static_cast<std::uint32_t>(legs_.size());
         legs_.push_back(leg);
+        leg_service_.push_back(link_service_[leg.front().index()]);
+        consolidator_of_leg_.push_back(kNone);
         leg_ids_.emplace(leg, id);
         return id;
     }
@@ -512,8 +514,7 @@ private:
     void start_leg(std::uint32_t c) {
         Consignment& con = cons_[c];
         const auto leg_id = leg_id_of(con);
-        const auto& leg = legs_[leg_id];
-        const auto service = link_service_[leg.front().index()];
+        const auto service = leg_service_[leg_id];
         use(c, TimeUse::waiting);
         if (service == kNone) {
             const auto v = new_vehicle(VehicleKind::solo, kNone, con.at);
@@ -527,7 +528,7 @@ private:
         if (sc_.services[service].kind == ServiceKind::train) {
             board_train(c, service, leg_id);
         } else {
-            board_vessel(c, service, leg.front());
+            board_vessel(c, service, legs_[leg_id].front());
         }
     }
 
@@ -561,10 +562,9 @@ private:
 
     // ---- trains --------------------------------------------------------------------------
     void board_train(std::uint32_t c, std::uint32_t service, std::uint32_t leg) {
-        const auto key = std::make_pair(service, leg);
-        auto it = consolidator_index_.find(key);
-        if (it == consolidator_index_.end()) {
-            it = consolidator_index_.emplace(key, static_cast<std::uint32_t>(consolidators_.size())).first;
+        // A leg has one service, so the leg alone names its consolidator.
+        if (consolidator_of_leg_[leg] == kNone) {
+            consolidator_of_leg_[leg] = static_cast<std::uint32_t>(consolidators_.size());
             consolidators_.push_back(Consolidator{service, leg, {}, 0, {}, false});
             const auto& policy = sc_.services[service].departure;
             if (policy.every_h && *policy.every_h > 0) {
@@ -573,10 +573,10 @@ private:
                 const double now = static_cast<double>(engine_.now().seconds());
                 const double k = std::ceil((now - policy.offset_h * 3600.0) / period);
                 const auto at = static_cast<std::int64_t>(policy.offset_h * 3600.0 + std::max(0.0, k) * period);
-                engine_.schedule_at(core::at_seconds(std::max<std::int64_t>(at, engine_.now().seconds())), h_timetable_, it->second);
+                engine_.schedule_at(core::at_seconds(std::max<std::int64_t>(at, engine_.now().seconds())), h_timetable_, consolidator_of_leg_[leg]);
             }
         }
-        const auto k = it->second;
+        const auto k = consolidator_of_leg_[leg];
         Consolidator& con = consolidators_[k];
         con.waiting.push_back(c);
         con.units += cons_[c].units;
@@ -1254,6 +1254,7 @@ private:
 
     // ---- daily series, warm-up, results -------------------------------------------------
     void on_day(core::Engine& engine, std::uint64_t payload) {
+        peak_pending_ = std::max<std::uint64_t>(peak_pending_, engine.pending());
         if (cfg_.cancel && cfg_.cancel->load(std::memory_order_relaxed)) {
             cancelled_ = true;
             engine.stop();
@@ -1289,6 +1290,7 @@ private:
         result.delivered = delivered_;
         result.in_system = created_ - delivered_;
         result.peak_in_system = peak_in_system_;
+        result.peak_pending_events = peak_pending_;
         const double days = static_cast<double>((sc_.horizon - sc_.warmup).count()) / 86400.0;
         for (std::uint32_t f = 0; f < sc_.flows.size(); ++f) {
             auto& fs = flow_stats_[f];
@@ -1411,7 +1413,8 @@ private:
     std::vector<ServerPool> pools_;
     std::vector<std::uint32_t> border_in_, border_out_, cranes_, berths_;
     std::vector<Consolidator> consolidators_;
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> consolidator_index_; // (service, leg)
+    std::vector<std::uint32_t> consolidator_of_leg_; // per leg: its trains' consolidator (kNone: none yet)
+    std::vector<std::uint32_t> leg_service_;         // per leg: the service riding it (kNone: none)
     std::vector<std::vector<core::LinkId>> legs_;
     std::map<std::vector<core::LinkId>, std::uint32_t> leg_ids_;
 
@@ -1433,6 +1436,7 @@ private:
     std::map<std::uint32_t, double> today_delivered_;
     std::vector<DailyPoint> daily_;
     std::uint64_t created_ = 0, delivered_ = 0, peak_in_system_ = 0;
+    std::uint64_t peak_pending_ = 0; // most events pending at a daily snapshot
     bool cancelled_ = false;
 
     core::HandlerId h_arrival_, h_ready_, h_enter_, h_arrive_, h_border_done_, h_crane_done_, h_setup_done_,
