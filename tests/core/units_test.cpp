@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <type_traits>
+#include <vector>
 
 #include "sim/core/ids.hpp"
+#include "sim/core/random.hpp"
 #include "sim/core/time.hpp"
 
 using namespace corridor::core;
@@ -30,6 +33,21 @@ TEST(Time, HoursRoundToTheNearestSecondOnce) {
     EXPECT_EQ(to_ticks(Hours{0.4 / 3600}), Duration{0});
     EXPECT_EQ(at_hours(18).seconds(), 64800);
     EXPECT_EQ(to_string(at_seconds(3 * 86400 + 4 * 3600 + 5 * 60 + 6)), "d3 04:05:06");
+}
+
+TEST(Time, RunTimeRoundingAgreesWithChronoRound) {
+    // to_ticks rounds with std::nearbyint at run time and with std::chrono::round at compile
+    // time: the two must agree, ties and negative values included, over a wide spread of values.
+    RandomStream random{42};
+    std::vector<double> values{0.5 / 3600, 1.5 / 3600, 2.5 / 3600, -0.5 / 3600, -1.5 / 3600, 1e-9, 0, 1e6};
+    for (int i = 0; i < 200000; ++i) {
+        const double magnitude = std::pow(10.0, -6.0 + 12.0 * random.uniform01());
+        values.push_back((random.below(2) == 0 ? -1 : 1) * magnitude);
+        values.push_back(static_cast<double>(random.below(1000000)) / 7200.0); // half seconds: ties
+    }
+    for (const double h : values) {
+        ASSERT_EQ(to_ticks(Hours{h}), std::chrono::round<Duration>(Hours{h})) << h;
+    }
 }
 
 TEST(Ids, DefaultIsInvalidAndIndicesCompare) {
