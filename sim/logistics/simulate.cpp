@@ -54,6 +54,8 @@ struct Consignment {
 
 enum class VehicleKind : std::uint8_t { train, vessel, solo };
 
+enum class BerthWork : std::uint8_t { load, unload };
+
 struct Vehicle {
     VehicleKind kind = VehicleKind::solo;
     std::uint32_t service = kNone;
@@ -65,6 +67,7 @@ struct Vehicle {
     core::NodeId at;
     SimTime requested;                     // when it asked for the current line path
     bool inbound_border = false;           // the border it queues at, in or out
+    BerthWork berth_work = BerthWork::load; // what it queues for at a berth (vessels)
     // A trip's account, kept once for the whole load and shared out at the end of the leg, so
     // that a link or a border costs O(1) per vehicle, not per consignment aboard.
     bool on_trip = false;
@@ -186,6 +189,8 @@ public:
     }
 
     RunResult run() {
+        route_cache_.resize(sc_.flows.size());
+        today_delivered_.assign(sc_.flows.size(), 0.0);
         for (std::uint32_t f = 0; f < sc_.flows.size(); ++f) {
             flow_random_.push_back(stream("flow:" + sc_.flows[f].name));
             route_random_.push_back(stream("route:" + sc_.flows[f].name));
@@ -793,8 +798,6 @@ private:
         resume(v, Resume::depart_vessel);
     }
 
-    enum class BerthWork : std::uint8_t { load, unload };
-    std::map<std::uint32_t, BerthWork> pending_berth_;
 
     // Departure: wait out a storm, load at a berth, then sail.
     void vessel_departure(std::uint32_t v) {
@@ -809,7 +812,7 @@ private:
         const auto port = veh.at.index();
         if (berths_[port] == kNone || veh.load.empty()) return false;
         use_all(veh, TimeUse::port);
-        pending_berth_[v] = work;
+        veh.berth_work = work;
         if (pools_[berths_[port]].request(engine_.now(), v)) start_berth_work(v);
         return true;
     }
@@ -822,13 +825,11 @@ private:
         const auto& own = sc_.services[veh.service].port_handling_h;
         const double h = 0.5 * (own ? own->sample(node_random_[veh.at.index()])
                                     : node.port->handling_h.sample(node_random_[veh.at.index()]));
-        const auto work = pending_berth_[v];
-        engine_.schedule_in(hours(h), work == BerthWork::load ? h_vessel_loaded_ : h_vessel_unloaded_, v);
+        engine_.schedule_in(hours(h), veh.berth_work == BerthWork::load ? h_vessel_loaded_ : h_vessel_unloaded_, v);
     }
 
     void release_berth(std::uint32_t v) {
         const auto port = vehicles_[v].at.index();
-        pending_berth_.erase(v);
         if (const auto next = pools_[berths_[port]].release(engine_.now())) start_berth_work(*next);
     }
 
@@ -1263,9 +1264,8 @@ private:
         DailyPoint point;
         point.day = static_cast<std::uint32_t>(payload);
         for (const auto& pool : pools_) point.queue.push_back(static_cast<double>(pool.queued()));
-        point.delivered.assign(sc_.flows.size(), 0);
-        for (const auto& [f, units] : today_delivered_) point.delivered[f] = units;
-        today_delivered_.clear();
+        point.delivered = today_delivered_;
+        std::fill(today_delivered_.begin(), today_delivered_.end(), 0.0);
         daily_.push_back(std::move(point));
         // A planned link opening today changes the routes to choose.
         if (std::binary_search(opening_days_.begin(), opening_days_.end(), today().days)) ++network_version_;
@@ -1425,7 +1425,7 @@ private:
     std::vector<Area> areas_;
     std::vector<std::vector<core::LinkId>> routes_;
     std::map<std::vector<core::LinkId>, std::uint32_t> route_index_;
-    std::map<std::uint32_t, RouteCache> route_cache_;
+    std::vector<RouteCache> route_cache_; // per flow
     std::vector<std::uint8_t> closed_mask_;
     std::vector<std::vector<std::uint32_t>> fleet_of_service_;  // per service: its vessels in fleet order
     std::vector<std::vector<std::uint32_t>> queues_of_service_; // per service: its port queues in creation order
@@ -1433,7 +1433,7 @@ private:
     std::uint64_t network_version_ = 0;
     std::vector<core::RandomStream> flow_random_, route_random_, node_random_, service_random_, area_random_;
     std::vector<FlowStats> flow_stats_;
-    std::map<std::uint32_t, double> today_delivered_;
+    std::vector<double> today_delivered_; // per flow, units delivered since the last daily point
     std::vector<DailyPoint> daily_;
     std::uint64_t created_ = 0, delivered_ = 0, peak_in_system_ = 0;
     std::uint64_t peak_pending_ = 0; // most events pending at a daily snapshot
