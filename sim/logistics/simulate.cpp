@@ -77,7 +77,17 @@ struct Vehicle {
     double usd_per_unit = 0;
     double co2_g_per_t = 0;                // g CO2e per tonne carried
     std::uint32_t links_done = 0;
-    core::NodeId next_at;                  // where the link being ridden ends
+    core::NodeId next_at;                  // where the link (or free run) being ridden ends
+    std::uint32_t run_end = 0;             // leg position after the link (or free run) being ridden
+};
+
+// One link of a leg as a vehicle rides it, copied out of the link so that a free run (below)
+// reads its links in one sequential sweep.
+struct LegStep {
+    Duration ride;       // riding time, rounded to ticks link by link
+    double usd_per_unit; // riding cost per unit
+    double co2_g_per_t;  // g CO2e per tonne carried
+    core::NodeId to;
 };
 
 // Trains boarding at the same place for the same leg of a service.
@@ -179,6 +189,19 @@ public:
             rec.always_open = link.status == network::LinkStatus::open;
         }
         for (std::uint32_t v = 0; v < net.node_count(); ++v) node_border_.push_back(net.node(core::NodeId{v}).border ? 1 : 0);
+        // Free runs: links nothing can hold a vehicle on (no path capacity, always open, never
+        // disrupted) through nodes nothing can hold it at (no border, never closed) are ridden
+        // in one event. Disruptions are known in advance, so this is decided once.
+        free_link_.assign(net.link_count(), 0);
+        for (std::uint32_t l = 0; l < net.link_count(); ++l) {
+            free_link_[l] = links_[l].capacity_per_day <= 0 && links_[l].always_open ? 1 : 0;
+        }
+        plain_node_.assign(net.node_count(), 0);
+        for (std::uint32_t v = 0; v < net.node_count(); ++v) plain_node_[v] = node_border_[v] ? 0 : 1;
+        for (const auto& d : sc.disruptions) {
+            if (d.target == DisruptionTarget::link) free_link_[d.index] = 0;
+            if (d.target == DisruptionTarget::node) plain_node_[d.index] = 0;
+        }
         node_closed_.assign(net.node_count(), 0);
         node_waiting_.resize(net.node_count());
         service_closed_.assign(sc.services.size(), 0);
@@ -497,6 +520,22 @@ private:
         const auto id = static_cast<std::uint32_t>(legs_.size());
         legs_.push_back(leg);
         leg_service_.push_back(link_service_[leg.front().index()]);
+        std::vector<LegStep> steps;
+        steps.reserve(leg.size());
+        for (const auto l : leg) {
+            const LinkRec& rec = links_[l.index()];
+            steps.push_back(LegStep{hours(rec.hours), rec.usd_per_unit, rec.co2_g_per_t, rec.to});
+        }
+        leg_steps_.push_back(std::move(steps));
+        // run_end[i]: the position after the longest free run from i (i + 1 if i is not free).
+        std::vector<std::uint32_t> run_end(leg.size());
+        for (std::size_t i = leg.size(); i-- > 0;) {
+            const bool free = free_link_[leg[i].index()] != 0;
+            const bool joins_next = i + 1 < leg.size() && free && free_link_[leg[i + 1].index()] != 0 &&
+                                    plain_node_[links_[leg[i].index()].to.index()] != 0;
+            run_end[i] = joins_next ? run_end[i + 1] : static_cast<std::uint32_t>(i + 1);
+        }
+        leg_run_end_.push_back(std::move(run_end));
         consolidator_of_leg_.push_back(kNone);
         leg_ids_.emplace(leg, id);
         return id;
@@ -963,21 +1002,28 @@ private:
             path_stats_[l.index()].path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
         }
         ++link.trains;
-        // The ride's cost and where it ends go on the vehicle now, so that the arrival need not
-        // read the link again.
-        veh.usd_per_unit += link.usd_per_unit;
-        veh.co2_g_per_t += link.co2_g_per_t;
-        veh.next_at = link.to;
-        double h = link.hours;
-        if (veh.kind == VehicleKind::vessel && sc_.services[veh.service].sailing_h) {
-            h = sc_.services[veh.service].sailing_h->sample(service_random_[veh.service]);
-        }
         use_all(veh, TimeUse::moving);
+        // The ride's cost and where it ends go on the vehicle now, so that the arrival need not
+        // read the link again. A free run is ridden link by link in one go: the same times (each
+        // link's rounded to ticks), the same sums in the same order, one event.
+        const auto& steps = leg_steps_[veh.leg];
+        const auto end = veh.kind == VehicleKind::vessel ? static_cast<std::uint32_t>(veh.pos + 1) : leg_run_end_[veh.leg][veh.pos];
+        Duration ride{0};
+        for (std::size_t i = veh.pos; i < end; ++i) {
+            ride += steps[i].ride;
+            veh.usd_per_unit += steps[i].usd_per_unit;
+            veh.co2_g_per_t += steps[i].co2_g_per_t;
+        }
+        veh.next_at = steps[end - 1].to;
+        veh.run_end = end;
+        if (veh.kind == VehicleKind::vessel && sc_.services[veh.service].sailing_h) {
+            ride = hours(sc_.services[veh.service].sailing_h->sample(service_random_[veh.service]));
+        }
         // The payload also names the link the vehicle will ask for next (+1; 0: none), so that
         // prefetch_arrive can fetch it without reading the vehicle first.
         const auto& leg = legs_[veh.leg];
-        const std::uint64_t next = veh.pos + 1 < leg.size() ? leg[veh.pos + 1].index() + std::uint64_t{1} : 0;
-        engine_.schedule_in(hours(h), h_arrive_, v | (next << 32U));
+        const std::uint64_t next = end < leg.size() ? leg[end].index() + std::uint64_t{1} : 0;
+        engine_.schedule_in(ride, h_arrive_, v | (next << 32U));
     }
 
     void prefetch_arrive(std::uint64_t payload) const {
@@ -1006,10 +1052,10 @@ private:
     void on_arrive(core::Engine&, std::uint64_t payload) {
         const auto v = static_cast<std::uint32_t>(payload); // the upper half: prefetch_arrive's
         Vehicle& veh = vehicles_[v];
-        const auto l = legs_[veh.leg][veh.pos];
-        ++veh.links_done;
+        const auto l = legs_[veh.leg][veh.run_end - 1]; // the link it arrives by
+        veh.links_done += veh.run_end - static_cast<std::uint32_t>(veh.pos);
         veh.at = veh.next_at;
-        ++veh.pos;
+        veh.pos = veh.run_end;
         if (veh.kind == VehicleKind::vessel) {
             vessel_arrival(v);
             return;
@@ -1415,6 +1461,10 @@ private:
     std::vector<Consolidator> consolidators_;
     std::vector<std::uint32_t> consolidator_of_leg_; // per leg: its trains' consolidator (kNone: none yet)
     std::vector<std::uint32_t> leg_service_;         // per leg: the service riding it (kNone: none)
+    std::vector<std::vector<LegStep>> leg_steps_;     // per leg, per position
+    std::vector<std::vector<std::uint32_t>> leg_run_end_; // per leg, per position: end of its free run
+    std::vector<std::uint8_t> free_link_;             // per link: nothing can hold a vehicle on it
+    std::vector<std::uint8_t> plain_node_;            // per node: nothing can hold a vehicle at it
     std::vector<std::vector<core::LinkId>> legs_;
     std::map<std::vector<core::LinkId>, std::uint32_t> leg_ids_;
 

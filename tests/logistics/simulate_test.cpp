@@ -426,3 +426,51 @@ TEST(Simulate, BlockTrainBatchIsSplitAcrossSailings) {
     EXPECT_EQ(by_delivery.begin()->second, 30);
     EXPECT_EQ(by_delivery.rbegin()->second, 15);
 }
+
+namespace {
+// A six-station rail line A-F with block trains, a border at D (Y from X) and odd link lengths,
+// so that rounding each link's time to ticks matters. `capacity` (paths a day) on every link,
+// or none.
+std::string line_model(const std::string& capacity) {
+    std::string yaml = std::string(kHeader) + "nodes:\n";
+    const char* names = "ABCDEF";
+    for (int i = 0; i < 6; ++i) {
+        yaml += std::string("  - {id: ") + names[i] + ", country: " + (i < 3 ? "X" : "Y") +
+                ", kind: rail_terminal, lat: 0, lon: " + std::to_string(i) + ", assumption: t" +
+                (i == 3 ? ", border: {dwell_h: 2, assumption: t}" : "") + "}\n";
+    }
+    yaml += "links:\n";
+    for (int i = 0; i < 5; ++i) {
+        yaml += std::string("  - {id: L") + names[i] + names[i + 1] + ", from: " + names[i] + ", to: " + names[i + 1] +
+                ", mode: rail, gauge_mm: 1520, length_km: " + std::to_string(97.3 + 11.1 * i) +
+                ", speed_kmh: 61.7, cost_usd_per_unit_km: 1.13, co2_g_per_tkm: 27.9" + capacity + ", bidirectional: true, assumption: t}\n";
+    }
+    yaml += "services:\n  - {id: trains, kind: train, links: [LAB, LBC, LCD, LDE, LEF], capacity_units: 5, "
+            "depart: {when_full: true, max_wait_h: 6}, assumption: t}\n";
+    return yaml;
+}
+} // namespace
+
+TEST(Simulate, FreeRunsRideInOneEventWithTheSameTimesAndCosts) {
+    // Links nothing can hold a vehicle on (no path capacity) between nodes nothing can hold it at
+    // are ridden in one event; with a path capacity too large to bind, every link is its own
+    // event. Each consignment must arrive at the same second with the same cost and CO2e either
+    // way; only the number of events differs (the border at D still stops the train).
+    const auto free_world = world(line_model(""));
+    const auto paced_world = world(line_model(", capacity_per_day: 1000000000"));
+    auto sc = base(free_world, 30);
+    sc.flows.push_back(flow(free_world, "A", "F", 12));
+    const auto free = logistics::simulate(free_world.network, sc, {});
+    sc.services = paced_world.services;
+    const auto paced = logistics::simulate(paced_world.network, sc, {});
+    ASSERT_EQ(free.shipments.size(), paced.shipments.size());
+    ASSERT_GT(free.flows[0].delivered, 300U);
+    for (std::size_t i = 0; i < free.shipments.size(); ++i) {
+        EXPECT_EQ(free.shipments[i].delivered, paced.shipments[i].delivered) << i;
+        EXPECT_EQ(free.shipments[i].seconds, paced.shipments[i].seconds) << i;
+        EXPECT_EQ(free.shipments[i].usd, paced.shipments[i].usd) << i;
+        EXPECT_EQ(free.shipments[i].kg_co2e, paced.shipments[i].kg_co2e) << i;
+    }
+    // Per train: A-D in one event instead of three, D-F in one instead of two.
+    EXPECT_LT(free.events, paced.events);
+}
