@@ -141,7 +141,7 @@ bool Engine::run_next(std::int64_t horizon) {
         return false;
     }
     running_ = *top;
-    heap_.pop();
+    heap_.pop_cheap(); // top is in the heap's lowest level: peek_cheap() or next_live() put it there
     if (running_.slot != kNoSlot) {
         free_slot(running_.slot);
     }

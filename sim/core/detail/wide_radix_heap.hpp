@@ -73,10 +73,17 @@ public:
 
     void pop() {
         if ((levels_ & 1U) == 0) refill();
+        pop_cheap();
+    }
+
+    /// pop() after peek_cheap() returned an item: no refill check.
+    void pop_cheap() {
         const unsigned d = min0_;
         --size_;
-        if (++heads_[d] == buckets_[d].size()) {
-            buckets_[d].clear();
+        std::vector<T>& bucket = buckets_[d];
+        // Pointers, not size(): no division by sizeof(T) on this path.
+        if (bucket.data() + ++heads_[d] == bucket.data() + bucket.size()) {
+            bucket.clear();
             heads_[d] = 0;
             clear_bit(0, d);
             min0_ = (levels_ & 1U) ? lowest_bucket_from(0, d) : kWidth;
