@@ -496,8 +496,9 @@ private:
         veh.on_trip = false;
     }
 
+    bool custodial(std::uint32_t c) const { return sc_.flows[cons_[c].flow].custody; }
     void log_custody(std::uint32_t c, const char* event, const std::string& holder) {
-        if (!sc_.flows[cons_[c].flow].custody) return;
+        if (!custodial(c)) return;
         custody_.push_back(CustodyEvent{cons_[c].id, engine_.now(), cons_[c].at, event, holder});
     }
 
@@ -783,7 +784,7 @@ private:
             veh.units += room; // a vessel counts slots
             queue.units -= cons_[c].units;
             ++queue.head;
-            log_custody(c, "boarded", svc.name + " / " + vessel.name);
+            if (custodial(c)) log_custody(c, "boarded", svc.name + " / " + vessel.name);
         }
         if (queue.head == queue.waiting.size()) {
             queue.waiting.clear();
@@ -905,7 +906,8 @@ private:
         const auto load = veh.load;
         free_vehicle(v);
         for (const auto c : load) {
-            log_custody(c, "arrived", sc_.services[vessel.service].name + " / " + vessel.name);
+            // The holder's name is built only for consignments that keep a custody log.
+            if (custodial(c)) log_custody(c, "arrived", sc_.services[vessel.service].name + " / " + vessel.name);
             transfer(c);
         }
         load_here(i);
