@@ -22,8 +22,14 @@ struct CorridorCase {
     logistics::Scenario scenario;
 };
 
-CorridorCase corridor_case(std::uint32_t length, double per_day, double days, bool long_haul = false) {
+CorridorCase corridor_case(std::uint32_t length, double per_day, double days, bool long_haul = false,
+                           double paths_per_day = 0) {
     auto spec = bench::make_corridor(length, 7);
+    // Path capacity on every rail link (0: none). With it, as on the bundled corridor model's
+    // rail lines, trains take a path link by link; without it they ride free runs in one event.
+    for (auto& link : spec.links) {
+        if (link.mode == network::Mode::rail) link.capacity_per_day = paths_per_day;
+    }
     network::CargoClass container;
     container.name = "container";
     container.unit = "teu";
@@ -94,7 +100,7 @@ void BM_Simulate_Corridor(benchmark::State& state) {
     const auto length = static_cast<std::uint32_t>(state.range(0));
     const double consignments = static_cast<double>(state.range(1));
     const double days = 365;
-    const auto c = corridor_case(length, consignments / days, days);
+    const auto c = corridor_case(length, consignments / days, days, false, static_cast<double>(state.range(3)));
     logistics::RunConfig config;
     config.keep_shipments = state.range(2) != 0;
     std::uint64_t events = 0, created = 0;
@@ -116,11 +122,15 @@ void BM_Simulate_Corridor(benchmark::State& state) {
     state.counters["bytes_per_consignment"] = bytes_per_consignment;
     state.SetItemsProcessed(static_cast<std::int64_t>(events));
 }
+// The fourth argument: train paths a day on every rail link (0: no limit, free runs).
 BENCHMARK(BM_Simulate_Corridor)
-    ->Args({1000, 100000, 0})
-    ->Args({1000, 100000, 1})
-    ->Args({10000, 1000000, 0})
-    ->Args({100000, 1000000, 0})
+    ->Args({1000, 100000, 0, 0})
+    ->Args({1000, 100000, 1, 0})
+    ->Args({10000, 1000000, 0, 0})
+    ->Args({100000, 1000000, 0, 0})
+    ->Args({1000, 100000, 0, 60})
+    ->Args({10000, 1000000, 0, 60})
+    ->Args({100000, 1000000, 0, 60})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 
