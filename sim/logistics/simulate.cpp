@@ -136,27 +136,27 @@ struct Area {
     core::TimeWeighted storm_level;
 };
 
-// What a vehicle reads of a link it rides, in one 40-byte record instead of the model's Link.
-// Everything a vehicle reads and writes about a link as it asks for, enters and rides it, in one
+// Everything a vehicle reads and writes about a link as it asks for a path and enters it, in one
 // cache line: on large networks each link step is otherwise a cache miss per array touched.
-// (Vehicles held by a closure wait in a separate list.)
+// (What a ride costs is in the leg's LegSteps; vehicles held by a closure wait in a separate list.)
 struct alignas(64) LinkRec {
     double factor = 1;            // disruptions: 0 closes, (0, 1) derates
     SimTime next_free;            // next train path
-    double hours = 0;             // riding time
     double capacity_per_day = 0;  // 0: unlimited
-    double usd_per_unit = 0;      // riding cost per unit
-    double co2_g_per_t = 0;       // g CO2e per tonne carried
-    core::NodeId to;
+    Duration headway{0};          // 86,400 s / (capacity × factor), kept with the factor
+    double busy_seconds = 0;      // paths taken × headway (links with a capacity)
+    double path_wait_h = 0;       // summed waits for a path (links with a capacity)
     std::uint32_t trains = 0;     // vehicles that entered it since the warm-up
     bool always_open = false;     // status open: no calendar check needed
 };
 static_assert(sizeof(LinkRec) == 64);
 
-// Path statistics, written only on links with a capacity.
-struct LinkPathStats {
-    double busy_seconds = 0; // paths taken × headway
-    double path_wait_h = 0;  // summed waits for a path
+// What riding a link costs, read once per leg to build its LegSteps.
+struct LinkRide {
+    double hours;        // riding time
+    double usd_per_unit; // riding cost per unit
+    double co2_g_per_t;  // g CO2e per tonne carried
+    core::NodeId to;
 };
 
 class Simulation {
@@ -164,7 +164,6 @@ public:
     Simulation(const network::Network& net, const Scenario& sc, const RunConfig& cfg)
         : net_{net}, sc_{sc}, cfg_{cfg}, router_{net} {
         links_.resize(net.link_count());
-        path_stats_.resize(net.link_count());
         closed_mask_.assign(net.link_count(), 0);
         link_waiting_.resize(net.link_count());
         for (std::uint32_t l = 0; l < net.link_count(); ++l) {
@@ -181,12 +180,11 @@ public:
         for (std::uint32_t l = 0; l < net.link_count(); ++l) {
             const auto& link = net.link(core::LinkId{l});
             LinkRec& rec = links_[l];
-            rec.hours = link.length.value() / link.speed.value();
             rec.capacity_per_day = link.capacity_per_day;
-            rec.usd_per_unit = link.cost_usd_per_unit_km * link.length.value();
-            rec.co2_g_per_t = link.co2_g_per_tkm * link.length.value();
-            rec.to = link.to;
+            set_headway(rec);
             rec.always_open = link.status == network::LinkStatus::open;
+            rides_.push_back(LinkRide{link.length.value() / link.speed.value(), link.cost_usd_per_unit_km * link.length.value(),
+                                      link.co2_g_per_tkm * link.length.value(), link.to});
         }
         for (std::uint32_t v = 0; v < net.node_count(); ++v) node_border_.push_back(net.node(core::NodeId{v}).border ? 1 : 0);
         // Free runs: links nothing can hold a vehicle on (no path capacity, always open, never
@@ -524,8 +522,8 @@ private:
         std::vector<LegStep> steps;
         steps.reserve(leg.size());
         for (const auto l : leg) {
-            const LinkRec& rec = links_[l.index()];
-            steps.push_back(LegStep{hours(rec.hours), rec.usd_per_unit, rec.co2_g_per_t, rec.to});
+            const LinkRide& ride = rides_[l.index()];
+            steps.push_back(LegStep{hours(ride.hours), ride.usd_per_unit, ride.co2_g_per_t, ride.to});
         }
         leg_steps_.push_back(std::move(steps));
         // run_end[i]: the position after the longest free run from i (i + 1 if i is not free).
@@ -533,7 +531,7 @@ private:
         for (std::size_t i = leg.size(); i-- > 0;) {
             const bool free = free_link_[leg[i].index()] != 0;
             const bool joins_next = i + 1 < leg.size() && free && free_link_[leg[i + 1].index()] != 0 &&
-                                    plain_node_[links_[leg[i].index()].to.index()] != 0;
+                                    plain_node_[rides_[leg[i].index()].to.index()] != 0;
             run_end[i] = joins_next ? run_end[i + 1] : static_cast<std::uint32_t>(i + 1);
         }
         leg_run_end_.push_back(std::move(run_end));
@@ -980,10 +978,9 @@ private:
         veh.requested = engine_.now();
         const double capacity = link.capacity_per_day;
         if (capacity > 0 && veh.kind != VehicleKind::vessel) {
-            const auto headway = Duration{static_cast<std::int64_t>(86400.0 / (capacity * link.factor))};
             const SimTime enter = std::max(engine_.now(), link.next_free);
-            link.next_free = enter + headway;
-            path_stats_[l.index()].busy_seconds += static_cast<double>(headway.count());
+            link.next_free = enter + link.headway;
+            link.busy_seconds += static_cast<double>(link.headway.count());
             if (enter > engine_.now()) {
                 use_all(veh, TimeUse::waiting);
                 engine_.schedule_at(enter, h_enter_, v);
@@ -991,6 +988,13 @@ private:
             }
         }
         enter(v);
+    }
+
+    // A path every 86,400 s / (capacity × factor); only read while capacity and factor are > 0.
+    static void set_headway(LinkRec& link) {
+        if (link.capacity_per_day > 0 && link.factor > 0) {
+            link.headway = Duration{static_cast<std::int64_t>(86400.0 / (link.capacity_per_day * link.factor))};
+        }
     }
 
     void on_ready(core::Engine&, std::uint64_t payload) { ready(static_cast<std::uint32_t>(payload)); }
@@ -1001,7 +1005,7 @@ private:
         const auto l = legs_[veh.leg][veh.pos];
         LinkRec& link = links_[l.index()];
         if (link.capacity_per_day > 0) {
-            path_stats_[l.index()].path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
+            link.path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
         }
         ++link.trains;
         use_all(veh, TimeUse::moving);
@@ -1264,6 +1268,7 @@ private:
         case DisruptionTarget::link: {
             LinkRec& link = links_[d.index];
             link.factor = starting ? d.capacity_factor : 1.0;
+            set_headway(link);
             closed_mask_[d.index] = link.factor <= 0 ? 1 : 0;
             if (link.factor > 0) {
                 auto waiting = std::move(link_waiting_[d.index]);
@@ -1324,7 +1329,7 @@ private:
     void on_warmup(core::Engine& engine, std::uint64_t) {
         for (auto& pool : pools_) pool.reset_statistics(engine.now());
         for (auto& link : links_) link.trains = 0;
-        for (auto& stats : path_stats_) stats = LinkPathStats{};
+        for (auto& link : links_) link.busy_seconds = link.path_wait_h = 0;
         for (auto& vessel : fleet_) vessel.busy.reset(engine.now());
     }
 
@@ -1379,15 +1384,14 @@ private:
         const double span = static_cast<double>((sc_.horizon - sc_.warmup).count());
         for (std::uint32_t l = 0; l < net_.link_count(); ++l) {
             const auto& link = links_[l];
-            const auto& stats = path_stats_[l];
             const auto& spec = net_.link(core::LinkId{l});
             if (spec.capacity_per_day <= 0 || link.trains == 0) continue;
             ResourceResult r;
             r.name = "line " + spec.name;
             r.kind = "line";
             r.servers = spec.capacity_per_day;
-            r.utilisation = span > 0 ? std::min(1.0, stats.busy_seconds / span) : 0;
-            r.wait_mean_h = stats.path_wait_h / static_cast<double>(link.trains);
+            r.utilisation = span > 0 ? std::min(1.0, link.busy_seconds / span) : 0;
+            r.wait_mean_h = link.path_wait_h / static_cast<double>(link.trains);
             r.served = link.trains;
             result.resources.push_back(r);
         }
@@ -1448,7 +1452,7 @@ private:
     std::vector<std::vector<std::uint32_t>> setup_batches_;
     std::vector<std::uint32_t> free_batches_;
     std::vector<LinkRec> links_;
-    std::vector<LinkPathStats> path_stats_;
+    std::vector<LinkRide> rides_; // per link: what riding it costs (read when a leg is built)
     std::vector<std::vector<std::uint32_t>> link_waiting_; // vehicles held by a closure, per link
     std::vector<std::int32_t> opening_days_;               // planned links' first days, sorted
     std::vector<std::uint32_t> link_service_;
