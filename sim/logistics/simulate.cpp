@@ -63,6 +63,8 @@ struct Vehicle {
     std::vector<std::uint32_t> load;       // consignments aboard
     double units = 0;
     std::uint32_t leg = kNone;             // index into legs_: the links of this trip
+    std::uint32_t leg_base = 0;            // where the leg's positions start in leg_pos_
+    std::uint32_t leg_len = 0;             // how many links the leg has
     std::size_t pos = 0;                   // next link of the leg
     core::NodeId at;
     SimTime requested;                     // when it asked for the current line path
@@ -88,6 +90,14 @@ struct LegStep {
     double usd_per_unit; // riding cost per unit
     double co2_g_per_t;  // g CO2e per tonne carried
     core::NodeId to;
+};
+
+// A position of a leg, as a vehicle at it reads it: all legs' positions in one flat pool, so that
+// a link step reads one record instead of three vectors of vectors.
+struct LegPos {
+    core::LinkId link;
+    std::uint32_t run_end; // the position after the free run from here (here + 1 if not free)
+    LegStep step;
 };
 
 // Trains boarding at the same place for the same leg of a service.
@@ -519,25 +529,29 @@ private:
         const auto id = static_cast<std::uint32_t>(legs_.size());
         legs_.push_back(leg);
         leg_service_.push_back(link_service_[leg.front().index()]);
-        std::vector<LegStep> steps;
-        steps.reserve(leg.size());
+        const auto base = static_cast<std::uint32_t>(leg_pos_.size());
+        leg_base_.push_back(base);
         for (const auto l : leg) {
             const LinkRide& ride = rides_[l.index()];
-            steps.push_back(LegStep{hours(ride.hours), ride.usd_per_unit, ride.co2_g_per_t, ride.to});
+            leg_pos_.push_back(LegPos{l, 0, LegStep{hours(ride.hours), ride.usd_per_unit, ride.co2_g_per_t, ride.to}});
         }
-        leg_steps_.push_back(std::move(steps));
-        // run_end[i]: the position after the longest free run from i (i + 1 if i is not free).
-        std::vector<std::uint32_t> run_end(leg.size());
+        // run_end of position i: the position after the longest free run from i (i + 1 if i is
+        // not free).
         for (std::size_t i = leg.size(); i-- > 0;) {
             const bool free = free_link_[leg[i].index()] != 0;
             const bool joins_next = i + 1 < leg.size() && free && free_link_[leg[i + 1].index()] != 0 &&
                                     plain_node_[rides_[leg[i].index()].to.index()] != 0;
-            run_end[i] = joins_next ? run_end[i + 1] : static_cast<std::uint32_t>(i + 1);
+            leg_pos_[base + i].run_end = joins_next ? leg_pos_[base + i + 1].run_end : static_cast<std::uint32_t>(i + 1);
         }
-        leg_run_end_.push_back(std::move(run_end));
         consolidator_of_leg_.push_back(kNone);
         leg_ids_.emplace(leg, id);
         return id;
+    }
+
+    void set_leg(Vehicle& veh, std::uint32_t leg) {
+        veh.leg = leg;
+        veh.leg_base = leg_base_[leg];
+        veh.leg_len = static_cast<std::uint32_t>(legs_[leg].size());
     }
 
     std::vector<core::LinkId> leg_of(const Consignment& con) const {
@@ -563,7 +577,7 @@ private:
             const auto v = new_vehicle(VehicleKind::solo, kNone, con.at);
             vehicles_[v].load.push_back(c);
             vehicles_[v].units = con.units;
-            vehicles_[v].leg = leg_id;
+            set_leg(vehicles_[v], leg_id);
             start_trip(v);
             ready(v);
             return;
@@ -659,7 +673,7 @@ private:
         // Board in arrival order up to the capacity.
         const auto v = new_vehicle(VehicleKind::train, con.service, cons_[con.waiting.front()].at);
         Vehicle& train = vehicles_[v];
-        train.leg = con.leg;
+        set_leg(train, con.leg);
         std::vector<std::uint32_t> left;
         for (const auto c : con.waiting) {
             if (train.load.empty() || train.units + cons_[c].units <= svc.capacity_units) {
@@ -760,7 +774,7 @@ private:
         vessel.queue = q;
         const auto v = new_vehicle(VehicleKind::vessel, vessel.service, vessel.at);
         vehicles_[v].vessel = i;
-        vehicles_[v].leg = intern_leg({port_queues_[q].link});
+        set_leg(vehicles_[v], intern_leg({port_queues_[q].link}));
         vessel.vehicle = v;
         load_vessel(i);
     }
@@ -831,7 +845,7 @@ private:
         vessel.busy.set(engine_.now(), 1);
         const auto v = new_vehicle(VehicleKind::vessel, vessel.service, vessel.at);
         vehicles_[v].vessel = i;
-        vehicles_[v].leg = intern_leg({link});
+        set_leg(vehicles_[v], intern_leg({link}));
         vessel.vehicle = v;
         resume(v, Resume::depart_vessel);
     }
@@ -964,11 +978,11 @@ private:
     // ---- moving along a leg --------------------------------------------------------------
     void ready(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
-        if (veh.pos == legs_[veh.leg].size()) {
+        if (veh.pos == veh.leg_len) {
             leg_end(v);
             return;
         }
-        const auto l = legs_[veh.leg][veh.pos];
+        const auto l = leg_pos_[veh.leg_base + veh.pos].link;
         LinkRec& link = links_[l.index()];
         if (link.factor <= 0 || (!link.always_open && !net_.is_open(l, today()))) {
             use_all(veh, TimeUse::disruption);
@@ -1002,7 +1016,8 @@ private:
 
     void enter(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
-        const auto l = legs_[veh.leg][veh.pos];
+        const LegPos* const at = leg_pos_.data() + veh.leg_base; // this leg's positions
+        const auto l = at[veh.pos].link;
         LinkRec& link = links_[l.index()];
         if (link.capacity_per_day > 0) {
             link.path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
@@ -1012,23 +1027,21 @@ private:
         // The ride's cost and where it ends go on the vehicle now, so that the arrival need not
         // read the link again. A free run is ridden link by link in one go: the same times (each
         // link's rounded to ticks), the same sums in the same order, one event.
-        const auto& steps = leg_steps_[veh.leg];
-        const auto end = veh.kind == VehicleKind::vessel ? static_cast<std::uint32_t>(veh.pos + 1) : leg_run_end_[veh.leg][veh.pos];
+        const auto end = veh.kind == VehicleKind::vessel ? static_cast<std::uint32_t>(veh.pos + 1) : at[veh.pos].run_end;
         Duration ride{0};
         for (std::size_t i = veh.pos; i < end; ++i) {
-            ride += steps[i].ride;
-            veh.usd_per_unit += steps[i].usd_per_unit;
-            veh.co2_g_per_t += steps[i].co2_g_per_t;
+            ride += at[i].step.ride;
+            veh.usd_per_unit += at[i].step.usd_per_unit;
+            veh.co2_g_per_t += at[i].step.co2_g_per_t;
         }
-        veh.next_at = steps[end - 1].to;
+        veh.next_at = at[end - 1].step.to;
         veh.run_end = end;
         if (veh.kind == VehicleKind::vessel && sc_.services[veh.service].sailing_h) {
             ride = hours(sc_.services[veh.service].sailing_h->sample(service_random_[veh.service]));
         }
         // The payload also names the link the vehicle will ask for next (+1; 0: none), so that
         // prefetch_arrive can fetch it without reading the vehicle first.
-        const auto& leg = legs_[veh.leg];
-        const std::uint64_t next = end < leg.size() ? leg[end].index() + std::uint64_t{1} : 0;
+        const std::uint64_t next = end < veh.leg_len ? at[end].link.index() + std::uint64_t{1} : 0;
         engine_.schedule_in(ride, h_arrive_, v | (next << 32U));
     }
 
@@ -1058,7 +1071,7 @@ private:
     void on_arrive(core::Engine&, std::uint64_t payload) {
         const auto v = static_cast<std::uint32_t>(payload); // the upper half: prefetch_arrive's
         Vehicle& veh = vehicles_[v];
-        const auto l = legs_[veh.leg][veh.run_end - 1]; // the link it arrives by
+        const auto l = leg_pos_[veh.leg_base + veh.run_end - 1].link; // the link it arrives by
         veh.links_done += veh.run_end - static_cast<std::uint32_t>(veh.pos);
         veh.at = veh.next_at;
         veh.pos = veh.run_end;
@@ -1467,8 +1480,8 @@ private:
     std::vector<Consolidator> consolidators_;
     std::vector<std::uint32_t> consolidator_of_leg_; // per leg: its trains' consolidator (kNone: none yet)
     std::vector<std::uint32_t> leg_service_;         // per leg: the service riding it (kNone: none)
-    std::vector<std::vector<LegStep>> leg_steps_;     // per leg, per position
-    std::vector<std::vector<std::uint32_t>> leg_run_end_; // per leg, per position: end of its free run
+    std::vector<LegPos> leg_pos_;                      // every leg's positions, leg after leg
+    std::vector<std::uint32_t> leg_base_;              // per leg: where its positions start
     std::vector<std::uint8_t> free_link_;             // per link: nothing can hold a vehicle on it
     std::vector<std::uint8_t> plain_node_;            // per node: nothing can hold a vehicle at it
     std::vector<std::vector<core::LinkId>> legs_;
