@@ -62,7 +62,7 @@ struct Vehicle {
     std::uint32_t vessel = kNone;          // index in the service's fleet
     std::vector<std::uint32_t> load;       // consignments aboard
     double units = 0;
-    std::uint32_t leg = kNone;             // index into legs_: the links of this trip
+    std::uint32_t leg = kNone;             // the leg of this trip (its links are in leg_pos_)
     std::uint32_t leg_base = 0;            // where the leg's positions start in leg_pos_
     std::uint32_t leg_len = 0;             // how many links the leg has
     std::size_t pos = 0;                   // next link of the leg
@@ -103,7 +103,7 @@ struct LegPos {
 // Trains boarding at the same place for the same leg of a service.
 struct Consolidator {
     std::uint32_t service;
-    std::uint32_t leg; // index into legs_
+    std::uint32_t leg; // the leg the trains ride
     std::vector<std::uint32_t> waiting;
     double units = 0;
     core::EventId timer{};
@@ -526,11 +526,11 @@ private:
     std::uint32_t intern_leg(const std::vector<core::LinkId>& leg) {
         const auto it = leg_ids_.find(leg);
         if (it != leg_ids_.end()) return it->second;
-        const auto id = static_cast<std::uint32_t>(legs_.size());
-        legs_.push_back(leg);
+        const auto id = static_cast<std::uint32_t>(leg_service_.size());
         leg_service_.push_back(link_service_[leg.front().index()]);
         const auto base = static_cast<std::uint32_t>(leg_pos_.size());
         leg_base_.push_back(base);
+        leg_len_.push_back(static_cast<std::uint32_t>(leg.size()));
         for (const auto l : leg) {
             const LinkRide& ride = rides_[l.index()];
             leg_pos_.push_back(LegPos{l, 0, LegStep{hours(ride.hours), ride.usd_per_unit, ride.co2_g_per_t, ride.to}});
@@ -551,7 +551,7 @@ private:
     void set_leg(Vehicle& veh, std::uint32_t leg) {
         veh.leg = leg;
         veh.leg_base = leg_base_[leg];
-        veh.leg_len = static_cast<std::uint32_t>(legs_[leg].size());
+        veh.leg_len = leg_len_[leg];
     }
 
     std::vector<core::LinkId> leg_of(const Consignment& con) const {
@@ -585,7 +585,7 @@ private:
         if (sc_.services[service].kind == ServiceKind::train) {
             board_train(c, service, leg_id);
         } else {
-            board_vessel(c, service, legs_[leg_id].front());
+            board_vessel(c, service, leg_pos_[leg_base_[leg_id]].link);
         }
     }
 
@@ -850,7 +850,6 @@ private:
         resume(v, Resume::depart_vessel);
     }
 
-
     // Departure: wait out a storm, load at a berth, then sail.
     void vessel_departure(std::uint32_t v) {
         if (storm_holds(v, Resume::depart_vessel)) return;
@@ -1027,7 +1026,7 @@ private:
         // The ride's cost and where it ends go on the vehicle now, so that the arrival need not
         // read the link again. A free run is ridden link by link in one go: the same times (each
         // link's rounded to ticks), the same sums in the same order, one event.
-        const auto end = veh.kind == VehicleKind::vessel ? static_cast<std::uint32_t>(veh.pos + 1) : at[veh.pos].run_end;
+        const auto end = at[veh.pos].run_end; // a vessel's leg is one crossing, so one link
         Duration ride{0};
         for (std::size_t i = veh.pos; i < end; ++i) {
             ride += at[i].step.ride;
@@ -1341,8 +1340,10 @@ private:
 
     void on_warmup(core::Engine& engine, std::uint64_t) {
         for (auto& pool : pools_) pool.reset_statistics(engine.now());
-        for (auto& link : links_) link.trains = 0;
-        for (auto& link : links_) link.busy_seconds = link.path_wait_h = 0;
+        for (auto& link : links_) {
+            link.trains = 0;
+            link.busy_seconds = link.path_wait_h = 0;
+        }
         for (auto& vessel : fleet_) vessel.busy.reset(engine.now());
     }
 
@@ -1482,9 +1483,9 @@ private:
     std::vector<std::uint32_t> leg_service_;         // per leg: the service riding it (kNone: none)
     std::vector<LegPos> leg_pos_;                      // every leg's positions, leg after leg
     std::vector<std::uint32_t> leg_base_;              // per leg: where its positions start
+    std::vector<std::uint32_t> leg_len_;               // per leg: how many links it has
     std::vector<std::uint8_t> free_link_;             // per link: nothing can hold a vehicle on it
     std::vector<std::uint8_t> plain_node_;            // per node: nothing can hold a vehicle at it
-    std::vector<std::vector<core::LinkId>> legs_;
     std::map<std::vector<core::LinkId>, std::uint32_t> leg_ids_;
 
     std::vector<PortQueue> port_queues_;
