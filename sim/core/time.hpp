@@ -32,7 +32,8 @@ constexpr SimTime at_seconds(std::int64_t seconds) { return SimTime{Duration{sec
 /// The one place where real-valued hours become ticks: rounded to the nearest second
 /// (ties to even, as std::chrono::round does). At run time the same rounding comes from
 /// std::nearbyint in the default rounding mode, several times cheaper than chrono's floor and
-/// compares on this hot path; tests/core/time_test.cpp checks the two agree.
+/// compares on this hot path; Time.RunTimeRoundingAgreesWithChronoRound (tests/core/units_test.cpp)
+/// checks the two agree.
 constexpr Duration to_ticks(Hours h) {
     if (std::is_constant_evaluated()) return std::chrono::round<Duration>(h);
     return Duration{static_cast<std::int64_t>(std::nearbyint(h.count() * 3600.0))};

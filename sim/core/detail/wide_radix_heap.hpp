@@ -59,16 +59,8 @@ public:
         if ((levels_ & 1U) == 0) return nullptr;
         const unsigned d = min0_;
         if (heads_[d] + 1 < buckets_[d].size()) return &buckets_[d][heads_[d] + 1];
-        if (d + 1 >= kWidth) return nullptr;
-        const auto& words = bits_[0];
-        unsigned w = (d + 1) >> 6U;
-        std::uint64_t word = words[w] & (~std::uint64_t{0} << ((d + 1) & 63U));
-        while (word == 0) {
-            if (++w == 4) return nullptr;
-            word = words[w];
-        }
-        const unsigned next = w * 64U + static_cast<unsigned>(std::countr_zero(word));
-        return &buckets_[next][heads_[next]];
+        const unsigned next = level0_bucket_from(d + 1);
+        return next < kWidth ? &buckets_[next][heads_[next]] : nullptr;
     }
 
     void pop() {
@@ -86,7 +78,7 @@ public:
             bucket.clear();
             heads_[d] = 0;
             clear_bit(0, d);
-            min0_ = (levels_ & 1U) ? lowest_bucket_from(0, d) : kWidth;
+            min0_ = level0_bucket_from(d); // none lies below d
         }
     }
 
@@ -118,12 +110,16 @@ private:
         return kWidth; // unreachable when the level's bit is set
     }
 
-    // The lowest non-empty bucket of `level` at or above `from` (none lies below it).
-    unsigned lowest_bucket_from(unsigned level, unsigned from) const {
-        const auto& words = bits_[level];
+    // The lowest non-empty level-0 bucket at or above `from`; kWidth if there is none.
+    unsigned level0_bucket_from(unsigned from) const {
+        if (from >= kWidth) return kWidth;
+        const auto& words = bits_[0];
         unsigned w = from >> 6U;
         std::uint64_t word = words[w] & (~std::uint64_t{0} << (from & 63U));
-        while (word == 0) word = words[++w];
+        while (word == 0) {
+            if (++w == 4) return kWidth;
+            word = words[w];
+        }
         return w * 64U + static_cast<unsigned>(std::countr_zero(word));
     }
 
