@@ -148,6 +148,25 @@ void BM_Hold_WideRadixHeap(benchmark::State& state) {
 }
 BENCHMARK(BM_Hold_WideRadixHeap)->Arg(1000)->Arg(100000);
 
+// The same with 16-byte records (time, payload), the size of the engine's records.
+void BM_Hold_WideRadixHeap16(benchmark::State& state) {
+    core::detail::WideRadixHeap<Rec16, KeyOfRec16> queue;
+    core::RandomStream random{1};
+    for (std::int64_t i = 0; i < state.range(0); ++i) {
+        queue.push(Rec16{next_delay(random), static_cast<std::uint64_t>(i)});
+    }
+    std::uint64_t checksum = 0;
+    for (auto _ : state) {
+        const Rec16 top = queue.top();
+        queue.pop();
+        checksum += top.payload;
+        queue.push(Rec16{top.time + next_delay(random), top.payload});
+    }
+    benchmark::DoNotOptimize(checksum);
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Hold_WideRadixHeap16)->Arg(1000)->Arg(100000);
+
 // The same radix heap with the buckets above level 0 chained from a shared chunk pool.
 void BM_Hold_ChunkedRadixHeap(benchmark::State& state) {
     hold_on<bench::ChunkedRadixHeap<Rec, KeyOfRec>>(state);

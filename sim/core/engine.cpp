@@ -1,7 +1,6 @@
 // The event loop: pop the earliest live record, free its slot, call its handler.
 #include "sim/core/engine.hpp"
 
-#include <limits>
 #include <utility>
 
 #include "sim/core/assert.hpp"
@@ -23,6 +22,7 @@ Engine::Engine() { callback_handler_ = add_handler(&Engine::run_callback, this, 
 
 HandlerId Engine::add_handler(HandlerFn fn, void* context, std::string name) {
     SIM_ASSERT(fn != nullptr, "a handler needs a function");
+    SIM_ASSERT(handlers_.size() < kHandlerMask, "too many handlers (at most 32767)");
     handlers_.push_back(Handler{fn, context, nullptr, nullptr});
     handler_names_.push_back(std::move(name));
     return HandlerId{static_cast<std::uint32_t>(handlers_.size() - 1)};
@@ -36,6 +36,10 @@ void Engine::set_prefetch(HandlerId handler, PrefetchFn fn, const void* context)
 }
 
 void Engine::throw_past(SimTime when) const {
+    if (when.seconds() >= kTimeLimit) {
+        throw SchedulingError("cannot schedule an event at " + std::to_string(when.seconds()) +
+                              " s: times stop at 2^47 s");
+    }
     throw SchedulingError("cannot schedule an event at " + to_string(when) + " (" +
                           std::to_string(when.seconds()) + " s), before now " + to_string(now_) +
                           " (" + std::to_string(now_.seconds()) + " s)");
@@ -47,12 +51,13 @@ EventId Engine::schedule_cancellable_at(SimTime when, HandlerId handler, std::ui
     std::uint32_t slot = free_slot_;
     if (slot == kNoSlot) {
         slot = static_cast<std::uint32_t>(slots_.size());
-        slots_.push_back(Slot{0, kNoSlot, false});
+        slots_.push_back(Slot{0, 0, kNoSlot, false});
     } else {
         free_slot_ = slots_[slot].next_free;
     }
     slots_[slot].cancelled = false;
-    push(when, handler, payload, slot);
+    slots_[slot].payload = payload;
+    push(when, handler.index | kCancellable, slot);
     return EventId{slot, slots_[slot].generation};
 }
 
@@ -109,14 +114,16 @@ void Engine::free_slot(std::uint32_t slot) {
 const Engine::Record* Engine::next_live() {
     while (!heap_.empty()) {
         const Record& top = heap_.top();
-        if (top.slot == kNoSlot || !slots_[top.slot].cancelled) {
+        if (!top.cancellable() || !slots_[top.payload].cancelled) {
             return &top;
         }
-        free_slot(top.slot);
+        const auto slot = static_cast<std::uint32_t>(top.payload);
+        free_slot(slot);
         --cancelled_in_heap_;
-        if (top.handler == callback_handler_.index) {
-            callbacks_[static_cast<std::size_t>(top.payload)] = nullptr;
-            free_callbacks_.push_back(static_cast<std::uint32_t>(top.payload));
+        if (top.handler() == callback_handler_.index) {
+            const std::uint64_t index = slots_[slot].payload;
+            callbacks_[static_cast<std::size_t>(index)] = nullptr;
+            free_callbacks_.push_back(static_cast<std::uint32_t>(index));
         }
         heap_.pop();
     }
@@ -128,33 +135,42 @@ std::optional<SimTime> Engine::next_event_time() {
     if (top == nullptr) {
         return std::nullopt;
     }
-    return at_seconds(static_cast<std::int64_t>(top->time));
+    return at_seconds(static_cast<std::int64_t>(top->time()));
 }
 
-bool Engine::run_next(std::int64_t horizon) {
+std::uint64_t Engine::last_key_of(std::int64_t horizon) {
+    if (horizon >= kTimeLimit) return ~std::uint64_t{0};
+    return (static_cast<std::uint64_t>(horizon) << kTimeShift) | ((std::uint64_t{1} << kTimeShift) - 1);
+}
+
+bool Engine::run_next(std::uint64_t limit) {
     // Fast path: a plain record already in the heap's lowest level; else refill, drop cancelled.
     const Record* top = heap_.peek_cheap();
-    if (top == nullptr || top->slot != kNoSlot) [[unlikely]] {
+    if (top == nullptr || top->cancellable()) [[unlikely]] {
         top = next_live();
     }
-    if (top == nullptr || top->time > static_cast<std::uint64_t>(horizon)) {
+    if (top == nullptr || top->key > limit) {
         return false;
     }
     running_ = *top;
     heap_.pop_cheap(); // top is in the heap's lowest level: peek_cheap() or next_live() put it there
-    if (running_.slot != kNoSlot) {
-        free_slot(running_.slot);
+    if (running_.cancellable()) {
+        const auto slot = static_cast<std::uint32_t>(running_.payload);
+        running_.payload = slots_[slot].payload;
+        free_slot(slot);
     }
-    now_ = at_seconds(static_cast<std::int64_t>(running_.time));
+    now_ = at_seconds(static_cast<std::int64_t>(running_.time()));
     // While this event runs, the data of the one after next can be on its way into cache (the
     // next one is too close to gain: bench/README.md).
     if (any_prefetch_) {
         if (const Record* next = heap_.peek_second_cheap()) {
-            const Handler& ahead = handlers_[next->handler];
-            if (ahead.prefetch != nullptr) ahead.prefetch(ahead.prefetch_context, next->payload);
+            const Handler& ahead = handlers_[next->handler()];
+            if (ahead.prefetch != nullptr && !next->cancellable()) {
+                ahead.prefetch(ahead.prefetch_context, next->payload);
+            }
         }
     }
-    const Handler& handler = handlers_[running_.handler];
+    const Handler& handler = handlers_[running_.handler()];
     handler.fn(handler.context, *this, running_.payload);
     ++processed_;
     return true;
@@ -162,7 +178,7 @@ bool Engine::run_next(std::int64_t horizon) {
 
 void Engine::rethrow_with_context(const std::exception& e) const {
     throw SimulationError(e.what(), now_,
-                          "handler '" + handler_names_[running_.handler] + "' (payload " +
+                          "handler '" + handler_names_[running_.handler()] + "' (payload " +
                               std::to_string(running_.payload) + ")");
 }
 
@@ -178,7 +194,7 @@ auto Engine::guarded(Loop loop) {
 }
 
 bool Engine::step() {
-    return guarded([this] { return run_next(std::numeric_limits<std::int64_t>::max()); });
+    return guarded([this] { return run_next(~std::uint64_t{0}); });
 }
 
 void Engine::run_until(SimTime horizon) {
@@ -187,8 +203,8 @@ void Engine::run_until(SimTime horizon) {
                               to_string(now_));
     }
     stop_requested_ = false;
-    guarded([this, horizon] {
-        while (!stop_requested_ && run_next(horizon.seconds())) {
+    guarded([this, limit = last_key_of(horizon.seconds())] {
+        while (!stop_requested_ && run_next(limit)) {
         }
     });
     if (!stop_requested_) {
@@ -199,7 +215,7 @@ void Engine::run_until(SimTime horizon) {
 void Engine::run() {
     stop_requested_ = false;
     guarded([this] {
-        while (!stop_requested_ && run_next(std::numeric_limits<std::int64_t>::max())) {
+        while (!stop_requested_ && run_next(~std::uint64_t{0})) {
         }
     });
 }

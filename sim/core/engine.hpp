@@ -88,7 +88,7 @@ public:
     /// Precondition: when >= now(), else SchedulingError. Equal times run in scheduling order.
     void schedule_at(SimTime when, HandlerId handler, std::uint64_t payload = 0) {
         check_not_past(when);
-        push(when, handler, payload, kNoSlot);
+        push(when, handler.index, payload);
     }
     void schedule_in(Duration delay, HandlerId handler, std::uint64_t payload = 0) {
         schedule_at(now_ + delay, handler, payload);
@@ -126,19 +126,30 @@ public:
 
 private:
     static constexpr std::uint32_t kNoSlot = ~std::uint32_t{0};
-    // 24 bytes, trivially copyable. `slot` is kNoSlot for events that cannot be cancelled.
+    // A record's first word is its time in the upper 48 bits and below them its handler's index
+    // (15 bits) and whether it is cancellable (bit 15). A cancellable record's payload lives in
+    // its slot and the record carries the slot's index instead.
+    static constexpr unsigned kTimeShift = 16;
+    static constexpr std::int64_t kTimeLimit = std::int64_t{1} << 47; // 4.5 million years
+    static constexpr std::uint64_t kCancellable = std::uint64_t{1} << 15;
+    static constexpr std::uint64_t kHandlerMask = kCancellable - 1;
+    // 16 bytes, trivially copyable.
     struct Record {
-        std::uint64_t time;
+        std::uint64_t key; // time << kTimeShift | cancellable | handler
         std::uint64_t payload;
-        std::uint32_t handler;
-        std::uint32_t slot;
+        [[nodiscard]] std::uint64_t time() const { return key >> kTimeShift; }
+        [[nodiscard]] std::uint32_t handler() const {
+            return static_cast<std::uint32_t>(key & kHandlerMask);
+        }
+        [[nodiscard]] bool cancellable() const { return (key & kCancellable) != 0; }
     };
     struct TimeOf {
-        std::uint64_t operator()(const Record& r) const { return r.time; }
+        std::uint64_t operator()(const Record& r) const { return r.time(); }
     };
     // The id table of cancellable events. A slot belongs to one record from scheduling until
     // that record leaves the heap (run or dropped); cancel() only marks it, in O(1).
     struct Slot {
+        std::uint64_t payload;    // the event's payload
         std::uint32_t generation; // bumped when the slot is freed: older EventIds stop matching
         std::uint32_t next_free;  // while free: the next free slot
         bool cancelled;
@@ -151,19 +162,22 @@ private:
     };
 
     void check_not_past(SimTime when) const {
-        if (when < now_) [[unlikely]] {
+        if (when < now_ || when.seconds() >= kTimeLimit) [[unlikely]] {
             throw_past(when);
         }
     }
     [[noreturn]] void throw_past(SimTime when) const;
-    void push(SimTime when, HandlerId handler, std::uint64_t payload, std::uint32_t slot) {
-        heap_.push(Record{static_cast<std::uint64_t>(when.seconds()), payload, handler.index, slot});
+    void push(SimTime when, std::uint64_t handler_bits, std::uint64_t payload) {
+        heap_.push(Record{(static_cast<std::uint64_t>(when.seconds()) << kTimeShift) | handler_bits,
+                          payload});
     }
 
     void free_slot(std::uint32_t slot);
     /// The next live record, dropping cancelled ones on the way; nullptr when none is pending.
     const Record* next_live();
-    bool run_next(std::int64_t horizon);
+    /// Runs the next event if its record's key is at most `limit` (a time's last key).
+    bool run_next(std::uint64_t limit);
+    static std::uint64_t last_key_of(std::int64_t horizon);
     /// Runs `loop` and turns an exception from the event that was running into a
     /// SimulationError naming it (one try block around the whole loop, none per event).
     template <class Loop>
@@ -184,7 +198,7 @@ private:
     SimTime now_{};
     std::uint64_t processed_ = 0;
     std::size_t cancelled_in_heap_ = 0; // cancelled records not yet dropped from the heap
-    Record running_{};                  // the event being run, for error messages
+    Record running_{};                  // the event being run (its payload resolved), for errors
     bool stop_requested_ = false;
     bool any_prefetch_ = false; // a handler has a prefetch hint: look ahead while running
     HandlerId callback_handler_{};

@@ -174,6 +174,30 @@ TEST(Engine, SchedulingInThePastIsAnError) {
     EXPECT_EQ(engine.pending(), 0U);
 }
 
+TEST(Engine, TimesStopAt2To47SecondsAndPayloadsKeepAll64Bits) {
+    // A record packs its time into 48 bits with the handler below it; the payload is whole,
+    // for plain and cancellable events alike (a cancellable one keeps it in its slot).
+    Engine engine;
+    Recorder recorder;
+    const auto h = engine.add_handler<&Recorder::on_event>(recorder, "recorder");
+    const std::int64_t last = (std::int64_t{1} << 47) - 1;
+    try {
+        engine.schedule_at(at_seconds(last + 1), h);
+        FAIL() << "expected SchedulingError";
+    } catch (const SchedulingError& e) {
+        EXPECT_STREQ(e.what(), "cannot schedule an event at 140737488355328 s: times stop at 2^47 s");
+    }
+    EXPECT_THROW(engine.schedule_cancellable_at(at_seconds(last + 1), h), SchedulingError);
+    engine.schedule_at(at_seconds(last), h, ~std::uint64_t{0});
+    engine.schedule_cancellable_at(at_seconds(last), h, std::uint64_t{0xFEDCBA9876543210});
+    engine.schedule_at(at_seconds(5), h, std::uint64_t{1} << 63);
+    engine.run();
+    const std::vector<std::pair<std::int64_t, std::uint64_t>> expected{
+        {5, std::uint64_t{1} << 63}, {last, ~std::uint64_t{0}}, {last, 0xFEDCBA9876543210}};
+    EXPECT_EQ(recorder.seen, expected);
+    EXPECT_EQ(engine.now(), at_seconds(last));
+}
+
 TEST(Engine, ExceptionInAnEventSurfacesWithTimeAndHandler) {
     struct Failing {
         void on_event(Engine&, std::uint64_t payload) {

@@ -29,6 +29,7 @@ public:
             }
         }
         heads_ = {};
+        count0_ = {};
         min0_ = kWidth;
         last_ = 0;
         size_ = 0;
@@ -44,41 +45,45 @@ public:
 
     /// The least key, first pushed among equals. Precondition: !empty().
     const T& top() {
-        if ((levels_ & 1U) == 0) refill();
-        return buckets_[min0_][heads_[min0_]];
+        if (min0_ == kWidth) refill();
+        return level0_item(min0_, heads_[min0_]);
     }
 
     /// The least item if it can be had without moving items down (a peek that never forces a
     /// rebase of later pushes); nullptr otherwise.
     [[nodiscard]] const T* peek_cheap() const {
-        return (levels_ & 1U) ? &buckets_[min0_][heads_[min0_]] : nullptr;
+        return min0_ < kWidth ? &level0_item(min0_, heads_[min0_]) : nullptr;
     }
 
     /// The item after peek_cheap()'s, if it too is in level 0; nullptr otherwise.
     [[nodiscard]] const T* peek_second_cheap() const {
-        if ((levels_ & 1U) == 0) return nullptr;
+        if (min0_ == kWidth) return nullptr;
         const unsigned d = min0_;
-        if (heads_[d] + 1 < buckets_[d].size()) return &buckets_[d][heads_[d] + 1];
+        if (heads_[d] + 1 < count0_[d]) return &level0_item(d, heads_[d] + 1);
         const unsigned next = level0_bucket_from(d + 1);
-        return next < kWidth ? &buckets_[next][heads_[next]] : nullptr;
+        return next < kWidth ? &level0_item(next, heads_[next]) : nullptr;
     }
 
     void pop() {
-        if ((levels_ & 1U) == 0) refill();
+        if (min0_ == kWidth) refill();
         pop_cheap();
     }
+
+    // Whether level 0 has an item is read from min0_, never from levels_: a push to a higher
+    // level writes levels_ with a bit that depends on the new key, and reading it here would
+    // make every pop wait for the previous push's key (bench/README.md).
 
     /// pop() after peek_cheap() returned an item: no refill check.
     void pop_cheap() {
         const unsigned d = min0_;
         --size_;
-        std::vector<T>& bucket = buckets_[d];
-        // Pointers, not size(): no division by sizeof(T) on this path.
-        if (bucket.data() + ++heads_[d] == bucket.data() + bucket.size()) {
-            bucket.clear();
+        if (++heads_[d] == count0_[d]) {
+            if (count0_[d] > 1) buckets_[d].clear();
+            count0_[d] = 0;
             heads_[d] = 0;
-            clear_bit(0, d);
+            bits_[0][d >> 6U] &= ~(std::uint64_t{1} << (d & 63U));
             min0_ = level0_bucket_from(d); // none lies below d
+            if (min0_ == kWidth) levels_ &= ~1U;
         }
     }
 
@@ -87,19 +92,45 @@ private:
     static constexpr unsigned kWidth = 256;
     static constexpr std::size_t kSpareMin = 64; // items: buffers at least this large circulate
 
-    void put(const T& item, std::uint64_t key) {
+    [[gnu::always_inline]] void put(const T& item, std::uint64_t key) {
         const std::uint64_t x = key ^ last_;
         const unsigned level = x == 0 ? 0U : static_cast<unsigned>(std::bit_width(x) - 1) / 8U;
         const auto digit = static_cast<unsigned>(key >> (8U * level)) & 0xFFU;
+        if (level == 0) {
+            put0(item, digit);
+            bits_[0][digit >> 6U] |= std::uint64_t{1} << (digit & 63U);
+            levels_ |= 1U;
+            if (digit < min0_) min0_ = digit;
+            return;
+        }
         std::vector<T>& bucket = buckets_[level * kWidth + digit];
-        if (level != 0 && bucket.capacity() == 0 && !spares_.empty()) [[unlikely]] {
+        if (bucket.capacity() == 0 && !spares_.empty()) [[unlikely]] {
             bucket.swap(spares_.back());
             spares_.pop_back();
         }
-        bucket.push_back(item);
+        append(bucket, item);
         bits_[level][digit >> 6U] |= std::uint64_t{1} << (digit & 63U);
         levels_ |= 1U << level;
-        if (level == 0 && digit < min0_) min0_ = digit;
+    }
+
+    // Level 0: a bucket's first item sits in first_, inline, the rest in the bucket's vector;
+    // with fewer pending items than keys in a level-0 span (the common case), most buckets hold
+    // one item and a pop or a refill touches no vector.
+    [[gnu::always_inline]] void put0(const T& item, unsigned d) {
+        if (count0_[d]++ == 0) {
+            first_[d] = item;
+        } else {
+            append(buckets_[d], item);
+        }
+    }
+    [[nodiscard]] const T& level0_item(unsigned d, std::uint32_t i) const {
+        return i == 0 ? first_[d] : buckets_[d][i - 1];
+    }
+
+    // push_back, always inline (the reallocation stays out of line inside it): GCC otherwise
+    // calls it out of line from refill()'s loop.
+    [[gnu::always_inline]] static void append(std::vector<T>& bucket, const T& item) {
+        bucket.push_back(item);
     }
 
     unsigned lowest_bucket(unsigned level) const {
@@ -141,8 +172,22 @@ private:
         const unsigned digit = lowest_bucket(level);
         std::vector<T>& source = buckets_[level * kWidth + digit];
         if (level == 1) {
+            // Every item differs from the new base in its lowest byte only: all land in level 0
+            // (empty now), in the bucket of that byte.
             last_ = ((last_ >> 16U) << 16U) | (std::uint64_t{digit} << 8U);
-        } else {
+            clear_bit(1, digit);
+            auto& words = bits_[0];
+            for (const T& item : source) {
+                const auto d = static_cast<unsigned>(KeyOf{}(item)) & 0xFFU;
+                put0(item, d);
+                words[d >> 6U] |= std::uint64_t{1} << (d & 63U);
+            }
+            levels_ |= 1U;
+            min0_ = lowest_bucket(0);
+            retire(source);
+            return;
+        }
+        {
             std::uint64_t least = KeyOf{}(source.front());
             for (const T& item : source) {
                 const std::uint64_t k = KeyOf{}(item);
@@ -172,8 +217,9 @@ private:
         std::vector<T> all;
         all.reserve(size_);
         for (unsigned d = 0; d < kWidth; ++d) {
-            all.insert(all.end(), buckets_[d].begin() + static_cast<std::ptrdiff_t>(heads_[d]), buckets_[d].end());
+            for (std::uint32_t i = heads_[d]; i < count0_[d]; ++i) all.push_back(level0_item(d, i));
             heads_[d] = 0;
+            count0_[d] = 0;
         }
         for (unsigned i = kWidth; i < kLevels * kWidth; ++i) {
             all.insert(all.end(), buckets_[i].begin(), buckets_[i].end());
@@ -188,7 +234,9 @@ private:
 
     std::array<std::vector<T>, kLevels * kWidth> buckets_{};
     std::array<std::array<std::uint64_t, 4>, kLevels> bits_{};
-    std::array<std::size_t, kWidth> heads_{}; // read position in each level-0 bucket
+    std::array<T, kWidth> first_{};               // each level-0 bucket's first item
+    std::array<std::uint32_t, kWidth> count0_{};  // items put in each level-0 bucket since it emptied
+    std::array<std::uint32_t, kWidth> heads_{};   // items taken from each level-0 bucket
     std::vector<std::vector<T>> spares_;      // empty buffers with capacity, last retired on top
     std::uint64_t last_ = 0;
     std::size_t size_ = 0;
