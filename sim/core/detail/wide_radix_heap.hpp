@@ -36,7 +36,7 @@ public:
     }
     [[nodiscard]] std::size_t size() const { return size_; }
 
-    void push(const T& item) {
+    void push(T item) {
         const std::uint64_t key = KeyOf{}(item);
         if (key < last_) rebase(key);
         put(item, key);
@@ -92,7 +92,7 @@ private:
     static constexpr unsigned kWidth = 256;
     static constexpr std::size_t kSpareMin = 64; // items: buffers at least this large circulate
 
-    [[gnu::always_inline]] void put(const T& item, std::uint64_t key) {
+    [[gnu::always_inline]] void put(T item, std::uint64_t key) {
         const std::uint64_t x = key ^ last_;
         const unsigned level = x == 0 ? 0U : static_cast<unsigned>(std::bit_width(x) - 1) / 8U;
         const auto digit = static_cast<unsigned>(key >> (8U * level)) & 0xFFU;
@@ -116,7 +116,7 @@ private:
     // Level 0: a bucket's first item sits in first_, inline, the rest in the bucket's vector;
     // with fewer pending items than keys in a level-0 span (the common case), most buckets hold
     // one item and a pop or a refill touches no vector.
-    [[gnu::always_inline]] void put0(const T& item, unsigned d) {
+    [[gnu::always_inline]] void put0(T item, unsigned d) {
         if (count0_[d]++ == 0) {
             first_[d] = item;
         } else {
@@ -129,7 +129,7 @@ private:
 
     // push_back, always inline (the reallocation stays out of line inside it): GCC otherwise
     // calls it out of line from refill()'s loop.
-    [[gnu::always_inline]] static void append(std::vector<T>& bucket, const T& item) {
+    [[gnu::always_inline]] static void append(std::vector<T>& bucket, T item) {
         bucket.push_back(item);
     }
 
