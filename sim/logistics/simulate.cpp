@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <map>
 #include <stdexcept>
@@ -56,49 +57,59 @@ enum class VehicleKind : std::uint8_t { train, vessel, solo };
 
 enum class BerthWork : std::uint8_t { load, unload };
 
-struct Vehicle {
+// Aligned to cache lines, with what a link step reads and writes in the first two (the ones
+// prefetch_arrive fetches) and the rest in the third.
+struct alignas(64) Vehicle {
     VehicleKind kind = VehicleKind::solo;
-    std::uint32_t service = kNone;
-    std::uint32_t vessel = kNone;          // index in the service's fleet
-    std::vector<std::uint32_t> load;       // consignments aboard
-    double units = 0;
-    std::uint32_t leg = kNone;             // the leg of this trip (its links are in leg_pos_)
-    std::uint32_t leg_base = 0;            // where the leg's positions start in leg_pos_
-    std::uint32_t leg_len = 0;             // how many links the leg has
-    std::size_t pos = 0;                   // next link of the leg
-    core::NodeId at;
-    SimTime requested;                     // when it asked for the current line path
+    bool on_trip = false;                  // see the trip's account below
+    TimeUse use = TimeUse::waiting;
     bool inbound_border = false;           // the border it queues at, in or out
     BerthWork berth_work = BerthWork::load; // what it queues for at a berth (vessels)
+    std::uint32_t leg_base = 0;            // where the leg's positions start in leg_pos_
+    std::uint32_t leg_len = 0;             // how many links the leg has
+    std::uint32_t pos = 0;                 // next link of the leg
+    std::uint32_t run_end = 0;             // leg position after the link (or free run) being ridden
+    std::uint32_t links_done = 0;
+    core::NodeId at;
+    core::NodeId next_at;                  // where the link (or free run) being ridden ends
+    // The link it asks for next (before entering) or rides (after: the last of a free run).
+    core::LinkId link;
+    SimTime requested;                     // when it asked for the current line path
     // A trip's account, kept once for the whole load and shared out at the end of the leg, so
     // that a link or a border costs O(1) per vehicle, not per consignment aboard.
-    bool on_trip = false;
-    TimeUse use = TimeUse::waiting;
     SimTime since;
     std::array<std::int64_t, kTimeUses> seconds{};
     double usd_per_unit = 0;
     double co2_g_per_t = 0;                // g CO2e per tonne carried
-    std::uint32_t links_done = 0;
-    core::NodeId next_at;                  // where the link (or free run) being ridden ends
-    std::uint32_t run_end = 0;             // leg position after the link (or free run) being ridden
+    // Third line: read when a leg starts or ends.
+    std::uint32_t service = kNone;
+    std::uint32_t vessel = kNone;          // index in the service's fleet
+    std::uint32_t leg = kNone;             // the leg of this trip (its links are in leg_pos_)
+    std::vector<std::uint32_t> load;       // consignments aboard
+    double units = 0;
 };
+static_assert(sizeof(Vehicle) == 192 && offsetof(Vehicle, service) == 128,
+              "a link step's fields fill the first two cache lines of a Vehicle");
 
 // One link of a leg as a vehicle rides it, copied out of the link so that a free run (below)
 // reads its links in one sequential sweep.
 struct LegStep {
-    Duration ride;       // riding time, rounded to ticks link by link
-    double usd_per_unit; // riding cost per unit
-    double co2_g_per_t;  // g CO2e per tonne carried
+    std::int32_t ride_s;  // riding time in ticks, rounded link by link (checked to fit when built)
     core::NodeId to;
+    double usd_per_unit;  // riding cost per unit
+    double co2_g_per_t;   // g CO2e per tonne carried
 };
 
 // A position of a leg, as a vehicle at it reads it: all legs' positions in one flat pool, so that
 // a link step reads one record instead of three vectors of vectors.
-struct LegPos {
-    core::LinkId link;
+// Its own link is the previous position's `next` (the first one's is the leg's first link, on
+// the vehicle from the start): a link step then reads the positions it rides and no further.
+struct alignas(32) LegPos {
+    core::LinkId next;     // the link of the next position; none at the leg's last
     std::uint32_t run_end; // the position after the free run from here (here + 1 if not free)
     LegStep step;
 };
+static_assert(sizeof(LegPos) == 32, "two leg positions to a cache line");
 
 // Trains boarding at the same place for the same leg of a service.
 struct Consolidator {
@@ -531,9 +542,18 @@ private:
         const auto base = static_cast<std::uint32_t>(leg_pos_.size());
         leg_base_.push_back(base);
         leg_len_.push_back(static_cast<std::uint32_t>(leg.size()));
-        for (const auto l : leg) {
+        leg_first_.push_back(leg.front());
+        for (std::size_t i = 0; i < leg.size(); ++i) {
+            const auto l = leg[i];
             const LinkRide& ride = rides_[l.index()];
-            leg_pos_.push_back(LegPos{l, 0, LegStep{hours(ride.hours), ride.usd_per_unit, ride.co2_g_per_t, ride.to}});
+            const Duration ride_time = hours(ride.hours);
+            if (ride_time.count() > std::numeric_limits<std::int32_t>::max()) {
+                throw std::runtime_error("link '" + net_.link(l).name + "' takes " + std::to_string(ride.hours) +
+                                         " h to ride: more than the 68 years a leg can hold");
+            }
+            const core::LinkId next = i + 1 < leg.size() ? leg[i + 1] : core::LinkId{};
+            leg_pos_.push_back(LegPos{next, 0, LegStep{static_cast<std::int32_t>(ride_time.count()), ride.to,
+                                                    ride.usd_per_unit, ride.co2_g_per_t}});
         }
         // run_end of position i: the position after the longest free run from i (i + 1 if i is
         // not free).
@@ -552,6 +572,7 @@ private:
         veh.leg = leg;
         veh.leg_base = leg_base_[leg];
         veh.leg_len = leg_len_[leg];
+        veh.link = leg_first_[leg];
     }
 
     std::vector<core::LinkId> leg_of(const Consignment& con) const {
@@ -585,7 +606,7 @@ private:
         if (sc_.services[service].kind == ServiceKind::train) {
             board_train(c, service, leg_id);
         } else {
-            board_vessel(c, service, leg_pos_[leg_base_[leg_id]].link);
+            board_vessel(c, service, leg_first_[leg_id]);
         }
     }
 
@@ -981,7 +1002,7 @@ private:
             leg_end(v);
             return;
         }
-        const auto l = leg_pos_[veh.leg_base + veh.pos].link;
+        const auto l = veh.link;
         LinkRec& link = links_[l.index()];
         if (link.factor <= 0 || (!link.always_open && !net_.is_open(l, today()))) {
             use_all(veh, TimeUse::disruption);
@@ -1016,7 +1037,7 @@ private:
     void enter(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
         const LegPos* const at = leg_pos_.data() + veh.leg_base; // this leg's positions
-        const auto l = at[veh.pos].link;
+        const auto l = veh.link;
         LinkRec& link = links_[l.index()];
         if (link.capacity_per_day > 0) {
             link.path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
@@ -1029,7 +1050,7 @@ private:
         const auto end = at[veh.pos].run_end; // a vessel's leg is one crossing, so one link
         Duration ride{0};
         for (std::size_t i = veh.pos; i < end; ++i) {
-            ride += at[i].step.ride;
+            ride += Duration{at[i].step.ride_s};
             veh.usd_per_unit += at[i].step.usd_per_unit;
             veh.co2_g_per_t += at[i].step.co2_g_per_t;
         }
@@ -1040,7 +1061,10 @@ private:
         }
         // The payload also names the link the vehicle will ask for next (+1; 0: none), so that
         // prefetch_arrive can fetch it without reading the vehicle first.
-        const std::uint64_t next = end < veh.leg_len ? at[end].link.index() + std::uint64_t{1} : 0;
+        const std::uint64_t next = end < veh.leg_len ? at[end - 1].next.index() + std::uint64_t{1} : 0;
+        if (end > veh.pos + 1) veh.link = at[end - 2].next; // the run's last link: the arrival's
+        // The positions the next step will read, a whole ride ahead.
+        if (end < veh.leg_len) __builtin_prefetch(at + end);
         engine_.schedule_in(ride, h_arrive_, v | (next << 32U));
     }
 
@@ -1068,10 +1092,11 @@ private:
     }
 
     void on_arrive(core::Engine&, std::uint64_t payload) {
-        const auto v = static_cast<std::uint32_t>(payload); // the upper half: prefetch_arrive's
+        const auto v = static_cast<std::uint32_t>(payload); // the upper half: the next link + 1
         Vehicle& veh = vehicles_[v];
-        const auto l = leg_pos_[veh.leg_base + veh.run_end - 1].link; // the link it arrives by
-        veh.links_done += veh.run_end - static_cast<std::uint32_t>(veh.pos);
+        const auto l = veh.link; // the link it arrives by
+        if (const auto next = payload >> 32U; next != 0) veh.link = core::LinkId{static_cast<std::uint32_t>(next - 1)};
+        veh.links_done += veh.run_end - veh.pos;
         veh.at = veh.next_at;
         veh.pos = veh.run_end;
         if (veh.kind == VehicleKind::vessel) {
@@ -1484,6 +1509,7 @@ private:
     std::vector<LegPos> leg_pos_;                      // every leg's positions, leg after leg
     std::vector<std::uint32_t> leg_base_;              // per leg: where its positions start
     std::vector<std::uint32_t> leg_len_;               // per leg: how many links it has
+    std::vector<core::LinkId> leg_first_;              // per leg: its first link
     std::vector<std::uint8_t> free_link_;             // per link: nothing can hold a vehicle on it
     std::vector<std::uint8_t> plain_node_;            // per node: nothing can hold a vehicle at it
     std::map<std::vector<core::LinkId>, std::uint32_t> leg_ids_;

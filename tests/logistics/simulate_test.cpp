@@ -474,3 +474,25 @@ TEST(Simulate, FreeRunsRideInOneEventWithTheSameTimesAndCosts) {
     // Per train: A-D in one event instead of three, D-F in one instead of two.
     EXPECT_LT(free.events, paced.events);
 }
+
+TEST(Simulate, ALinkTooSlowToRideInALifetimeIsAnErrorNamingIt) {
+    // A leg keeps each link's riding time in 32-bit seconds (68 years); a model that asks for
+    // more (here 1,000 km at 1 m/h: 114 years) is refused by name, not silently wrapped.
+    const auto w = world(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, assumption: t}
+  - {id: B, country: X, kind: city, lat: 0, lon: 1, assumption: t}
+links:
+  - {id: AB, from: A, to: B, mode: road, length_km: 1000, speed_kmh: 0.001, bidirectional: true, assumption: t}
+)");
+    auto sc = base(w, 2);
+    sc.flows.push_back(flow(w, "A", "B", 5));
+    try {
+        (void)logistics::simulate(w.network, sc, {});
+        FAIL() << "expected an error";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("link 'AB' takes 1000000.000000 h to ride: more than the 68 years a leg can hold"),
+                  std::string::npos)
+            << e.what();
+    }
+}
