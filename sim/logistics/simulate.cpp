@@ -1063,8 +1063,12 @@ private:
         // prefetch_arrive can fetch it without reading the vehicle first.
         const std::uint64_t next = end < veh.leg_len ? at[end - 1].next.index() + std::uint64_t{1} : 0;
         if (end > veh.pos + 1) veh.link = at[end - 2].next; // the run's last link: the arrival's
-        // The positions the next step will read, a whole ride ahead.
-        if (end < veh.leg_len) __builtin_prefetch(at + end);
+        // The positions and the link the next step will read, a whole ride ahead (prefetch_arrive
+        // fetches the link again two events ahead, from wherever it has got to by then).
+        if (end < veh.leg_len) {
+            __builtin_prefetch(at + end);
+            __builtin_prefetch(&links_[next - 1]);
+        }
         engine_.schedule_in(ride, h_arrive_, v | (next << 32U));
     }
 
