@@ -23,16 +23,9 @@ Engine::Engine() { callback_handler_ = add_handler(&Engine::run_callback, this, 
 HandlerId Engine::add_handler(HandlerFn fn, void* context, std::string name) {
     SIM_ASSERT(fn != nullptr, "a handler needs a function");
     SIM_ASSERT(handlers_.size() < kHandlerMask, "too many handlers (at most 32767)");
-    handlers_.push_back(Handler{fn, context, nullptr, nullptr});
+    handlers_.push_back(Handler{fn, context});
     handler_names_.push_back(std::move(name));
     return HandlerId{static_cast<std::uint32_t>(handlers_.size() - 1)};
-}
-
-void Engine::set_prefetch(HandlerId handler, PrefetchFn fn, const void* context) {
-    SIM_ASSERT(handler.index < handlers_.size(), "unknown handler");
-    handlers_[handler.index].prefetch = fn;
-    handlers_[handler.index].prefetch_context = context;
-    any_prefetch_ = true;
 }
 
 void Engine::throw_past(SimTime when) const {
@@ -160,16 +153,6 @@ bool Engine::run_next(std::uint64_t limit) {
         free_slot(slot);
     }
     now_ = at_seconds(static_cast<std::int64_t>(running_.time()));
-    // While this event runs, the data of the one after next can be on its way into cache (the
-    // next one is too close to gain: bench/README.md).
-    if (any_prefetch_) {
-        if (const Record* next = heap_.peek_second_cheap()) {
-            const Handler& ahead = handlers_[next->handler()];
-            if (ahead.prefetch != nullptr && !next->cancellable()) {
-                ahead.prefetch(ahead.prefetch_context, next->payload);
-            }
-        }
-    }
     const Handler& handler = handlers_[running_.handler()];
     handler.fn(handler.context, *this, running_.payload);
     ++processed_;

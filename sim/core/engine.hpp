@@ -19,12 +19,6 @@ class Engine;
 /// event's 64-bit payload (an entity index, usually). No allocation per event.
 using HandlerFn = void (*)(void* context, Engine& engine, std::uint64_t payload);
 
-/// A hint a handler may register: called for the pending event after the next one (when it is
-/// cheap to find) while the current one runs, it starts loading into cache what that event will
-/// read (with __builtin_prefetch). It must not change any state: whether and when it is called
-/// does not change a run.
-using PrefetchFn = void (*)(const void* context, std::uint64_t payload);
-
 struct HandlerId {
     std::uint32_t index = 0;
 };
@@ -74,15 +68,6 @@ public:
             },
             &object, std::move(name));
     }
-
-    /// Registers `object.*Method(payload)` (const) as the prefetch hint of `handler`.
-    template <auto Method, class T>
-    void set_prefetch(HandlerId handler, const T& object) {
-        set_prefetch(handler, [](const void* context, std::uint64_t payload) {
-            (static_cast<const T*>(context)->*Method)(payload);
-        }, &object);
-    }
-    void set_prefetch(HandlerId handler, PrefetchFn fn, const void* context);
 
     /// Schedules an event that cannot be cancelled: the common case, and the cheapest.
     /// Precondition: when >= now(), else SchedulingError. Equal times run in scheduling order.
@@ -157,8 +142,6 @@ private:
     struct Handler {
         HandlerFn fn;
         void* context;
-        PrefetchFn prefetch = nullptr;
-        const void* prefetch_context = nullptr;
     };
 
     void check_not_past(SimTime when) const {
@@ -200,7 +183,6 @@ private:
     std::size_t cancelled_in_heap_ = 0; // cancelled records not yet dropped from the heap
     Record running_{};                  // the event being run (its payload resolved), for errors
     bool stop_requested_ = false;
-    bool any_prefetch_ = false; // a handler has a prefetch hint: look ahead while running
     HandlerId callback_handler_{};
 };
 

@@ -57,8 +57,8 @@ enum class VehicleKind : std::uint8_t { train, vessel, solo };
 
 enum class BerthWork : std::uint8_t { load, unload };
 
-// Aligned to cache lines, with what a link step reads and writes in the first two (the ones
-// prefetch_arrive fetches) and the rest in the third.
+// Aligned to cache lines, with what a link step reads and writes in the first two and the rest
+// in the third.
 struct alignas(64) Vehicle {
     VehicleKind kind = VehicleKind::solo;
     bool on_trip = false;                  // see the trip's account below
@@ -317,7 +317,6 @@ private:
         h_ready_ = engine_.add_handler<&Simulation::on_ready>(*this, "vehicle ready");
         h_enter_ = engine_.add_handler<&Simulation::on_enter>(*this, "vehicle enters link");
         h_arrive_ = engine_.add_handler<&Simulation::on_arrive>(*this, "vehicle arrives");
-        engine_.set_prefetch<&Simulation::prefetch_arrive>(h_arrive_, *this);
         h_border_done_ = engine_.add_handler<&Simulation::on_border_done>(*this, "border done");
         h_crane_done_ = engine_.add_handler<&Simulation::on_crane_done>(*this, "crane done");
         h_setup_done_ = engine_.add_handler<&Simulation::on_setup_done>(*this, "transshipment setup done");
@@ -1059,24 +1058,15 @@ private:
         if (veh.kind == VehicleKind::vessel && sc_.services[veh.service].sailing_h) {
             ride = hours(sc_.services[veh.service].sailing_h->sample(service_random_[veh.service]));
         }
-        // The payload also names the link the vehicle will ask for next (+1; 0: none), so that
-        // prefetch_arrive can fetch it without reading the vehicle first.
+        // The payload also names the link the vehicle will ask for next (+1; 0: none).
         const std::uint64_t next = end < veh.leg_len ? at[end - 1].next.index() + std::uint64_t{1} : 0;
         if (end > veh.pos + 1) veh.link = at[end - 2].next; // the run's last link: the arrival's
-        // The positions and the link the next step will read, a whole ride ahead (prefetch_arrive
-        // fetches the link again two events ahead, from wherever it has got to by then).
+        // The positions and the link the next step will read, a whole ride ahead.
         if (end < veh.leg_len) {
             __builtin_prefetch(at + end);
             __builtin_prefetch(&links_[next - 1]);
         }
         engine_.schedule_in(ride, h_arrive_, v | (next << 32U));
-    }
-
-    void prefetch_arrive(std::uint64_t payload) const {
-        const auto v = static_cast<std::uint32_t>(payload);
-        __builtin_prefetch(&vehicles_[v]);
-        __builtin_prefetch(reinterpret_cast<const char*>(&vehicles_[v]) + 64);
-        if (const auto next = payload >> 32U; next != 0) __builtin_prefetch(&links_[next - 1]);
     }
 
     void add_cost(std::uint32_t c, double usd_per_unit) { cons_[c].usd += usd_per_unit * cons_[c].units; }

@@ -327,35 +327,3 @@ TEST(Engine, MatchesAReferenceQueueUnderRandomScheduleAndCancel) {
     EXPECT_GT(model.ran.size(), 1000U);
     EXPECT_EQ(engine.pending(), 0U);
 }
-
-TEST(Engine, PrefetchHintSeesTheEventAfterNextAndChangesNothing) {
-    // The hint is called, while one event runs, for the event that will run after the next one;
-    // it is a hint only: the same schedule runs the same way with it and without it.
-    struct Hinted {
-        Recorder recorder;
-        mutable std::vector<std::uint64_t> hinted;
-        void on_event(Engine& engine, std::uint64_t payload) {
-            recorder.on_event(engine, payload);
-            if (payload == 2) engine.schedule_in(Duration{0}, handler, 7); // runs right after
-        }
-        void prefetch(std::uint64_t payload) const { hinted.push_back(payload); }
-        HandlerId handler{};
-    };
-    auto run = [](bool with_hint) {
-        Engine engine;
-        Hinted model;
-        model.handler = engine.add_handler<&Hinted::on_event>(model, "hinted");
-        if (with_hint) engine.set_prefetch<&Hinted::prefetch>(model.handler, model);
-        for (std::uint64_t p = 1; p <= 4; ++p) engine.schedule_at(at_seconds(static_cast<std::int64_t>(p)), model.handler, p);
-        engine.run();
-        return std::make_pair(model.recorder.seen, model.hinted);
-    };
-    const auto [with_seen, with_hinted] = run(true);
-    const auto [without_seen, without_hinted] = run(false);
-    EXPECT_EQ(with_seen, without_seen);
-    EXPECT_EQ(with_seen, (std::vector<std::pair<std::int64_t, std::uint64_t>>{{1, 1}, {2, 2}, {2, 7}, {3, 3}, {4, 4}}));
-    // Running 1: 2 is next, 3 after it. Running 2: 3 next, 4 after (7 is scheduled by 2 itself,
-    // after the hint). Running 7: 3 next, 4 after. Running 3 and 4: nothing after next.
-    EXPECT_EQ(with_hinted, (std::vector<std::uint64_t>{3, 4, 4}));
-    EXPECT_TRUE(without_hinted.empty());
-}

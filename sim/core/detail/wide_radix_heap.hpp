@@ -55,15 +55,6 @@ public:
         return min0_ < kWidth ? &level0_item(min0_, heads_[min0_]) : nullptr;
     }
 
-    /// The item after peek_cheap()'s, if it too is in level 0; nullptr otherwise.
-    [[nodiscard]] const T* peek_second_cheap() const {
-        if (min0_ == kWidth) return nullptr;
-        const unsigned d = min0_;
-        if (heads_[d] + 1 < count0_[d]) return &level0_item(d, heads_[d] + 1);
-        const unsigned next = level0_bucket_from(d + 1);
-        return next < kWidth ? &level0_item(next, heads_[next]) : nullptr;
-    }
-
     void pop() {
         if (min0_ == kWidth) refill();
         pop_cheap();
