@@ -1103,6 +1103,10 @@ private:
     void arrive_at_node(std::uint32_t v, core::LinkId via) {
         Vehicle& veh = vehicles_[v];
         const auto node = veh.at.index();
+        if (plain_node_[node] != 0) { // no border, never closed: the common case, one byte read
+            ready(v);
+            return;
+        }
         if (node_closed_[node] > 0) {
             use_all(veh, TimeUse::disruption);
             node_waiting_[node].emplace_back(v, via);
