@@ -206,6 +206,7 @@ public:
             rec.always_open = link.status == network::LinkStatus::open;
             rides_.push_back(LinkRide{link.length.value() / link.speed.value(), link.cost_usd_per_unit_km * link.length.value(),
                                       link.co2_g_per_tkm * link.length.value(), link.to});
+            carrier_.push_back((std::uint64_t{static_cast<std::uint8_t>(link.mode)} << 32U) | link.gauge_mm);
         }
         for (std::uint32_t v = 0; v < net.node_count(); ++v) node_border_.push_back(net.node(core::NodeId{v}).border ? 1 : 0);
         // Free runs: links nothing can hold a vehicle on (no path capacity, always open, never
@@ -1179,9 +1180,9 @@ private:
         const Consignment& con = cons_[c];
         const auto& route = routes_[con.route];
         if (con.pos == 0 || con.pos >= route.size()) return false;
+        if (carrier_[route[con.pos - 1].index()] == carrier_[route[con.pos].index()]) return false;
         const auto& before = net_.link(route[con.pos - 1]);
         const auto& after = net_.link(route[con.pos]);
-        if (before.mode == after.mode && before.gauge_mm == after.gauge_mm) return false;
         const auto& node = net_.node(con.at);
         if ((is_water(before.mode) || is_water(after.mode)) && node.port) return false;
         return node.transshipment.has_value();
@@ -1509,6 +1510,7 @@ private:
     std::vector<std::uint32_t> leg_len_;               // per leg: how many links it has
     std::vector<core::LinkId> leg_first_;              // per leg: its first link
     std::vector<std::uint8_t> free_link_;             // per link: nothing can hold a vehicle on it
+    std::vector<std::uint64_t> carrier_;              // per link: mode << 32 | gauge (mm)
     std::vector<std::uint8_t> plain_node_;            // per node: nothing can hold a vehicle at it
     std::map<std::vector<core::LinkId>, std::uint32_t> leg_ids_;
 
