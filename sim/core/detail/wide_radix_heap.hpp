@@ -9,6 +9,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 namespace corridor::core::detail {
@@ -18,6 +19,11 @@ namespace corridor::core::detail {
 template <class T, class KeyOf>
 class WideRadixHeap {
 public:
+    // Items of up to 16 bytes go by value, in registers: a reference would make the caller
+    // store a record built in registers to the stack in halves and reload it whole, a
+    // store-forwarding stall. Larger ones go by reference (by value they are copied in memory).
+    using Arg = std::conditional_t<(sizeof(T) <= 16 && std::is_trivially_copyable_v<T>), T, const T&>;
+
     [[nodiscard]] bool empty() const { return size_ == 0; }
     /// Empties the heap and restarts its keys from 0, keeping the buckets' storage.
     void clear() {
@@ -36,7 +42,7 @@ public:
     }
     [[nodiscard]] std::size_t size() const { return size_; }
 
-    void push(T item) {
+    void push(Arg item) {
         const std::uint64_t key = KeyOf{}(item);
         if (key < last_) rebase(key);
         put(item, key);
@@ -83,7 +89,7 @@ private:
     static constexpr unsigned kWidth = 256;
     static constexpr std::size_t kSpareMin = 64; // items: buffers at least this large circulate
 
-    [[gnu::always_inline]] void put(T item, std::uint64_t key) {
+    [[gnu::always_inline]] void put(Arg item, std::uint64_t key) {
         const std::uint64_t x = key ^ last_;
         const unsigned level = x == 0 ? 0U : static_cast<unsigned>(std::bit_width(x) - 1) / 8U;
         const auto digit = static_cast<unsigned>(key >> (8U * level)) & 0xFFU;
@@ -107,7 +113,7 @@ private:
     // Level 0: a bucket's first item sits in first_, inline, the rest in the bucket's vector;
     // with fewer pending items than keys in a level-0 span (the common case), most buckets hold
     // one item and a pop or a refill touches no vector.
-    [[gnu::always_inline]] void put0(T item, unsigned d) {
+    [[gnu::always_inline]] void put0(Arg item, unsigned d) {
         if (count0_[d]++ == 0) {
             first_[d] = item;
         } else {
@@ -120,7 +126,7 @@ private:
 
     // push_back, always inline (the reallocation stays out of line inside it): GCC otherwise
     // calls it out of line from refill()'s loop.
-    [[gnu::always_inline]] static void append(std::vector<T>& bucket, T item) {
+    [[gnu::always_inline]] static void append(std::vector<T>& bucket, Arg item) {
         bucket.push_back(item);
     }
 
