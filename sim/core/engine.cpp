@@ -1,6 +1,7 @@
 // The event loop: pop the earliest live record, free its slot, call its handler.
 #include "sim/core/engine.hpp"
 
+#include <stdexcept>
 #include <utility>
 
 #include "sim/core/assert.hpp"
@@ -22,7 +23,8 @@ Engine::Engine() { callback_handler_ = add_handler(&Engine::run_callback, this, 
 
 HandlerId Engine::add_handler(HandlerFn fn, void* context, std::string name) {
     SIM_ASSERT(fn != nullptr, "a handler needs a function");
-    SIM_ASSERT(handlers_.size() < kHandlerMask, "too many handlers (at most 32767)");
+    // The handler's index shares a record's first word with the time (engine.hpp).
+    if (handlers_.size() >= kHandlerMask) throw std::length_error("an engine takes at most 32767 handlers");
     handlers_.push_back(Handler{fn, context});
     handler_names_.push_back(std::move(name));
     return HandlerId{static_cast<std::uint32_t>(handlers_.size() - 1)};

@@ -66,10 +66,6 @@ public:
         pop_cheap();
     }
 
-    // Whether level 0 has an item is read from min0_, never from levels_: a push to a higher
-    // level writes levels_ with a bit that depends on the new key, and reading it here would
-    // make every pop wait for the previous push's key (bench/README.md).
-
     /// pop() after peek_cheap() returned an item: no refill check.
     void pop_cheap() {
         const unsigned d = min0_;
@@ -184,14 +180,12 @@ private:
             retire(source);
             return;
         }
-        {
-            std::uint64_t least = KeyOf{}(source.front());
-            for (const T& item : source) {
-                const std::uint64_t k = KeyOf{}(item);
-                least = k < least ? k : least;
-            }
-            last_ = least;
+        std::uint64_t least = KeyOf{}(source.front());
+        for (const T& item : source) {
+            const std::uint64_t k = KeyOf{}(item);
+            least = k < least ? k : least;
         }
+        last_ = least;
         clear_bit(level, digit);
         // Every item lands in a level below `level`, never in `source` itself, so iterating
         // it while putting is safe; clearing it afterwards keeps its capacity for reuse.
@@ -238,7 +232,11 @@ private:
     std::uint64_t last_ = 0;
     std::size_t size_ = 0;
     unsigned levels_ = 0;     // bit L: level L has an item
-    unsigned min0_ = kWidth;  // the lowest non-empty level-0 bucket, kWidth when level 0 is empty
+    // The lowest non-empty level-0 bucket, kWidth when level 0 is empty. top() and pop() ask it,
+    // never levels_, whether level 0 has an item: a push to a higher level writes levels_ with a
+    // bit that depends on the new key, and reading it there would make every pop wait for the
+    // previous push's key to be computed (bench/README.md).
+    unsigned min0_ = kWidth;
 };
 
 } // namespace corridor::core::detail
