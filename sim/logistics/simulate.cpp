@@ -57,8 +57,9 @@ enum class VehicleKind : std::uint8_t { train, vessel, solo };
 
 enum class BerthWork : std::uint8_t { load, unload };
 
-// Aligned to cache lines, with what a link step reads and writes in the first two and the rest
-// in the third.
+// Aligned to cache lines: a link step (arrive, ask for a path, enter the next link) reads and
+// writes the first line only; the trip's time account (written when what the vehicle does
+// changes) is the second; what a leg's start and end need is the third.
 struct alignas(64) Vehicle {
     VehicleKind kind = VehicleKind::solo;
     bool on_trip = false;                  // see the trip's account below
@@ -74,22 +75,24 @@ struct alignas(64) Vehicle {
     core::NodeId next_at;                  // where the link (or free run) being ridden ends
     // The link it asks for next (before entering) or rides (after: the last of a free run).
     core::LinkId link;
-    SimTime requested;                     // when it asked for the current line path
     // A trip's account, kept once for the whole load and shared out at the end of the leg, so
-    // that a link or a border costs O(1) per vehicle, not per consignment aboard.
+    // that a link or a border costs O(1) per vehicle, not per consignment aboard. The time in
+    // `use` since `since` is added to `seconds` when the use changes (or the trip ends).
     SimTime since;
-    std::array<std::int64_t, kTimeUses> seconds{};
     double usd_per_unit = 0;
     double co2_g_per_t = 0;                // g CO2e per tonne carried
-    // Third line: read when a leg starts or ends.
+    // Second line.
+    std::array<std::int64_t, kTimeUses> seconds{};
     std::uint32_t service = kNone;
     std::uint32_t vessel = kNone;          // index in the service's fleet
+    // Third line.
     std::uint32_t leg = kNone;             // the leg of this trip (its links are in leg_pos_)
     std::vector<std::uint32_t> load;       // consignments aboard
     double units = 0;
+    SimTime requested;                     // when it asked for a line path it had to wait for
 };
-static_assert(sizeof(Vehicle) == 192 && offsetof(Vehicle, service) == 128,
-              "a link step's fields fill the first two cache lines of a Vehicle");
+static_assert(sizeof(Vehicle) == 192 && offsetof(Vehicle, seconds) == 64 && offsetof(Vehicle, leg) == 128,
+              "a link step's fields fill the first cache line of a Vehicle");
 
 // One link of a leg as a vehicle rides it, copied out of the link so that a free run (below)
 // reads its links in one sequential sweep.
@@ -476,10 +479,16 @@ private:
             for (const auto c : v.load) use(c, next);
             return;
         }
+        if (v.use == next) return; // the same use goes on: its time is added when it ends
+        close_use(v);
+        v.use = next;
+    }
+    // Adds the time in the current use to the trip's account (integer seconds: adding it in one
+    // piece or in several gives the same sum).
+    void close_use(Vehicle& v) {
         const SimTime now = engine_.now();
         v.seconds[static_cast<std::size_t>(v.use)] += (now - v.since).count();
         v.since = now;
-        v.use = next;
     }
 
     // The load's own clocks stop here; the vehicle keeps one account for all of them.
@@ -499,7 +508,8 @@ private:
     void end_trip(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
         if (!veh.on_trip) return;
-        use_all(veh, TimeUse::waiting);
+        close_use(veh);
+        veh.use = TimeUse::waiting;
         const SimTime now = engine_.now();
         for (const auto c : veh.load) {
             Consignment& con = cons_[c];
@@ -1009,7 +1019,6 @@ private:
             link_waiting_[l.index()].push_back(v);
             return;
         }
-        veh.requested = engine_.now();
         const double capacity = link.capacity_per_day;
         if (capacity > 0 && veh.kind != VehicleKind::vessel) {
             const SimTime enter = std::max(engine_.now(), link.next_free);
@@ -1017,11 +1026,12 @@ private:
             link.busy_seconds += static_cast<double>(link.headway.count());
             if (enter > engine_.now()) {
                 use_all(veh, TimeUse::waiting);
+                veh.requested = engine_.now();
                 engine_.schedule_at(enter, h_enter_, v);
                 return;
             }
         }
-        enter(v);
+        enter(v, false);
     }
 
     // A path every 86,400 s / (capacity × factor); only read while capacity and factor are > 0.
@@ -1032,14 +1042,15 @@ private:
     }
 
     void on_ready(core::Engine&, std::uint64_t payload) { ready(static_cast<std::uint32_t>(payload)); }
-    void on_enter(core::Engine&, std::uint64_t payload) { enter(static_cast<std::uint32_t>(payload)); }
+    void on_enter(core::Engine&, std::uint64_t payload) { enter(static_cast<std::uint32_t>(payload), true); }
 
-    void enter(std::uint32_t v) {
+    // `waited`: it waited for a line path since `requested` (else it enters as it asks).
+    void enter(std::uint32_t v, bool waited) {
         Vehicle& veh = vehicles_[v];
         const LegPos* const at = leg_pos_.data() + veh.leg_base; // this leg's positions
         const auto l = veh.link;
         LinkRec& link = links_[l.index()];
-        if (link.capacity_per_day > 0) {
+        if (waited && link.capacity_per_day > 0) {
             link.path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
         }
         ++link.trains;
