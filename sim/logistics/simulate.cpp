@@ -11,6 +11,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "sim/core/assert.hpp"
 #include "sim/core/engine.hpp"
 #include "sim/core/quantiles.hpp"
 #include "sim/core/random.hpp"
@@ -70,7 +71,6 @@ struct alignas(64) Vehicle {
     std::uint32_t leg_len = 0;             // how many links the leg has
     std::uint32_t pos = 0;                 // next link of the leg
     std::uint32_t run_end = 0;             // leg position after the link (or free run) being ridden
-    std::uint32_t links_done = 0;
     core::NodeId at;
     core::NodeId next_at;                  // where the link (or free run) being ridden ends
     // The link it asks for next (before entering) or rides (after: the last of a free run).
@@ -86,12 +86,11 @@ struct alignas(64) Vehicle {
     std::uint32_t service = kNone;
     std::uint32_t vessel = kNone;          // index in the service's fleet
     // Third line.
-    std::uint32_t leg = kNone;             // the leg of this trip (its links are in leg_pos_)
     std::vector<std::uint32_t> load;       // consignments aboard
     double units = 0;
     SimTime requested;                     // when it asked for a line path it had to wait for
 };
-static_assert(sizeof(Vehicle) == 192 && offsetof(Vehicle, seconds) == 64 && offsetof(Vehicle, leg) == 128,
+static_assert(sizeof(Vehicle) == 192 && offsetof(Vehicle, seconds) == 64 && offsetof(Vehicle, load) == 128,
               "a link step's fields fill the first cache line of a Vehicle");
 
 // One link of a leg as a vehicle rides it, copied out of the link so that a free run (below)
@@ -494,6 +493,7 @@ private:
     // The load's own clocks stop here; the vehicle keeps one account for all of them.
     void start_trip(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
+        SIM_ASSERT(veh.pos == 0, "a trip starts at its leg's first position: end_trip counts the links it rode by pos");
         for (const auto c : veh.load) use(c, TimeUse::moving);
         veh.on_trip = true;
         veh.use = TimeUse::waiting;
@@ -501,7 +501,6 @@ private:
         veh.seconds = {};
         veh.usd_per_unit = 0;
         veh.co2_g_per_t = 0;
-        veh.links_done = 0;
     }
 
     // Shares the trip's time, cost, CO2e and progress out to every consignment aboard.
@@ -519,7 +518,7 @@ private:
             const double tonnes = net_.cargo_classes()[sc_.flows[con.flow].cargo.index()].tonnes_per_unit;
             con.usd += veh.usd_per_unit * con.units;
             con.kg_co2e += veh.co2_g_per_t * tonnes / 1000.0 * con.units;
-            con.pos += veh.links_done;
+            con.pos += veh.pos; // a trip starts at its leg's first position (start_trip)
             con.at = veh.at;
         }
         veh.on_trip = false;
@@ -579,7 +578,6 @@ private:
     }
 
     void set_leg(Vehicle& veh, std::uint32_t leg) {
-        veh.leg = leg;
         veh.leg_base = leg_base_[leg];
         veh.leg_len = leg_len_[leg];
         veh.link = leg_first_[leg];
@@ -635,7 +633,6 @@ private:
         veh.vessel = kNone;
         veh.load.clear();
         veh.units = 0;
-        veh.leg = kNone;
         veh.pos = 0;
         veh.at = at;
         veh.on_trip = false;
@@ -1102,7 +1099,6 @@ private:
         Vehicle& veh = vehicles_[v];
         const auto l = veh.link; // the link it arrives by
         if (const auto next = payload >> 32U; next != 0) veh.link = core::LinkId{static_cast<std::uint32_t>(next - 1)};
-        veh.links_done += veh.run_end - veh.pos;
         veh.at = veh.next_at;
         veh.pos = veh.run_end;
         if (veh.kind == VehicleKind::vessel) {
