@@ -159,20 +159,28 @@ struct Area {
     core::TimeWeighted storm_level;
 };
 
-// Everything a vehicle reads and writes about a link as it asks for a path and enters it, in one
-// cache line: on large networks each link step is otherwise a cache miss per array touched.
-// (What a ride costs is in the leg's LegSteps; vehicles held by a closure wait in a separate list.)
-struct alignas(64) LinkRec {
-    double factor = 1;            // disruptions: 0 closes, (0, 1) derates
-    SimTime next_free;            // next train path
-    double capacity_per_day = 0;  // 0: unlimited
-    Duration headway{0};          // 86,400 s / (capacity × factor), kept with the factor
-    double busy_seconds = 0;      // paths taken × headway (links with a capacity)
-    double path_wait_h = 0;       // summed waits for a path (links with a capacity)
-    std::uint32_t trains = 0;     // vehicles that entered it since the warm-up
-    bool always_open = false;     // status open: no calendar check needed
+// Everything a vehicle reads and writes about a link as it asks for a path and enters it, in half
+// a cache line: on large networks each link step is otherwise a cache miss per array touched, and
+// the records of the links in use should stay in cache together. (What a ride costs is in the
+// leg's LegSteps; what changes only with a disruption, and the path waits, are in LinkState;
+// vehicles held by a closure wait in a separate list.)
+struct alignas(32) LinkRec {
+    SimTime next_free;             // next train path
+    Duration headway{0};           // 86,400 s / (capacity × factor), kept with the factor
+    std::int64_t busy_seconds = 0; // paths taken × headway (links with a capacity)
+    std::uint32_t trains = 0;      // vehicles that entered it since the warm-up
+    bool closed = false;           // a disruption's factor <= 0
+    bool paced = false;            // it has a capacity: trains take a path
+    bool always_open = false;      // status open: no calendar check needed
 };
-static_assert(sizeof(LinkRec) == 64);
+static_assert(sizeof(LinkRec) == 32);
+
+// The rest of a link's state, read when a disruption starts or ends or a train had to wait.
+struct LinkState {
+    double factor = 1;            // disruptions: 0 closes, (0, 1) derates
+    double capacity_per_day = 0;  // 0: unlimited
+    double path_wait_h = 0;       // summed waits for a path (links with a capacity)
+};
 
 // What riding a link costs, read once per leg to build its LegSteps.
 struct LinkRide {
@@ -187,6 +195,8 @@ public:
     Simulation(const network::Network& net, const Scenario& sc, const RunConfig& cfg)
         : net_{net}, sc_{sc}, cfg_{cfg}, router_{net} {
         links_.resize(net.link_count());
+        link_state_.resize(net.link_count());
+        crossing_leg_.assign(net.link_count(), kNone);
         closed_mask_.assign(net.link_count(), 0);
         link_waiting_.resize(net.link_count());
         for (std::uint32_t l = 0; l < net.link_count(); ++l) {
@@ -203,8 +213,9 @@ public:
         for (std::uint32_t l = 0; l < net.link_count(); ++l) {
             const auto& link = net.link(core::LinkId{l});
             LinkRec& rec = links_[l];
-            rec.capacity_per_day = link.capacity_per_day;
-            set_headway(rec);
+            link_state_[l].capacity_per_day = link.capacity_per_day;
+            rec.paced = link.capacity_per_day > 0;
+            set_headway(rec, link_state_[l]);
             rec.always_open = link.status == network::LinkStatus::open;
             rides_.push_back(LinkRide{link.length.value() / link.speed.value(), link.cost_usd_per_unit_km * link.length.value(),
                                       link.co2_g_per_tkm * link.length.value(), link.to});
@@ -216,7 +227,7 @@ public:
         // in one event. Disruptions are known in advance, so this is decided once.
         free_link_.assign(net.link_count(), 0);
         for (std::uint32_t l = 0; l < net.link_count(); ++l) {
-            free_link_[l] = links_[l].capacity_per_day <= 0 && links_[l].always_open ? 1 : 0;
+            free_link_[l] = !links_[l].paced && links_[l].always_open ? 1 : 0;
         }
         plain_node_.assign(net.node_count(), 0);
         for (std::uint32_t v = 0; v < net.node_count(); ++v) plain_node_[v] = node_border_[v] ? 0 : 1;
@@ -577,6 +588,14 @@ private:
         return id;
     }
 
+    // A vessel's leg: one crossing, interned once per link (a map lookup per sailing showed in
+    // profiles of large networks).
+    std::uint32_t crossing_leg(core::LinkId link) {
+        std::uint32_t& leg = crossing_leg_[link.index()];
+        if (leg == kNone) leg = intern_leg({link});
+        return leg;
+    }
+
     void set_leg(Vehicle& veh, std::uint32_t leg) {
         veh.leg_base = leg_base_[leg];
         veh.leg_len = leg_len_[leg];
@@ -802,7 +821,7 @@ private:
         vessel.queue = q;
         const auto v = new_vehicle(VehicleKind::vessel, vessel.service, vessel.at);
         vehicles_[v].vessel = i;
-        set_leg(vehicles_[v], intern_leg({port_queues_[q].link}));
+        set_leg(vehicles_[v], crossing_leg(port_queues_[q].link));
         vessel.vehicle = v;
         load_vessel(i);
     }
@@ -873,7 +892,7 @@ private:
         vessel.busy.set(engine_.now(), 1);
         const auto v = new_vehicle(VehicleKind::vessel, vessel.service, vessel.at);
         vehicles_[v].vessel = i;
-        set_leg(vehicles_[v], intern_leg({link}));
+        set_leg(vehicles_[v], crossing_leg(link));
         vessel.vehicle = v;
         resume(v, Resume::depart_vessel);
     }
@@ -1011,16 +1030,15 @@ private:
         }
         const auto l = veh.link;
         LinkRec& link = links_[l.index()];
-        if (link.factor <= 0 || (!link.always_open && !net_.is_open(l, today()))) {
+        if (link.closed || (!link.always_open && !net_.is_open(l, today()))) {
             use_all(veh, TimeUse::disruption);
             link_waiting_[l.index()].push_back(v);
             return;
         }
-        const double capacity = link.capacity_per_day;
-        if (capacity > 0 && veh.kind != VehicleKind::vessel) {
+        if (link.paced && veh.kind != VehicleKind::vessel) {
             const SimTime enter = std::max(engine_.now(), link.next_free);
             link.next_free = enter + link.headway;
-            link.busy_seconds += static_cast<double>(link.headway.count());
+            link.busy_seconds += link.headway.count();
             if (enter > engine_.now()) {
                 use_all(veh, TimeUse::waiting);
                 veh.requested = engine_.now();
@@ -1032,9 +1050,10 @@ private:
     }
 
     // A path every 86,400 s / (capacity × factor); only read while capacity and factor are > 0.
-    static void set_headway(LinkRec& link) {
-        if (link.capacity_per_day > 0 && link.factor > 0) {
-            link.headway = Duration{static_cast<std::int64_t>(86400.0 / (link.capacity_per_day * link.factor))};
+    static void set_headway(LinkRec& link, const LinkState& state) {
+        link.closed = state.factor <= 0;
+        if (state.capacity_per_day > 0 && state.factor > 0) {
+            link.headway = Duration{static_cast<std::int64_t>(86400.0 / (state.capacity_per_day * state.factor))};
         }
     }
 
@@ -1047,8 +1066,8 @@ private:
         const LegPos* const at = leg_pos_.data() + veh.leg_base; // this leg's positions
         const auto l = veh.link;
         LinkRec& link = links_[l.index()];
-        if (waited && link.capacity_per_day > 0) {
-            link.path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
+        if (waited && link.paced) {
+            link_state_[l.index()].path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
         }
         ++link.trains;
         use_all(veh, TimeUse::moving);
@@ -1309,11 +1328,11 @@ private:
         ++network_version_;
         switch (d.target) {
         case DisruptionTarget::link: {
-            LinkRec& link = links_[d.index];
-            link.factor = starting ? d.capacity_factor : 1.0;
-            set_headway(link);
-            closed_mask_[d.index] = link.factor <= 0 ? 1 : 0;
-            if (link.factor > 0) {
+            LinkState& state = link_state_[d.index];
+            state.factor = starting ? d.capacity_factor : 1.0;
+            set_headway(links_[d.index], state);
+            closed_mask_[d.index] = state.factor <= 0 ? 1 : 0;
+            if (state.factor > 0) {
                 auto waiting = std::move(link_waiting_[d.index]);
                 link_waiting_[d.index].clear();
                 for (const auto v : waiting) ready(v);
@@ -1373,8 +1392,9 @@ private:
         for (auto& pool : pools_) pool.reset_statistics(engine.now());
         for (auto& link : links_) {
             link.trains = 0;
-            link.busy_seconds = link.path_wait_h = 0;
+            link.busy_seconds = 0;
         }
+        for (auto& state : link_state_) state.path_wait_h = 0;
         for (auto& vessel : fleet_) vessel.busy.reset(engine.now());
     }
 
@@ -1435,8 +1455,8 @@ private:
             r.name = "line " + spec.name;
             r.kind = "line";
             r.servers = spec.capacity_per_day;
-            r.utilisation = span > 0 ? std::min(1.0, link.busy_seconds / span) : 0;
-            r.wait_mean_h = link.path_wait_h / static_cast<double>(link.trains);
+            r.utilisation = span > 0 ? std::min(1.0, static_cast<double>(link.busy_seconds) / span) : 0;
+            r.wait_mean_h = link_state_[l].path_wait_h / static_cast<double>(link.trains);
             r.served = link.trains;
             result.resources.push_back(r);
         }
@@ -1497,6 +1517,8 @@ private:
     std::vector<std::vector<std::uint32_t>> setup_batches_;
     std::vector<std::uint32_t> free_batches_;
     std::vector<LinkRec> links_;
+    std::vector<LinkState> link_state_;
+    std::vector<std::uint32_t> crossing_leg_; // per link: its one-link leg, once interned
     std::vector<LinkRide> rides_; // per link: what riding it costs (read when a leg is built)
     std::vector<std::vector<std::uint32_t>> link_waiting_; // vehicles held by a closure, per link
     std::vector<std::int32_t> opening_days_;               // planned links' first days, sorted
