@@ -47,6 +47,7 @@ struct Consignment {
     double units;
     bool counted;        // created after warm-up: counts in the flow statistics
     bool live;           // the slot holds a consignment in the system
+    bool custody;        // its flow keeps a chain-of-custody log
     // Its ledger, turned into a ShipmentRecord when it leaves (or at the horizon).
     SimTime created;
     std::array<std::uint32_t, kTimeUses> seconds{}; // up to 136 years each
@@ -251,6 +252,7 @@ public:
             flow_random_.push_back(stream("flow:" + sc_.flows[f].name));
             route_random_.push_back(stream("route:" + sc_.flows[f].name));
             flow_stats_.emplace_back();
+            flow_tonnes_.push_back(net_.cargo_classes()[sc_.flows[f].cargo.index()].tonnes_per_unit);
             if (sc_.flows[f].units_per_day > 0) {
                 engine_.schedule_at(SimTime{} + next_gap(f), h_arrival_, f);
             }
@@ -349,7 +351,7 @@ private:
     // ---- demand --------------------------------------------------------------------------
     Duration next_gap(std::uint32_t f) {
         const Flow& flow = sc_.flows[f];
-        const int month = month_of(sc_.start_date, engine_.now());
+        const int month = this_month();
         const double rate = flow.units_per_day * flow.seasonal[static_cast<std::size_t>(month)] / flow.batch_units;
         if (rate <= 0) return Duration{86400}; // an empty month: look again tomorrow
         const double mean_h = 24.0 / rate;
@@ -359,10 +361,20 @@ private:
         return std::max(Duration{1}, hours(mean_h));
     }
 
+    // The month of now, worked out once a day (twice per flow arrival otherwise).
+    int this_month() {
+        const std::int64_t day = engine_.now().seconds() / 86400;
+        if (day != month_day_) {
+            month_day_ = day;
+            month_ = month_of(sc_.start_date, engine_.now());
+        }
+        return month_;
+    }
+
     void on_arrival(core::Engine& engine, std::uint64_t payload) {
         const auto f = static_cast<std::uint32_t>(payload);
         const Flow& flow = sc_.flows[f];
-        const int month = month_of(sc_.start_date, engine.now());
+        const int month = this_month();
         if (flow.seasonal[static_cast<std::size_t>(month)] > 0) {
             create_batch(f, flow.batch_units);
         }
@@ -383,7 +395,7 @@ private:
         const bool counted = engine_.now() >= SimTime{} + sc_.warmup;
         const auto id = static_cast<std::uint32_t>(created_);
         const Consignment state{id, f, route, 0, flow.origin, engine_.now(), TimeUse::waiting, units, counted, true,
-                                engine_.now(), {}, 0.0, 0.0};
+                                flow.custody, engine_.now(), {}, 0.0, 0.0};
         std::uint32_t c = 0;
         if (free_cons_.empty()) {
             c = static_cast<std::uint32_t>(cons_.size());
@@ -526,7 +538,7 @@ private:
             for (std::size_t u = 0; u < kTimeUses; ++u) con.seconds[u] += static_cast<std::uint32_t>(veh.seconds[u]);
             con.since = now; // its own clock resumes, the trip being accounted above
             con.use = TimeUse::waiting;
-            const double tonnes = net_.cargo_classes()[sc_.flows[con.flow].cargo.index()].tonnes_per_unit;
+            const double tonnes = flow_tonnes_[con.flow];
             con.usd += veh.usd_per_unit * con.units;
             con.kg_co2e += veh.co2_g_per_t * tonnes / 1000.0 * con.units;
             con.pos += veh.pos; // a trip starts at its leg's first position (start_trip)
@@ -535,7 +547,7 @@ private:
         veh.on_trip = false;
     }
 
-    bool custodial(std::uint32_t c) const { return sc_.flows[cons_[c].flow].custody; }
+    bool custodial(std::uint32_t c) const { return cons_[c].custody; }
     void log_custody(std::uint32_t c, const char* event, const std::string& holder) {
         if (!custodial(c)) return;
         custody_.push_back(CustodyEvent{cons_[c].id, engine_.now(), cons_[c].at, event, holder});
@@ -721,7 +733,7 @@ private:
         const auto v = new_vehicle(VehicleKind::train, con.service, cons_[con.waiting.front()].at);
         Vehicle& train = vehicles_[v];
         set_leg(train, con.leg);
-        std::vector<std::uint32_t> left;
+        auto left = spare_list();
         for (const auto c : con.waiting) {
             if (train.load.empty() || train.units + cons_[c].units <= svc.capacity_units) {
                 train.load.push_back(c);
@@ -730,7 +742,8 @@ private:
                 left.push_back(c);
             }
         }
-        con.waiting = std::move(left);
+        con.waiting.swap(left);
+        return_list(std::move(left));
         con.units = 0;
         for (const auto c : con.waiting) con.units += cons_[c].units;
         if (!con.waiting.empty()) {
@@ -1170,11 +1183,14 @@ private:
     void leg_end(std::uint32_t v) {
         if (vehicles_[v].kind == VehicleKind::vessel) return; // vessels unload through vessel_arrival
         end_trip(v);
-        const auto load = vehicles_[v].load;
+        // The load leaves the vehicle (which takes an empty buffer in its place): what follows
+        // may board other vehicles, even this one again.
+        auto load = spare_list();
+        load.swap(vehicles_[v].load);
         const auto at = vehicles_[v].at;
         free_vehicle(v);
         // A train's cargo that must change carrier here waits for the node's setup first.
-        std::vector<std::uint32_t> to_transship;
+        auto to_transship = spare_list();
         for (const auto c : load) {
             cons_[c].at = at;
             if (needs_cranes(c)) {
@@ -1189,15 +1205,31 @@ private:
             std::uint32_t batch = 0;
             if (free_batches_.empty()) {
                 batch = static_cast<std::uint32_t>(setup_batches_.size());
-                setup_batches_.push_back(std::move(to_transship));
+                setup_batches_.emplace_back();
             } else {
                 batch = free_batches_.back();
                 free_batches_.pop_back();
-                setup_batches_[batch] = std::move(to_transship);
             }
+            setup_batches_[batch].swap(to_transship); // the batch's old buffer goes back below
             for (const auto c : setup_batches_[batch]) use(c, TimeUse::transshipment);
             engine_.schedule_in(hours(setup), h_setup_done_, batch);
         }
+        return_list(std::move(to_transship));
+        return_list(std::move(load));
+    }
+
+    // Buffers for lists of consignments that live for one call, kept for reuse: a leg's end and
+    // a train's departure would otherwise allocate and free one or two each.
+    std::vector<std::uint32_t> spare_list() {
+        if (spare_lists_.empty()) return {};
+        auto list = std::move(spare_lists_.back());
+        spare_lists_.pop_back();
+        return list;
+    }
+    void return_list(std::vector<std::uint32_t>&& list) {
+        if (list.capacity() == 0) return;
+        list.clear();
+        spare_lists_.push_back(std::move(list));
     }
 
     // Cranes are needed where the carrier changes at a node that transships and the change is
@@ -1518,6 +1550,10 @@ private:
     std::vector<std::uint32_t> free_batches_;
     std::vector<LinkRec> links_;
     std::vector<LinkState> link_state_;
+    std::vector<std::vector<std::uint32_t>> spare_lists_; // see spare_list()
+    std::vector<double> flow_tonnes_; // per flow: tonnes per unit of its cargo class
+    std::int64_t month_day_ = -1; // the day this_month() last worked out, and its month
+    int month_ = 0;
     std::vector<std::uint32_t> crossing_leg_; // per link: its one-link leg, once interned
     std::vector<LinkRide> rides_; // per link: what riding it costs (read when a leg is built)
     std::vector<std::vector<std::uint32_t>> link_waiting_; // vehicles held by a closure, per link
