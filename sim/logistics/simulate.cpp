@@ -114,6 +114,14 @@ struct alignas(32) LegPos {
 };
 static_assert(sizeof(LegPos) == 32, "two leg positions to a cache line");
 
+// What boarding and departing read of a service, in a small array that stays in cache.
+struct ServiceRule {
+    double capacity_units;
+    Duration max_wait;     // the longest a train waits to fill; negative: no limit
+    bool when_full;        // departs as soon as it is full
+    bool train;            // a train service (else vessels)
+};
+
 // Trains boarding at the same place for the same leg of a service.
 struct Consolidator {
     std::uint32_t service;
@@ -252,7 +260,9 @@ public:
             flow_random_.push_back(stream("flow:" + sc_.flows[f].name));
             route_random_.push_back(stream("route:" + sc_.flows[f].name));
             flow_stats_.emplace_back();
-            flow_tonnes_.push_back(net_.cargo_classes()[sc_.flows[f].cargo.index()].tonnes_per_unit);
+            const Flow& flow = sc_.flows[f];
+            flow_ends_.push_back(FlowEnd{flow.destination, flow.policy == RoutingPolicy::adaptive,
+                                         net_.cargo_classes()[flow.cargo.index()].tonnes_per_unit});
             if (sc_.flows[f].units_per_day > 0) {
                 engine_.schedule_at(SimTime{} + next_gap(f), h_arrival_, f);
             }
@@ -309,6 +319,9 @@ private:
         for (std::uint32_t s = 0; s < sc_.services.size(); ++s) {
             const auto& svc = sc_.services[s];
             service_random_.push_back(stream("service:" + svc.name));
+            rules_.push_back(ServiceRule{svc.capacity_units,
+                                         svc.departure.max_wait_h ? hours(*svc.departure.max_wait_h) : Duration{-1},
+                                         svc.departure.when_full, svc.kind == ServiceKind::train});
             service_area_.push_back(kNone);
             for (std::uint32_t a = 0; a < sc_.areas.size(); ++a) {
                 if (sc_.areas[a].name == svc.sea_area) service_area_[s] = a;
@@ -538,7 +551,7 @@ private:
             for (std::size_t u = 0; u < kTimeUses; ++u) con.seconds[u] += static_cast<std::uint32_t>(veh.seconds[u]);
             con.since = now; // its own clock resumes, the trip being accounted above
             con.use = TimeUse::waiting;
-            const double tonnes = flow_tonnes_[con.flow];
+            const double tonnes = flow_ends_[con.flow].tonnes_per_unit;
             con.usd += veh.usd_per_unit * con.units;
             con.kg_co2e += veh.co2_g_per_t * tonnes / 1000.0 * con.units;
             con.pos += veh.pos; // a trip starts at its leg's first position (start_trip)
@@ -557,13 +570,29 @@ private:
     // The leg from the consignment's position: consecutive links with the same service and
     // the same carrier (mode, gauge).
     // Legs are computed once per (route, position) and shared by content, so vehicles and
-    // consolidators hold an index, not a copy.
-    std::uint32_t leg_id_of(const Consignment& con) {
+    // consolidators hold an index, not a copy. With the leg, each (route, position) keeps
+    // whether a consignment arriving there needs cranes before it (below): a leg's end reads
+    // the word its next leg's start reads.
+    static constexpr std::uint32_t kLegBits = 30;
+    static constexpr std::uint32_t kLegUnknown = (std::uint32_t{1} << kLegBits) - 1;
+    static constexpr std::uint32_t kCranes = std::uint32_t{1} << 30;      // cranes needed here
+    static constexpr std::uint32_t kCranesKnown = std::uint32_t{1} << 31; // kCranes is set
+
+    std::uint32_t& route_step(const Consignment& con) {
         if (route_legs_.size() <= con.route) route_legs_.resize(con.route + 1);
         auto& by_pos = route_legs_[con.route];
-        if (by_pos.empty()) by_pos.assign(routes_[con.route].size(), kNone);
-        if (by_pos[con.pos] == kNone) by_pos[con.pos] = intern_leg(leg_of(con));
+        if (by_pos.empty()) by_pos.assign(routes_[con.route].size(), kLegUnknown);
         return by_pos[con.pos];
+    }
+
+    std::uint32_t leg_id_of(const Consignment& con) {
+        std::uint32_t& step = route_step(con);
+        if ((step & kLegUnknown) == kLegUnknown) {
+            const auto leg = intern_leg(leg_of(con));
+            if (leg >= kLegUnknown) throw std::length_error("more than 2^30 - 1 distinct legs");
+            step = (step & ~kLegUnknown) | leg;
+        }
+        return step & kLegUnknown;
     }
 
     std::uint32_t intern_leg(const std::vector<core::LinkId>& leg) {
@@ -642,7 +671,7 @@ private:
             ready(v);
             return;
         }
-        if (sc_.services[service].kind == ServiceKind::train) {
+        if (rules_[service].train) {
             board_train(c, service, leg_id);
         } else {
             board_vessel(c, service, leg_first_[leg_id]);
@@ -697,13 +726,13 @@ private:
         con.waiting.push_back(c);
         con.units += cons_[c].units;
         log_custody(c, "boarded", sc_.services[service].name);
-        const auto& svc = sc_.services[service];
-        if (svc.departure.when_full && con.units >= svc.capacity_units) {
+        const ServiceRule& rule = rules_[service];
+        if (rule.when_full && con.units >= rule.capacity_units) {
             depart_train(k);
             return;
         }
-        if (!con.timer_set && svc.departure.max_wait_h) {
-            con.timer = engine_.schedule_cancellable_in(hours(*svc.departure.max_wait_h), h_train_timer_, k);
+        if (!con.timer_set && rule.max_wait >= Duration{0}) {
+            con.timer = engine_.schedule_cancellable_in(rule.max_wait, h_train_timer_, k);
             con.timer_set = true;
         }
     }
@@ -724,7 +753,7 @@ private:
 
     void depart_train(std::uint32_t k) {
         Consolidator& con = consolidators_[k];
-        const auto& svc = sc_.services[con.service];
+        const ServiceRule& rule = rules_[con.service];
         if (con.timer_set) {
             engine_.cancel(con.timer);
             con.timer_set = false;
@@ -735,7 +764,7 @@ private:
         set_leg(train, con.leg);
         auto left = spare_list();
         for (const auto c : con.waiting) {
-            if (train.load.empty() || train.units + cons_[c].units <= svc.capacity_units) {
+            if (train.load.empty() || train.units + cons_[c].units <= rule.capacity_units) {
                 train.load.push_back(c);
                 train.units += cons_[c].units;
             } else {
@@ -747,10 +776,10 @@ private:
         con.units = 0;
         for (const auto c : con.waiting) con.units += cons_[c].units;
         if (!con.waiting.empty()) {
-            if (svc.departure.when_full && con.units >= svc.capacity_units) {
+            if (rule.when_full && con.units >= rule.capacity_units) {
                 depart_train(k); // one more full train
-            } else if (svc.departure.max_wait_h) {
-                con.timer = engine_.schedule_cancellable_in(hours(*svc.departure.max_wait_h), h_train_timer_, k);
+            } else if (rule.max_wait >= Duration{0}) {
+                con.timer = engine_.schedule_cancellable_in(rule.max_wait, h_train_timer_, k);
                 con.timer_set = true;
             }
         }
@@ -1233,15 +1262,22 @@ private:
     }
 
     // Cranes are needed where the carrier changes at a node that transships and the change is
-    // not a vessel's (vessels load and unload at their berths).
-    bool needs_cranes(std::uint32_t c) const {
+    // not a vessel's (vessels load and unload at their berths). Worked out once per (route,
+    // position).
+    bool needs_cranes(std::uint32_t c) {
         const Consignment& con = cons_[c];
-        const auto& route = routes_[con.route];
-        if (con.pos == 0 || con.pos >= route.size()) return false;
-        if (carrier_[route[con.pos - 1].index()] == carrier_[route[con.pos].index()]) return false;
-        const auto& before = net_.link(route[con.pos - 1]);
-        const auto& after = net_.link(route[con.pos]);
-        const auto& node = net_.node(con.at);
+        if (con.pos == 0 || con.pos >= routes_[con.route].size()) return false;
+        std::uint32_t& step = route_step(con);
+        if ((step & kCranesKnown) == 0) step |= kCranesKnown | (cranes_between(con.route, con.pos) ? kCranes : 0);
+        return (step & kCranes) != 0;
+    }
+
+    bool cranes_between(std::uint32_t route_id, std::uint32_t pos) const {
+        const auto& route = routes_[route_id];
+        if (carrier_[route[pos - 1].index()] == carrier_[route[pos].index()]) return false;
+        const auto& before = net_.link(route[pos - 1]);
+        const auto& after = net_.link(route[pos]);
+        const auto& node = net_.node(before.to);
         if ((is_water(before.mode) || is_water(after.mode)) && node.port) return false;
         return node.transshipment.has_value();
     }
@@ -1275,11 +1311,12 @@ private:
 
     void start_next(std::uint32_t c) {
         Consignment& con = cons_[c];
-        if (con.at == sc_.flows[con.flow].destination) {
+        const FlowEnd& end = flow_ends_[con.flow];
+        if (con.at == end.destination) {
             deliver(c);
             return;
         }
-        if (sc_.flows[con.flow].policy == RoutingPolicy::adaptive) replan(c);
+        if (end.adaptive) replan(c);
         if (con.pos >= routes_[con.route].size()) {
             deliver(c);
             return;
@@ -1550,8 +1587,15 @@ private:
     std::vector<std::uint32_t> free_batches_;
     std::vector<LinkRec> links_;
     std::vector<LinkState> link_state_;
+    std::vector<ServiceRule> rules_; // per service
     std::vector<std::vector<std::uint32_t>> spare_lists_; // see spare_list()
-    std::vector<double> flow_tonnes_; // per flow: tonnes per unit of its cargo class
+    // What a leg's end reads of a consignment's flow, per flow, in a small array.
+    struct FlowEnd {
+        core::NodeId destination;
+        bool adaptive;          // re-plans at each leg's end
+        double tonnes_per_unit; // of its cargo class
+    };
+    std::vector<FlowEnd> flow_ends_;
     std::int64_t month_day_ = -1; // the day this_month() last worked out, and its month
     int month_ = 0;
     std::vector<std::uint32_t> crossing_leg_; // per link: its one-link leg, once interned
@@ -1560,7 +1604,7 @@ private:
     std::vector<std::int32_t> opening_days_;               // planned links' first days, sorted
     std::vector<std::uint32_t> link_service_;
     std::vector<std::uint8_t> node_border_;
-    std::vector<std::vector<std::uint32_t>> route_legs_; // per route, per position: leg id (kNone: not yet)
+    std::vector<std::vector<std::uint32_t>> route_legs_; // per route, per position: leg id and cranes (route_step)
     std::vector<int> node_closed_;
     std::vector<std::vector<std::pair<std::uint32_t, core::LinkId>>> node_waiting_;
     std::vector<int> service_closed_;
