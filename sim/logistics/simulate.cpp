@@ -122,8 +122,9 @@ struct ServiceRule {
     bool train;            // a train service (else vessels)
 };
 
-// Trains boarding at the same place for the same leg of a service.
-struct Consolidator {
+// Trains boarding at the same place for the same leg of a service. One cache line each: a
+// consignment boarding touches one.
+struct alignas(64) Consolidator {
     std::uint32_t service;
     std::uint32_t leg; // the leg the trains ride
     std::vector<std::uint32_t> waiting;
@@ -206,6 +207,7 @@ public:
         links_.resize(net.link_count());
         link_state_.resize(net.link_count());
         crossing_leg_.assign(net.link_count(), kNone);
+        port_queue_of_link_.assign(net.link_count(), kNone);
         closed_mask_.assign(net.link_count(), 0);
         link_waiting_.resize(net.link_count());
         for (std::uint32_t l = 0; l < net.link_count(); ++l) {
@@ -290,7 +292,7 @@ private:
     void build_resources() {
         border_in_.assign(net_.node_count(), kNone);
         border_out_.assign(net_.node_count(), kNone);
-        cranes_.assign(net_.node_count(), kNone);
+        cranes_.assign(net_.node_count(), CraneSet{kNone, 1, 0});
         berths_.assign(net_.node_count(), kNone);
         for (std::uint32_t v = 0; v < net_.node_count(); ++v) {
             const auto& node = net_.node(core::NodeId{v});
@@ -298,7 +300,10 @@ private:
                 border_in_[v] = add_pool("border " + node.name + " in", "border", node.border->servers);
                 border_out_[v] = add_pool("border " + node.name + " out", "border", node.border->servers);
             }
-            if (node.transshipment) cranes_[v] = add_pool("cranes " + node.name, "cranes", node.transshipment->cranes);
+            if (node.transshipment) {
+                cranes_[v] = CraneSet{add_pool("cranes " + node.name, "cranes", node.transshipment->cranes),
+                                      node.transshipment->units_per_crane_h, node.transshipment->cost_usd_per_unit};
+            }
             if (node.port) berths_[v] = add_pool("berths " + node.name, "berths", node.port->berths);
             node_random_.push_back(stream("node:" + node.name));
         }
@@ -794,14 +799,15 @@ private:
 
     // ---- vessels -------------------------------------------------------------------------
     void board_vessel(std::uint32_t c, std::uint32_t service, core::LinkId link) {
-        const auto key = std::make_pair(service, link);
-        auto it = port_queue_index_.find(key);
-        if (it == port_queue_index_.end()) {
-            it = port_queue_index_.emplace(key, static_cast<std::uint32_t>(port_queues_.size())).first;
-            queues_of_service_[service].push_back(static_cast<std::uint32_t>(port_queues_.size()));
+        // A link has one service (link_service_), so the link alone names its queue.
+        SIM_ASSERT(service == link_service_[link.index()], "a vessel leg's service is its link's");
+        std::uint32_t& queue = port_queue_of_link_[link.index()];
+        if (queue == kNone) {
+            queue = static_cast<std::uint32_t>(port_queues_.size());
+            queues_of_service_[service].push_back(queue);
             port_queues_.push_back(PortQueue{service, link, {}, 0, 0});
         }
-        const auto q = it->second;
+        const auto q = queue;
         port_queues_[q].waiting.push_back(c);
         port_queues_[q].units += cons_[c].units;
         // A vessel loading here for this link takes it now; else an idle vessel starts loading.
@@ -1285,7 +1291,7 @@ private:
     void on_setup_done(core::Engine&, std::uint64_t payload) {
         const auto batch = static_cast<std::uint32_t>(payload);
         for (const auto c : setup_batches_[batch]) {
-            const auto pool = cranes_[cons_[c].at.index()];
+            const auto pool = cranes_[cons_[c].at.index()].pool;
             if (pools_[pool].request(engine_.now(), c)) start_crane(c);
         }
         setup_batches_[batch].clear();
@@ -1293,16 +1299,16 @@ private:
     }
 
     void start_crane(std::uint32_t c) {
-        const auto& t = *net_.node(cons_[c].at).transshipment;
-        engine_.schedule_in(hours(cons_[c].units / t.units_per_crane_h), h_crane_done_, c);
+        engine_.schedule_in(hours(cons_[c].units / cranes_[cons_[c].at.index()].units_per_crane_h), h_crane_done_, c);
     }
 
     void on_crane_done(core::Engine&, std::uint64_t payload) {
         const auto c = static_cast<std::uint32_t>(payload);
         const auto node = cons_[c].at;
-        if (const auto next = pools_[cranes_[node.index()]].release(engine_.now())) start_crane(*next);
-        add_cost(c, net_.node(node).transshipment->cost_usd_per_unit);
-        log_custody(c, "transshipped", net_.node(node).name);
+        const CraneSet& cranes = cranes_[node.index()];
+        if (const auto next = pools_[cranes.pool].release(engine_.now())) start_crane(*next);
+        add_cost(c, cranes.cost_usd_per_unit);
+        if (custodial(c)) log_custody(c, "transshipped", net_.node(node).name);
         start_next(c);
     }
 
@@ -1328,7 +1334,7 @@ private:
         use(c, TimeUse::waiting);
         Consignment& con = cons_[c];
         ++delivered_;
-        log_custody(c, "delivered", net_.node(con.at).name);
+        if (con.custody) log_custody(c, "delivered", net_.node(con.at).name);
         if (con.counted) {
             auto& fs = flow_stats_[con.flow];
             ++fs.delivered;
@@ -1610,7 +1616,14 @@ private:
     std::vector<int> service_closed_;
     std::vector<std::vector<std::uint32_t>> service_waiting_;
     std::vector<ServerPool> pools_;
-    std::vector<std::uint32_t> border_in_, border_out_, cranes_, berths_;
+    std::vector<std::uint32_t> border_in_, border_out_, berths_;
+    // A transshipment node's crane pool and what its cranes' work takes and costs.
+    struct CraneSet {
+        std::uint32_t pool;
+        double units_per_crane_h;
+        double cost_usd_per_unit;
+    };
+    std::vector<CraneSet> cranes_; // per node (pool kNone: no cranes)
     std::vector<Consolidator> consolidators_;
     std::vector<std::uint32_t> consolidator_of_leg_; // per leg: its trains' consolidator (kNone: none yet)
     std::vector<std::uint32_t> leg_service_;         // per leg: the service riding it (kNone: none)
@@ -1624,7 +1637,7 @@ private:
     std::map<std::vector<core::LinkId>, std::uint32_t> leg_ids_;
 
     std::vector<PortQueue> port_queues_;
-    std::map<std::pair<std::uint32_t, core::LinkId>, std::uint32_t> port_queue_index_;
+    std::vector<std::uint32_t> port_queue_of_link_; // per link: its port queue (kNone: none yet)
     std::vector<FleetVessel> fleet_;
     std::vector<std::uint32_t> service_area_;
     std::vector<Area> areas_;
