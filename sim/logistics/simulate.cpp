@@ -263,6 +263,17 @@ public:
             route_random_.push_back(stream("route:" + sc_.flows[f].name));
             flow_stats_.emplace_back();
             const Flow& flow = sc_.flows[f];
+            FlowStart start{};
+            for (std::size_t m = 0; m < 12; ++m) {
+                start.rate[m] = flow.units_per_day * flow.seasonal[m] / flow.batch_units;
+                if (flow.seasonal[m] > 0) start.active_months |= static_cast<std::uint16_t>(1U << m);
+            }
+            start.batch_units = flow.batch_units;
+            start.origin = flow.origin;
+            start.poisson = flow.arrival == ArrivalProcess::poisson;
+            start.custody = flow.custody;
+            start.fixed = flow.policy == RoutingPolicy::fixed;
+            flow_starts_.push_back(start);
             flow_ends_.push_back(FlowEnd{flow.destination, flow.policy == RoutingPolicy::adaptive,
                                          net_.cargo_classes()[flow.cargo.index()].tonnes_per_unit});
             if (sc_.flows[f].units_per_day > 0) {
@@ -368,12 +379,11 @@ private:
 
     // ---- demand --------------------------------------------------------------------------
     Duration next_gap(std::uint32_t f) {
-        const Flow& flow = sc_.flows[f];
-        const int month = this_month();
-        const double rate = flow.units_per_day * flow.seasonal[static_cast<std::size_t>(month)] / flow.batch_units;
+        const FlowStart& start = flow_starts_[f];
+        const double rate = start.rate[static_cast<std::size_t>(this_month())];
         if (rate <= 0) return Duration{86400}; // an empty month: look again tomorrow
         const double mean_h = 24.0 / rate;
-        if (flow.arrival == ArrivalProcess::poisson) {
+        if (start.poisson) {
             return std::max(Duration{1}, hours(-mean_h * std::log(flow_random_[f].uniform_open01())));
         }
         return std::max(Duration{1}, hours(mean_h));
@@ -391,11 +401,8 @@ private:
 
     void on_arrival(core::Engine& engine, std::uint64_t payload) {
         const auto f = static_cast<std::uint32_t>(payload);
-        const Flow& flow = sc_.flows[f];
-        const int month = this_month();
-        if (flow.seasonal[static_cast<std::size_t>(month)] > 0) {
-            create_batch(f, flow.batch_units);
-        }
+        const FlowStart& start = flow_starts_[f];
+        if ((start.active_months >> this_month()) & 1U) create_batch(f, start.batch_units);
         const SimTime next = engine.now() + next_gap(f);
         if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_arrival_, f);
     }
@@ -404,16 +411,16 @@ private:
     // takes a fractional remainder), so a vessel or a train can take part of it; they share one
     // route choice, as a block train is routed as a whole.
     void create_batch(std::uint32_t f, double units) {
-        const std::uint32_t route = choose_route(f, sc_.flows[f].origin);
+        const std::uint32_t route = choose_route(f, flow_starts_[f].origin);
         for (double left = units; left > 1e-9; left -= 1.0) create(f, std::min(left, 1.0), route);
     }
 
     void create(std::uint32_t f, double units, std::uint32_t route) {
-        const Flow& flow = sc_.flows[f];
+        const FlowStart& start = flow_starts_[f];
         const bool counted = engine_.now() >= SimTime{} + sc_.warmup;
         const auto id = static_cast<std::uint32_t>(created_);
-        const Consignment state{id, f, route, 0, flow.origin, engine_.now(), TimeUse::waiting, units, counted, true,
-                                flow.custody, engine_.now(), {}, 0.0, 0.0};
+        const Consignment state{id, f, route, 0, start.origin, engine_.now(), TimeUse::waiting, units, counted, true,
+                                start.custody, engine_.now(), {}, 0.0, 0.0};
         std::uint32_t c = 0;
         if (free_cons_.empty()) {
             c = static_cast<std::uint32_t>(cons_.size());
@@ -429,7 +436,7 @@ private:
             ++flow_stats_[f].created;
             flow_stats_[f].units_created += units;
         }
-        log_custody(c, "created", flow.name);
+        if (start.custody) log_custody(c, "created", sc_.flows[f].name);
         if (route == kNone) {
             // Unreachable: it waits at its origin for a route (counted in the system).
             unrouted_.push_back(c);
@@ -468,9 +475,9 @@ private:
 
     // Routes are computed once per flow and network state (closures, openings), then reused.
     std::uint32_t choose_route(std::uint32_t f, core::NodeId from) {
-        const Flow& flow = sc_.flows[f];
-        if (flow.policy == RoutingPolicy::fixed) return intern_route(flow.fixed_route);
-        if (from == flow.destination) return intern_route({});
+        const Flow& flow = sc_.flows[f]; // read only when the route is worked out
+        if (flow_starts_[f].fixed) return intern_route(flow.fixed_route);
+        if (from == flow_ends_[f].destination) return intern_route({});
         auto& cache = route_cache_[f];
         if (cache.version != network_version_ || !cache.valid) {
             cache = RouteCache{};
@@ -1595,6 +1602,18 @@ private:
     std::vector<LinkState> link_state_;
     std::vector<ServiceRule> rules_; // per service
     std::vector<std::vector<std::uint32_t>> spare_lists_; // see spare_list()
+    // What a flow's arrivals read of it, per flow: its rate by month (units a day × the month's
+    // factor / units per batch, worked out as the arrival would) and what a new consignment takes.
+    struct alignas(64) FlowStart {
+        std::array<double, 12> rate;
+        double batch_units;
+        core::NodeId origin;
+        std::uint16_t active_months; // bit m: the seasonal factor of month m is > 0
+        bool poisson;
+        bool custody;
+        bool fixed;                  // routing policy fixed
+    };
+    std::vector<FlowStart> flow_starts_;
     // What a leg's end reads of a consignment's flow, per flow, in a small array.
     struct FlowEnd {
         core::NodeId destination;
