@@ -35,25 +35,27 @@ bool is_water(network::Mode m) {
 Duration hours(double h) { return std::max(Duration{0}, core::to_ticks(core::Hours{h})); }
 
 // In-flight state; its slot is reused once the consignment is delivered, so memory follows the
-// consignments in the system, not all those ever created.
-struct Consignment {
+// consignments in the system, not all those ever created. 96 bytes on a 32-byte boundary: two
+// cache lines, which a leg's end reads and writes together.
+struct alignas(32) Consignment {
     std::uint32_t id;    // shipment number: creation order, stable in outputs
     std::uint32_t flow;
     std::uint32_t route; // index into routes_
     std::uint32_t pos;   // next link of the route to ride
     core::NodeId at;
-    SimTime since;       // start of the current time use
     TimeUse use;
-    double units;
     bool counted;        // created after warm-up: counts in the flow statistics
     bool live;           // the slot holds a consignment in the system
     bool custody;        // its flow keeps a chain-of-custody log
+    SimTime since;       // start of the current time use
+    double units;
     // Its ledger, turned into a ShipmentRecord when it leaves (or at the horizon).
     SimTime created;
-    std::array<std::uint32_t, kTimeUses> seconds{}; // up to 136 years each
     double usd = 0;
     double kg_co2e = 0;
+    std::array<std::uint32_t, kTimeUses> seconds{}; // up to 136 years each
 };
+static_assert(sizeof(Consignment) == 96);
 
 enum class VehicleKind : std::uint8_t { train, vessel, solo };
 
@@ -419,8 +421,8 @@ private:
         const FlowStart& start = flow_starts_[f];
         const bool counted = engine_.now() >= SimTime{} + sc_.warmup;
         const auto id = static_cast<std::uint32_t>(created_);
-        const Consignment state{id, f, route, 0, start.origin, engine_.now(), TimeUse::waiting, units, counted, true,
-                                start.custody, engine_.now(), {}, 0.0, 0.0};
+        const Consignment state{id,    f,      route,         0,   start.origin, TimeUse::waiting, counted, true,
+                                start.custody, engine_.now(), units, engine_.now(), 0.0, 0.0, {}};
         std::uint32_t c = 0;
         if (free_cons_.empty()) {
             c = static_cast<std::uint32_t>(cons_.size());
