@@ -153,6 +153,10 @@ void BM_MemoryPerConsignmentInFlight(benchmark::State& state) {
             flights[i] = static_cast<double>(result.peak_in_system);
         }
         marginal = (peaks[1] - peaks[0]) / (flights[1] - flights[0]);
+        state.counters["peak_bytes_low"] = peaks[0];
+        state.counters["peak_bytes_high"] = peaks[1];
+        state.counters["in_flight_low"] = flights[0];
+        state.counters["in_flight_high"] = flights[1];
     }
     state.counters["bytes_per_consignment_in_flight"] = marginal;
 }

@@ -16,6 +16,16 @@ void* counted(std::size_t size) {
     if (current > peak) peak = current;
     return p;
 }
+// Over-aligned types (alignas above 16: the simulation's vehicles, consignments, link records)
+// come through the aligned forms, which must be counted too.
+void* counted_aligned(std::size_t size, std::align_val_t align) {
+    const auto a = static_cast<std::size_t>(align);
+    void* p = nullptr;
+    if (posix_memalign(&p, a, size == 0 ? a : size) != 0) throw std::bad_alloc{};
+    current += malloc_usable_size(p);
+    if (current > peak) peak = current;
+    return p;
+}
 void uncounted(void* p) noexcept {
     if (p == nullptr) return;
     current -= malloc_usable_size(p);
@@ -29,6 +39,12 @@ void operator delete(void* p) noexcept { uncounted(p); }
 void operator delete[](void* p) noexcept { uncounted(p); }
 void operator delete(void* p, std::size_t) noexcept { uncounted(p); }
 void operator delete[](void* p, std::size_t) noexcept { uncounted(p); }
+void* operator new(std::size_t size, std::align_val_t align) { return counted_aligned(size, align); }
+void* operator new[](std::size_t size, std::align_val_t align) { return counted_aligned(size, align); }
+void operator delete(void* p, std::align_val_t) noexcept { uncounted(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { uncounted(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { uncounted(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { uncounted(p); }
 
 namespace corridor::bench {
 std::size_t heap_bytes() { return current; }
