@@ -54,6 +54,9 @@ struct alignas(32) Consignment {
     double usd = 0;
     double kg_co2e = 0;
     std::array<std::uint32_t, kTimeUses> seconds{}; // up to 136 years each
+    // The leg it starts at `pos` of its route, when known without a look-up (kNone: look it
+    // up): a consignment's own line is in cache when it starts a leg, the route's is not.
+    std::uint32_t leg;
 };
 static_assert(sizeof(Consignment) == 96);
 
@@ -422,7 +425,8 @@ private:
         const bool counted = engine_.now() >= SimTime{} + sc_.warmup;
         const auto id = static_cast<std::uint32_t>(created_);
         const Consignment state{id,    f,      route,         0,   start.origin, TimeUse::waiting, counted, true,
-                                start.custody, engine_.now(), units, engine_.now(), 0.0, 0.0, {}};
+                                start.custody, engine_.now(), units, engine_.now(), 0.0, 0.0, {},
+                                route < route_first_leg_.size() ? route_first_leg_[route] : kNone};
         std::uint32_t c = 0;
         if (free_cons_.empty()) {
             c = static_cast<std::uint32_t>(cons_.size());
@@ -513,6 +517,7 @@ private:
         std::vector<core::LinkId> links(routes_[con.route].begin(), routes_[con.route].begin() + con.pos);
         links.insert(links.end(), found->links.begin(), found->links.end());
         con.route = intern_route(links);
+        con.leg = kNone;
     }
 
     // ---- time accounting -----------------------------------------------------------------
@@ -569,6 +574,7 @@ private:
             con.usd += veh.usd_per_unit * con.units;
             con.kg_co2e += veh.co2_g_per_t * tonnes / 1000.0 * con.units;
             con.pos += veh.pos; // a trip starts at its leg's first position (start_trip)
+            con.leg = kNone;
             con.at = veh.at;
         }
         veh.on_trip = false;
@@ -673,7 +679,14 @@ private:
 
     void start_leg(std::uint32_t c) {
         Consignment& con = cons_[c];
-        const auto leg_id = leg_id_of(con);
+        std::uint32_t leg_id = con.leg;
+        if (leg_id == kNone) {
+            leg_id = leg_id_of(con);
+            if (con.pos == 0) {
+                if (route_first_leg_.size() <= con.route) route_first_leg_.resize(con.route + 1, kNone);
+                route_first_leg_[con.route] = leg_id;
+            }
+        }
         const auto service = leg_service_[leg_id];
         use(c, TimeUse::waiting);
         if (service == kNone) {
@@ -1280,10 +1293,11 @@ private:
     // not a vessel's (vessels load and unload at their berths). Worked out once per (route,
     // position).
     bool needs_cranes(std::uint32_t c) {
-        const Consignment& con = cons_[c];
+        Consignment& con = cons_[c];
         if (con.pos == 0 || con.pos >= routes_[con.route].size()) return false;
         std::uint32_t& step = route_step(con);
         if ((step & kCranesKnown) == 0) step |= kCranesKnown | (cranes_between(con.route, con.pos) ? kCranes : 0);
+        if ((step & kLegUnknown) != kLegUnknown) con.leg = step & kLegUnknown; // for start_leg, later
         return (step & kCranes) != 0;
     }
 
@@ -1631,6 +1645,7 @@ private:
     std::vector<std::int32_t> opening_days_;               // planned links' first days, sorted
     std::vector<std::uint32_t> link_service_;
     std::vector<std::uint8_t> node_border_;
+    std::vector<std::uint32_t> route_first_leg_; // per route: the leg it starts with (kNone: not yet)
     std::vector<std::vector<std::uint32_t>> route_legs_; // per route, per position: leg id and cranes (route_step)
     std::vector<int> node_closed_;
     std::vector<std::vector<std::pair<std::uint32_t, core::LinkId>>> node_waiting_;
