@@ -264,20 +264,16 @@ public:
         route_cache_.resize(sc_.flows.size());
         today_delivered_.assign(sc_.flows.size(), 0.0);
         for (std::uint32_t f = 0; f < sc_.flows.size(); ++f) {
-            flow_random_.push_back(stream("flow:" + sc_.flows[f].name));
             route_random_.push_back(stream("route:" + sc_.flows[f].name));
             flow_stats_.emplace_back();
             const Flow& flow = sc_.flows[f];
-            FlowStart start{};
+            FlowStart start{stream("flow:" + flow.name), flow.batch_units, flow.origin, 0,
+                            flow.arrival == ArrivalProcess::poisson, flow.custody,
+                            flow.policy == RoutingPolicy::fixed, {}};
             for (std::size_t m = 0; m < 12; ++m) {
                 start.rate[m] = flow.units_per_day * flow.seasonal[m] / flow.batch_units;
                 if (flow.seasonal[m] > 0) start.active_months |= static_cast<std::uint16_t>(1U << m);
             }
-            start.batch_units = flow.batch_units;
-            start.origin = flow.origin;
-            start.poisson = flow.arrival == ArrivalProcess::poisson;
-            start.custody = flow.custody;
-            start.fixed = flow.policy == RoutingPolicy::fixed;
             flow_starts_.push_back(start);
             flow_ends_.push_back(FlowEnd{flow.destination, flow.policy == RoutingPolicy::adaptive,
                                          flow.target_days.has_value(),
@@ -386,12 +382,12 @@ private:
 
     // ---- demand --------------------------------------------------------------------------
     Duration next_gap(std::uint32_t f) {
-        const FlowStart& start = flow_starts_[f];
+        FlowStart& start = flow_starts_[f];
         const double rate = start.rate[static_cast<std::size_t>(this_month())];
         if (rate <= 0) return Duration{86400}; // an empty month: look again tomorrow
         const double mean_h = 24.0 / rate;
         if (start.poisson) {
-            return std::max(Duration{1}, hours(-mean_h * std::log(flow_random_[f].uniform_open01())));
+            return std::max(Duration{1}, hours(-mean_h * std::log(flow_starts_[f].random.uniform_open01())));
         }
         return std::max(Duration{1}, hours(mean_h));
     }
@@ -791,17 +787,17 @@ private:
         const auto v = new_vehicle(VehicleKind::train, con.service, cons_[con.waiting.front()].at);
         Vehicle& train = vehicles_[v];
         set_leg(train, con.leg);
-        auto left = spare_list();
+        // Those left behind stay in the consolidator's own list, in order.
+        std::size_t left = 0;
         for (const auto c : con.waiting) {
             if (train.load.empty() || train.units + cons_[c].units <= rule.capacity_units) {
                 train.load.push_back(c);
                 train.units += cons_[c].units;
             } else {
-                left.push_back(c);
+                con.waiting[left++] = c;
             }
         }
-        con.waiting.swap(left);
-        return_list(std::move(left));
+        con.waiting.resize(left);
         con.units = 0;
         for (const auto c : con.waiting) con.units += cons_[c].units;
         if (!con.waiting.empty()) {
@@ -1277,8 +1273,8 @@ private:
         return_list(std::move(load));
     }
 
-    // Buffers for lists of consignments that live for one call, kept for reuse: a leg's end and
-    // a train's departure would otherwise allocate and free one or two each.
+    // Buffers for lists of consignments that live for one call, kept for reuse: a leg's end
+    // would otherwise allocate and free two.
     std::vector<std::uint32_t> spare_list() {
         if (spare_lists_.empty()) return {};
         auto list = std::move(spare_lists_.back());
@@ -1623,13 +1619,14 @@ private:
     // What a flow's arrivals read of it, per flow: its rate by month (units a day × the month's
     // factor / units per batch, worked out as the arrival would) and what a new consignment takes.
     struct alignas(64) FlowStart {
-        std::array<double, 12> rate;
-        double batch_units;
+        core::RandomStream random;   // its arrivals' gaps
+        double batch_units = 1;
         core::NodeId origin;
-        std::uint16_t active_months; // bit m: the seasonal factor of month m is > 0
-        bool poisson;
-        bool custody;
-        bool fixed;                  // routing policy fixed
+        std::uint16_t active_months = 0; // bit m: the seasonal factor of month m is > 0
+        bool poisson = true;
+        bool custody = false;
+        bool fixed = false;          // routing policy fixed
+        std::array<double, 12> rate{};
     };
     std::vector<FlowStart> flow_starts_;
     // What a leg's end reads of a consignment's flow, per flow, in a small array.
@@ -1689,7 +1686,7 @@ private:
     std::vector<std::vector<std::uint32_t>> queues_of_service_; // per service: its port queues in creation order
     std::vector<std::uint32_t> unrouted_;
     std::uint64_t network_version_ = 0;
-    std::vector<core::RandomStream> flow_random_, route_random_, node_random_, service_random_, area_random_;
+    std::vector<core::RandomStream> route_random_, node_random_, service_random_, area_random_;
     std::vector<FlowStats> flow_stats_;
     std::vector<double> today_delivered_; // per flow, units delivered since the last daily point
     std::vector<DailyPoint> daily_;
