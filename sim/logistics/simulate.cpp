@@ -387,7 +387,7 @@ private:
         if (rate <= 0) return Duration{86400}; // an empty month: look again tomorrow
         const double mean_h = 24.0 / rate;
         if (start.poisson) {
-            return std::max(Duration{1}, hours(-mean_h * std::log(flow_starts_[f].random.uniform_open01())));
+            return std::max(Duration{1}, hours(-mean_h * std::log(start.random.uniform_open01())));
         }
         return std::max(Duration{1}, hours(mean_h));
     }
