@@ -85,39 +85,44 @@ struct alignas(64) Vehicle {
     // that a link or a border costs O(1) per vehicle, not per consignment aboard. The time in
     // `use` since `since` is added to `seconds` when the use changes (or the trip ends).
     SimTime since;
-    double usd_per_unit = 0;
-    double co2_g_per_t = 0;                // g CO2e per tonne carried
+    std::uint32_t leg = kNone;             // the leg it rides (a land trip's cost is the leg's)
     // Second line.
-    std::array<std::int64_t, kTimeUses> seconds{};
+    alignas(64) std::array<std::int64_t, kTimeUses> seconds{};
     std::uint32_t service = kNone;
     std::uint32_t vessel = kNone;          // index in the service's fleet
     // Third line.
     std::vector<std::uint32_t> load;       // consignments aboard
     double units = 0;
     SimTime requested;                     // when it asked for a line path it had to wait for
+    // The trip's cost: a vessel's summed as it goes, a train's or a truck's its leg's (end_trip).
+    double usd_per_unit = 0;
+    double co2_g_per_t = 0;                // g CO2e per tonne carried
 };
 static_assert(sizeof(Vehicle) == 192 && offsetof(Vehicle, seconds) == 64 && offsetof(Vehicle, load) == 128,
               "a link step's fields fill the first cache line of a Vehicle");
 
-// One link of a leg as a vehicle rides it, copied out of the link so that a free run (below)
-// reads its links in one sequential sweep.
-struct LegStep {
-    std::int32_t ride_s;  // riding time in ticks, rounded link by link (checked to fit when built)
-    core::NodeId to;
-    double usd_per_unit;  // riding cost per unit
-    double co2_g_per_t;   // g CO2e per tonne carried
-};
-
 // A position of a leg, as a vehicle at it reads it: all legs' positions in one flat pool, so that
-// a link step reads one record instead of three vectors of vectors.
+// a link step reads one record instead of three vectors of vectors, and a free run (below) reads
+// its links in one sequential sweep.
 // Its own link is the previous position's `next` (the first one's is the leg's first link, on
 // the vehicle from the start): a link step then reads the positions it rides and no further.
-struct alignas(32) LegPos {
+// What riding the leg costs is not here: a train's or a truck's trip is always its whole leg, so
+// its cost is the leg's (worked out once per leg, LegCost), and a link step reads a quarter line.
+struct alignas(16) LegPos {
     core::LinkId next;     // the link of the next position; none at the leg's last
     std::uint32_t run_end; // the position after the free run from here (here + 1 if not free)
-    LegStep step;
+    std::int32_t ride_s;   // riding time in ticks, rounded link by link (checked to fit when built)
+    core::NodeId to;       // where the position's link ends
 };
-static_assert(sizeof(LegPos) == 32, "two leg positions to a cache line");
+static_assert(sizeof(LegPos) == 16, "four leg positions to a cache line");
+
+// What a train or a truck riding a whole leg adds per unit and per tonne: the links' costs and
+// the borders' fees (at every node after a link that has a border process), summed in the order
+// they are met, so the sums equal those of adding them on the way.
+struct LegCost {
+    double usd_per_unit = 0;
+    double co2_g_per_t = 0; // g CO2e per tonne carried
+};
 
 // What boarding and departing read of a service, in a small array that stays in cache.
 struct ServiceRule {
@@ -560,6 +565,12 @@ private:
     void end_trip(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
         if (!veh.on_trip) return;
+        if (veh.kind != VehicleKind::vessel) {
+            // A train or a truck ends its trip at its leg's end (leg_end), having ridden it all.
+            SIM_ASSERT(veh.pos == veh.leg_len, "a land trip ends at its leg's end");
+            veh.usd_per_unit = leg_cost_[veh.leg].usd_per_unit;
+            veh.co2_g_per_t = leg_cost_[veh.leg].co2_g_per_t;
+        }
         close_use(veh);
         veh.use = TimeUse::waiting;
         const SimTime now = engine_.now();
@@ -631,9 +642,17 @@ private:
                                          " h to ride: more than the 68 years a leg can hold");
             }
             const core::LinkId next = i + 1 < leg.size() ? leg[i + 1] : core::LinkId{};
-            leg_pos_.push_back(LegPos{next, 0, LegStep{static_cast<std::int32_t>(ride_time.count()), ride.to,
-                                                    ride.usd_per_unit, ride.co2_g_per_t}});
+            leg_pos_.push_back(LegPos{next, 0, static_cast<std::int32_t>(ride_time.count()), ride.to});
         }
+        // The order of a ride: the link, then a border at its end (arrive_at_node).
+        LegCost cost;
+        for (const auto l : leg) {
+            const LinkRide& ride = rides_[l.index()];
+            cost.usd_per_unit += ride.usd_per_unit;
+            cost.co2_g_per_t += ride.co2_g_per_t;
+            if (node_border_[ride.to.index()] != 0) cost.usd_per_unit += net_.node(ride.to).border->cost_usd_per_unit;
+        }
+        leg_cost_.push_back(cost);
         // run_end of position i: the position after the longest free run from i (i + 1 if i is
         // not free).
         for (std::size_t i = leg.size(); i-- > 0;) {
@@ -656,6 +675,7 @@ private:
     }
 
     void set_leg(Vehicle& veh, std::uint32_t leg) {
+        veh.leg = leg;
         veh.leg_base = leg_base_[leg];
         veh.leg_len = leg_len_[leg];
         veh.link = leg_first_[leg];
@@ -1144,15 +1164,16 @@ private:
         // link's rounded to ticks), the same sums in the same order, one event.
         const auto end = at[veh.pos].run_end; // a vessel's leg is one crossing, so one link
         Duration ride{0};
-        for (std::size_t i = veh.pos; i < end; ++i) {
-            ride += Duration{at[i].step.ride_s};
-            veh.usd_per_unit += at[i].step.usd_per_unit;
-            veh.co2_g_per_t += at[i].step.co2_g_per_t;
-        }
-        veh.next_at = at[end - 1].step.to;
+        for (std::size_t i = veh.pos; i < end; ++i) ride += Duration{at[i].ride_s};
+        veh.next_at = at[end - 1].to;
         veh.run_end = end;
-        if (veh.kind == VehicleKind::vessel && sc_.services[veh.service].sailing_h) {
-            ride = hours(sc_.services[veh.service].sailing_h->sample(service_random_[veh.service]));
+        if (veh.kind == VehicleKind::vessel) {
+            // A vessel's trip adds its berths' fees around the crossing, so it sums as it goes.
+            veh.usd_per_unit += rides_[l.index()].usd_per_unit;
+            veh.co2_g_per_t += rides_[l.index()].co2_g_per_t;
+            if (sc_.services[veh.service].sailing_h) {
+                ride = hours(sc_.services[veh.service].sailing_h->sample(service_random_[veh.service]));
+            }
         }
         // The payload also names the link the vehicle will ask for next (+1; 0: none).
         const std::uint64_t next = end < veh.leg_len ? at[end - 1].next.index() + std::uint64_t{1} : 0;
@@ -1211,8 +1232,7 @@ private:
             const auto& n = net_.node(veh.at);
             veh.inbound_border = net_.node(net_.link(via).from).country != n.country;
             const auto pool = veh.inbound_border ? border_in_[node] : border_out_[node];
-            use_all(veh, TimeUse::border);
-            veh.usd_per_unit += n.border->cost_usd_per_unit;
+            use_all(veh, TimeUse::border); // its fee is in the leg's cost (LegCost)
             if (pools_[pool].request(engine_.now(), v)) start_border(v);
             return;
         }
@@ -1666,6 +1686,7 @@ private:
     std::vector<std::uint32_t> leg_service_;         // per leg: the service riding it (kNone: none)
     std::vector<LegPos> leg_pos_;                      // every leg's positions, leg after leg
     std::vector<std::uint32_t> leg_base_;              // per leg: where its positions start
+    std::vector<LegCost> leg_cost_;                    // per leg: what riding it all costs
     std::vector<std::uint32_t> leg_len_;               // per leg: how many links it has
     std::vector<core::LinkId> leg_first_;              // per leg: its first link
     std::vector<std::uint8_t> free_link_;             // per link: nothing can hold a vehicle on it

@@ -475,6 +475,42 @@ TEST(Simulate, FreeRunsRideInOneEventWithTheSameTimesAndCosts) {
     EXPECT_LT(free.events, paced.events);
 }
 
+TEST(Simulate, EachConsignmentPaysItsLinksBordersAndBerthsOnce) {
+    // A train A-B-C through a border at B (fee 40), then a ferry C-D with berth fees at both
+    // ports (30 and 35). Per unit: 100 km x 1.5 + 40 + 200 km x 1.0 + 30 + 50 km x 2 + 35 = 555 USD,
+    // and (100 x 20 + 200 x 25 + 50 x 60) g per tonne x 10 t = 100 kg CO2e, whatever the waits.
+    const auto w = world(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: rail_terminal, lat: 0, lon: 0, assumption: t}
+  - {id: B, country: Y, kind: border, lat: 0, lon: 1, assumption: t,
+     border: {dwell_h: {exponential: {mean_h: 2}}, cost_usd_per_unit: 40, assumption: t}}
+  - {id: C, country: Y, kind: seaport, lat: 0, lon: 2, assumption: t,
+     port: {berths: 1, handling_h: 4, cost_usd_per_unit: 30, assumption: t}}
+  - {id: D, country: Z, kind: seaport, lat: 0, lon: 3, assumption: t,
+     port: {berths: 1, handling_h: 4, cost_usd_per_unit: 35, assumption: t}}
+links:
+  - {id: AB, from: A, to: B, mode: rail, gauge_mm: 1520, length_km: 100, speed_kmh: 50, capacity_per_day: 24,
+     cost_usd_per_unit_km: 1.5, co2_g_per_tkm: 20, bidirectional: true, assumption: t}
+  - {id: BC, from: B, to: C, mode: rail, gauge_mm: 1520, length_km: 200, speed_kmh: 50,
+     cost_usd_per_unit_km: 1.0, co2_g_per_tkm: 25, bidirectional: true, assumption: t}
+  - {id: CD, from: C, to: D, mode: ferry, length_km: 50, speed_kmh: 20, cost_usd_per_unit_km: 2,
+     co2_g_per_tkm: 60, bidirectional: true, assumption: t}
+services:
+  - {id: line, kind: train, links: [AB, BC], capacity_units: 10, depart: {when_full: true, max_wait_h: 6}, assumption: t}
+  - {id: ferry, kind: vessel, links: [CD, "CD:reverse"], vessels: [{name: F, capacity_units: 30}],
+     depart: {when_full: true, max_wait_h: 12}, assumption: t}
+)");
+    auto sc = base(w, 30);
+    sc.flows.push_back(flow(w, "A", "D", 8));
+    const auto r = logistics::simulate(w.network, sc, {});
+    ASSERT_GT(r.flows[0].delivered, 150U);
+    for (const auto& s : r.shipments) {
+        if (!s.delivered) continue;
+        EXPECT_DOUBLE_EQ(s.usd, 555.0 * s.units);
+        EXPECT_DOUBLE_EQ(s.kg_co2e, 100.0 * s.units);
+    }
+}
+
 TEST(Simulate, ALinkTooSlowToRideInALifetimeIsAnErrorNamingIt) {
     // A leg keeps each link's riding time in 32-bit seconds (68 years); a model that asks for
     // more (here 1,000 km at 1 m/h: 114 years) is refused by name, not silently wrapped.
