@@ -73,6 +73,7 @@ struct alignas(64) Vehicle {
     TimeUse use = TimeUse::waiting;
     bool inbound_border = false;           // the border it queues at, in or out
     BerthWork berth_work = BerthWork::load; // what it queues for at a berth (vessels)
+    bool next_plain = false;               // nothing can hold it at next_at (plain_node_)
     std::uint32_t leg_base = 0;            // where the leg's positions start in leg_pos_
     std::uint32_t leg_len = 0;             // how many links the leg has
     std::uint32_t pos = 0;                 // next link of the leg
@@ -109,8 +110,9 @@ static_assert(sizeof(Vehicle) == 192 && offsetof(Vehicle, seconds) == 64 && offs
 // What riding the leg costs is not here: a train's or a truck's trip is always its whole leg, so
 // its cost is the leg's (worked out once per leg, LegCost), and a link step reads a quarter line.
 struct alignas(16) LegPos {
-    core::LinkId next;     // the link of the next position; none at the leg's last
-    std::uint32_t run_end; // the position after the free run from here (here + 1 if not free)
+    core::LinkId next;            // the link of the next position; none at the leg's last
+    std::uint32_t run_end : 31;   // the position after the free run from here (here + 1 if not free)
+    std::uint32_t plain_to : 1;   // nothing can hold a vehicle at `to` (plain_node_)
     std::int32_t ride_s;   // riding time in ticks, rounded link by link (checked to fit when built)
     core::NodeId to;       // where the position's link ends
 };
@@ -627,6 +629,7 @@ private:
     std::uint32_t intern_leg(const std::vector<core::LinkId>& leg) {
         const auto it = leg_ids_.find(leg);
         if (it != leg_ids_.end()) return it->second;
+        if (leg.size() >= (std::size_t{1} << 31U)) throw std::length_error("a leg of more than 2^31 - 1 links");
         const auto id = static_cast<std::uint32_t>(leg_service_.size());
         leg_service_.push_back(link_service_[leg.front().index()]);
         const auto base = static_cast<std::uint32_t>(leg_pos_.size());
@@ -642,7 +645,8 @@ private:
                                          " h to ride: more than the 68 years a leg can hold");
             }
             const core::LinkId next = i + 1 < leg.size() ? leg[i + 1] : core::LinkId{};
-            leg_pos_.push_back(LegPos{next, 0, static_cast<std::int32_t>(ride_time.count()), ride.to});
+            leg_pos_.push_back(LegPos{next, 0, plain_node_[ride.to.index()] != 0 ? 1U : 0U,
+                                      static_cast<std::int32_t>(ride_time.count()), ride.to});
         }
         // The order of a ride: the link, then a border at its end (arrive_at_node).
         LegCost cost;
@@ -659,7 +663,8 @@ private:
             const bool free = free_link_[leg[i].index()] != 0;
             const bool joins_next = i + 1 < leg.size() && free && free_link_[leg[i + 1].index()] != 0 &&
                                     plain_node_[rides_[leg[i].index()].to.index()] != 0;
-            leg_pos_[base + i].run_end = joins_next ? leg_pos_[base + i + 1].run_end : static_cast<std::uint32_t>(i + 1);
+            const std::uint32_t run_end = joins_next ? leg_pos_[base + i + 1].run_end : static_cast<std::uint32_t>(i + 1);
+            leg_pos_[base + i].run_end = run_end & 0x7FFF'FFFFU; // legs are shorter than 2^31 links (checked above)
         }
         consolidator_of_leg_.push_back(kNone);
         leg_ids_.emplace(leg, id);
@@ -1166,6 +1171,7 @@ private:
         Duration ride{0};
         for (std::size_t i = veh.pos; i < end; ++i) ride += Duration{at[i].ride_s};
         veh.next_at = at[end - 1].to;
+        veh.next_plain = at[end - 1].plain_to != 0;
         veh.run_end = end;
         if (veh.kind == VehicleKind::vessel) {
             // A vessel's trip adds its berths' fees around the crossing, so it sums as it goes.
@@ -1211,6 +1217,10 @@ private:
         veh.pos = veh.run_end;
         if (veh.kind == VehicleKind::vessel) {
             vessel_arrival(v);
+            return;
+        }
+        if (veh.next_plain) { // the common case, known from the leg position read at entry
+            ready(v);
             return;
         }
         arrive_at_node(v, l);
