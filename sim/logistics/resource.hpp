@@ -20,9 +20,9 @@ public:
         SIM_ASSERT(servers > 0, "a pool needs a server");
     }
 
-    /// Asks for a server for `entity`; true if granted now, else it queues.
+    /// Asks for a server for `entity`; true if granted now, else it queues (also while closed).
     bool request(core::SimTime now, std::uint32_t entity) {
-        if (busy_ < servers_) {
+        if (busy_ < servers_ && open_) {
             grant(now, now);
             return true;
         }
@@ -31,12 +31,23 @@ public:
         return false;
     }
 
-    /// Frees a server; returns the entity granted next, if any queued.
+    /// Frees a server; returns the entity granted next, if any queued (and the pool is open).
     std::optional<std::uint32_t> release(core::SimTime now) {
         SIM_ASSERT(busy_ > 0, "release without a claim");
         --busy_;
         busy_level_.set(now, busy_);
-        if (queued() == 0) return std::nullopt;
+        return admit(now);
+    }
+
+    /// Opens or closes the pool (opening hours): while closed, no one is granted a server;
+    /// those being served finish. After opening, admit() grants the queue's head in turn.
+    void set_open(bool open) { open_ = open; }
+    [[nodiscard]] bool is_open() const { return open_; }
+
+    /// Grants a free server to the head of the queue, if open, a server is free and someone
+    /// waits; returns who.
+    std::optional<std::uint32_t> admit(core::SimTime now) {
+        if (!open_ || busy_ >= servers_ || queued() == 0) return std::nullopt;
         const Waiting next = queue_[head_++];
         if (head_ == queue_.size()) { // empty again: start over at the front of the buffer
             queue_.clear();
@@ -89,6 +100,7 @@ private:
     // and their other fields are rarely needed.
     std::uint32_t servers_;
     std::uint32_t busy_ = 0;
+    bool open_ = true;
     std::uint64_t served_ = 0;
     core::TimeWeighted busy_level_;
     core::RunningStats waits_;

@@ -291,6 +291,7 @@ public:
             }
         }
         for (std::uint32_t a = 0; a < areas_.size(); ++a) start_weather(a);
+        start_border_hours();
         for (std::uint32_t d = 0; d < sc_.disruptions.size(); ++d) {
             const auto& dis = sc_.disruptions[d];
             if (dis.from <= SimTime{} + sc_.horizon) engine_.schedule_at(dis.from, h_disruption_start_, d);
@@ -385,6 +386,7 @@ private:
         h_disruption_end_ = engine_.add_handler<&Simulation::on_disruption_end>(*this, "disruption ends");
         h_day_ = engine_.add_handler<&Simulation::on_day>(*this, "daily snapshot");
         h_warmup_ = engine_.add_handler<&Simulation::on_warmup>(*this, "end of warm-up");
+        h_border_hours_ = engine_.add_handler<&Simulation::on_border_hours>(*this, "border opens or closes");
     }
 
     // ---- demand --------------------------------------------------------------------------
@@ -1249,6 +1251,36 @@ private:
         ready(v);
     }
 
+    // A border with opening hours opens at its from-hour and closes at its until-hour every
+    // day (two chains of daily events per node, payload: node, and bit 32 set for opening). It
+    // starts open if 00:00 of the first day is inside its hours.
+    void start_border_hours() {
+        for (std::uint32_t node = 0; node < net_.node_count(); ++node) {
+            const auto& border = net_.node(core::NodeId{node}).border;
+            if (!border || !border->hours) continue;
+            const std::int64_t from = hours(border->hours->from_h).count();
+            const std::int64_t until = hours(border->hours->until_h).count();
+            if (from == 0 && until == 86400) continue; // around the clock
+            const bool open_at_start = from < until ? from == 0 : until > 0;
+            pools_[border_in_[node]].set_open(open_at_start);
+            pools_[border_out_[node]].set_open(open_at_start);
+            engine_.schedule_at(SimTime{} + Duration{from}, h_border_hours_, node | (std::uint64_t{1} << 32U));
+            engine_.schedule_at(SimTime{} + Duration{until}, h_border_hours_, node);
+        }
+    }
+
+    void on_border_hours(core::Engine& engine, std::uint64_t payload) {
+        const auto node = static_cast<std::uint32_t>(payload);
+        const bool opening = (payload >> 32U) != 0;
+        for (const auto pool : {border_in_[node], border_out_[node]}) {
+            pools_[pool].set_open(opening);
+            if (!opening) continue;
+            while (const auto v = pools_[pool].admit(engine.now())) start_border(*v); // those queued, in order
+        }
+        const SimTime next = engine.now() + Duration{86400};
+        if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_border_hours_, payload);
+    }
+
     void start_border(std::uint32_t v) {
         Vehicle& veh = vehicles_[v];
         const auto& b = *net_.node(veh.at).border;
@@ -1727,7 +1759,7 @@ private:
 
     core::HandlerId h_arrival_, h_ready_, h_enter_, h_arrive_, h_border_done_, h_crane_done_, h_setup_done_,
         h_train_timer_, h_timetable_, h_vessel_timer_, h_vessel_loaded_, h_vessel_unloaded_, h_weather_,
-        h_disruption_start_, h_disruption_end_, h_day_, h_warmup_;
+        h_disruption_start_, h_disruption_end_, h_day_, h_warmup_, h_border_hours_;
 };
 
 } // namespace

@@ -34,12 +34,24 @@ struct Date {
 std::optional<Date> parse_date(std::string_view text);
 std::string to_string(Date date);
 
+/// The hours of the day a border lets vehicles start crossing, in simulation time (a run starts
+/// at 00:00 of its start date; the model has no time zones). Open from `from_h` until
+/// `until_h`; an `until_h` below `from_h` spans midnight. Invariant: 0 <= from_h < 24,
+/// 0 < until_h <= 24, from_h != until_h.
+struct OpeningHours {
+    double from_h = 0;
+    double until_h = 24;
+};
+
 /// Passing a border: each vehicle dwells for a sampled time; `servers` per direction.
 struct BorderProcess {
     core::Distribution dwell_h;          // per vehicle (train or truck), hours
     core::Distribution dwell_inbound_h;  // entering the node's country; defaults to dwell_h
     std::uint32_t servers = 1;
     double cost_usd_per_unit = 0;
+    /// None: open around the clock. Otherwise a vehicle starts its dwell only while open (one
+    /// under way when it closes finishes); those that arrive while it is closed queue.
+    std::optional<OpeningHours> hours;
 };
 
 /// Changing gauge or mode: cargo is lifted from one vehicle to the next.

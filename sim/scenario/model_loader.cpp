@@ -1,6 +1,7 @@
 // The model schema (models/README.md): sources, cargo classes, nodes with their processes, links.
 #include "sim/scenario/model_loader.hpp"
 
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
@@ -193,14 +194,51 @@ private:
     void read_border(const YAML::Node& b, const std::string& owner, Node& n) {
         const std::string what = "the border process of " + owner;
         if (!r_.expect_map(b, what)) return;
-        r_.check_keys(b, {"dwell_h", "dwell_inbound_h", "servers", "cost_usd_per_unit", "source", "assumption", "note"}, what);
+        r_.check_keys(b, {"dwell_h", "dwell_inbound_h", "servers", "cost_usd_per_unit", "open_from_h", "open_until_h",
+                          "source", "assumption", "note"},
+                      what);
         network::BorderProcess p;
         p.dwell_h = r_.hours_distribution(b, "dwell_h", true).value_or(core::Distribution{});
         p.dwell_inbound_h = r_.hours_distribution(b, "dwell_inbound_h", false).value_or(p.dwell_h);
         p.servers = r_.count(b, "servers", false).value_or(1);
         p.cost_usd_per_unit = r_.number(b, "cost_usd_per_unit", false, false).value_or(0);
+        p.hours = read_opening_hours(b, what);
         check_provenance(b, what);
         n.border = p;
+    }
+
+    // open_from_h and open_until_h: both or neither (open around the clock).
+    std::optional<network::OpeningHours> read_opening_hours(const YAML::Node& b, const std::string& what) {
+        const YAML::Node from_node = b["open_from_h"];
+        const YAML::Node until_node = b["open_until_h"];
+        if (!from_node && !until_node) return std::nullopt;
+        if (!from_node || !until_node) {
+            r_.error(from_node ? from_node : until_node,
+                     what + " gives '" + (from_node ? "open_from_h" : "open_until_h") + "' without '" +
+                         (from_node ? "open_until_h" : "open_from_h") +
+                         "': give both (hours of the day), or neither for a border open around the clock");
+            return std::nullopt;
+        }
+        const auto from = r_.number(b, "open_from_h", true, false);
+        const auto until = r_.number(b, "open_until_h", true, false);
+        if (!from || !until) return std::nullopt;
+        bool ok = true;
+        if (*from >= 24) {
+            r_.error(from_node, "'open_from_h' must be an hour of the day below 24, found " + from_node.Scalar());
+            ok = false;
+        }
+        if (*until <= 0 || *until > 24) {
+            r_.error(until_node, "'open_until_h' must be an hour of the day above 0 and at most 24, found " +
+                                     until_node.Scalar());
+            ok = false;
+        }
+        if (ok && std::llround(*from * 3600) == std::llround(*until * 3600)) {
+            r_.error(until_node, "'open_until_h' equals 'open_from_h' (" + until_node.Scalar() +
+                                     ") to the second: leave both out for a border open around the clock");
+            ok = false;
+        }
+        if (!ok) return std::nullopt;
+        return network::OpeningHours{*from, *until};
     }
 
     void read_transshipment(const YAML::Node& t, const std::string& owner, Node& n) {

@@ -68,4 +68,27 @@ TEST(ServerPool, DrainsToEmptyAndStartsAfresh) {
 }
 
 } // namespace
+TEST(ServerPool, AClosedPoolQueuesEveryoneAndAdmitsThemInOrderWhenItOpens) {
+    // Two lanes, closed from the start: nobody is served, whoever asks queues; one being served
+    // when it closes finishes, and its lane stays free until the pool opens again.
+    ServerPool pool{"border X in", "border", 2};
+    ASSERT_TRUE(pool.request(at(0), 7));
+    pool.set_open(false);
+    EXPECT_FALSE(pool.request(at(10), 1));
+    EXPECT_FALSE(pool.request(at(20), 2));
+    EXPECT_FALSE(pool.request(at(30), 3));
+    EXPECT_EQ(pool.admit(at(40)), std::nullopt); // closed: a free lane is not enough
+    EXPECT_EQ(pool.release(at(50)), std::nullopt); // entity 7 leaves; nobody takes its lane
+    EXPECT_EQ(pool.queued(), 3U);
+    pool.set_open(true);
+    EXPECT_EQ(pool.admit(at(100)), std::optional<std::uint32_t>{1});
+    EXPECT_EQ(pool.admit(at(100)), std::optional<std::uint32_t>{2});
+    EXPECT_EQ(pool.admit(at(100)), std::nullopt); // both lanes busy
+    EXPECT_EQ(pool.release(at(130)), std::optional<std::uint32_t>{3});
+    EXPECT_EQ(pool.queued(), 0U);
+    // Waits: 0 s, 90 s, 80 s and 100 s.
+    EXPECT_EQ(pool.served(), 4U);
+    EXPECT_DOUBLE_EQ(pool.waits_h().mean(), (0.0 + 90 + 80 + 100) / 4 / 3600);
+}
+
 } // namespace corridor::logistics

@@ -511,6 +511,45 @@ services:
     }
 }
 
+TEST(Simulate, ABorderStartsCrossingsOnlyWithinItsOpeningHours) {
+    // A truck every 12 h from t = 12 h reaches the border 0.2 h later: at 12:12 and at 00:12 of
+    // each day. Open 08:00-20:00, the 12:12 trucks cross at once and the 00:12 ones wait 7.8 h
+    // for 08:00; open 20:00-08:00 (overnight) it is the other way round. Dwell is 1 h exactly.
+    for (const auto& [hours, wait_at_noon] : {std::pair{"open_from_h: 8, open_until_h: 20, ", false},
+                                              std::pair{"open_from_h: 20, open_until_h: 8, ", true}}) {
+        const auto w = world(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, assumption: t}
+  - {id: B, country: Y, kind: border, lat: 0, lon: 0.1, assumption: t,
+     border: {dwell_h: 1, )" + hours + R"(assumption: t}}
+  - {id: C, country: Y, kind: city, lat: 0, lon: 0.2, assumption: t}
+links:
+  - {id: AB, from: A, to: B, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: BC, from: B, to: C, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+)");
+        auto sc = base(w, 10);
+        auto f = flow(w, "A", "C", 2);
+        f.arrival = logistics::ArrivalProcess::fixed_interval;
+        sc.flows.push_back(f);
+        const auto r = logistics::simulate(w.network, sc, {});
+        // 19 trucks reach the border within the 10 days: 10 at 12:12 (days 1-10), 9 at 00:12.
+        const auto& border = resource(r, "border B in");
+        ASSERT_EQ(border.served, 19U) << hours;
+        const double waits = wait_at_noon ? 10 * 7.8 : 9 * 7.8;
+        EXPECT_NEAR(border.wait_mean_h, waits / 19, 1e-9) << hours;
+        int waited = 0;
+        ASSERT_EQ(r.shipments.size(), 20U); // the last, created at the horizon, still at its origin
+        for (const auto& s : r.shipments) {
+            if (!s.delivered) continue;
+            const auto at_border = s.seconds[static_cast<std::size_t>(logistics::TimeUse::border)];
+            const bool noon = (s.created.seconds() / 3600) % 24 == 12;
+            EXPECT_EQ(at_border, noon == wait_at_noon ? 3600 + 28080 : 3600) << hours << " created " << s.created.seconds();
+            waited += at_border > 3600 ? 1 : 0;
+        }
+        EXPECT_EQ(waited, wait_at_noon ? 10 : 9) << hours;
+    }
+}
+
 TEST(Simulate, ALinkTooSlowToRideInALifetimeIsAnErrorNamingIt) {
     // A leg keeps each link's riding time in 32-bit seconds (68 years); a model that asks for
     // more (here 1,000 km at 1 m/h: 114 years) is refused by name, not silently wrapped.

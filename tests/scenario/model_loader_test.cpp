@@ -121,3 +121,57 @@ links:
     EXPECT_EQ(model.spec.links[1].from.index(), 1U);
     EXPECT_EQ(model.spec.links[1].to.index(), 0U);
 }
+
+namespace {
+std::vector<std::string> diagnostics_of_text(const std::string& text, const std::string& file) {
+    std::vector<std::string> out;
+    try {
+        const auto model = scenario::load_model_text(text, file);
+        for (const auto& d : model.warnings) out.push_back(scenario::to_string(d));
+    } catch (const scenario::InputError& e) {
+        for (const auto& d : e.diagnostics()) out.push_back(scenario::to_string(d));
+    }
+    return out;
+}
+
+std::string border_hours_model(const std::string& b_hours, const std::string& c_hours) {
+    return R"(
+name: hours
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, assumption: t}
+  - {id: B, country: Y, kind: border, lat: 0, lon: 1, assumption: t,
+     border: {dwell_h: 1, )" + b_hours + R"(assumption: t}}
+  - {id: C, country: Z, kind: border, lat: 0, lon: 2, assumption: t,
+     border: {dwell_h: 1, )" + c_hours + R"(assumption: t}}
+links:
+  - {id: AB, from: A, to: B, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: BC, from: B, to: C, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+)";
+}
+} // namespace
+
+TEST(ModelLoader, BorderOpeningHoursAreReadAsGiven) {
+    const auto model = scenario::load_model_text(border_hours_model("open_from_h: 8, open_until_h: 20, ",
+                                                                    "open_from_h: 22, open_until_h: 6.5, "),
+                                                 "hours.yaml");
+    ASSERT_TRUE(model.spec.nodes[1].border->hours.has_value());
+    EXPECT_EQ(model.spec.nodes[1].border->hours->from_h, 8);
+    EXPECT_EQ(model.spec.nodes[1].border->hours->until_h, 20);
+    ASSERT_TRUE(model.spec.nodes[2].border->hours.has_value());
+    EXPECT_EQ(model.spec.nodes[2].border->hours->from_h, 22); // overnight: until the next morning
+    EXPECT_EQ(model.spec.nodes[2].border->hours->until_h, 6.5);
+    const auto open_all_day = scenario::load_model_text(border_hours_model("", ""), "hours.yaml");
+    EXPECT_FALSE(open_all_day.spec.nodes[1].border->hours.has_value());
+}
+
+TEST(ModelLoader, BorderOpeningHoursOutOfTheDayOrHalfGivenAreErrors) {
+    EXPECT_EQ(diagnostics_of_text(border_hours_model("open_from_h: 24, open_until_h: 0, ", "open_until_h: 20, "),
+                                  "hours.yaml"),
+              (std::vector<std::string>{
+                  "hours.yaml:6:40: error: 'open_from_h' must be an hour of the day below 24, found 24",
+                  "hours.yaml:6:58: error: 'open_until_h' must be an hour of the day above 0 and at most 24, found 0",
+                  "hours.yaml:8:41: error: the border process of node 'C' gives 'open_until_h' without 'open_from_h': give both (hours of the day), or neither for a border open around the clock"}));
+    EXPECT_EQ(diagnostics_of_text(border_hours_model("open_from_h: 7, open_until_h: 7.0001, ", ""), "hours.yaml"),
+              (std::vector<std::string>{
+                  "hours.yaml:6:57: error: 'open_until_h' equals 'open_from_h' (7.0001) to the second: leave both out for a border open around the clock"}));
+}
