@@ -158,7 +158,8 @@ enum class VesselState : std::uint8_t { idle, loading, busy };
 struct FleetVessel {
     std::uint32_t service;
     std::string name;
-    double capacity;
+    double capacity;                 // what it loads now: base × its service's and its own derating
+    double base_capacity;            // capacity × load factor
     core::NodeId at;
     VesselState state = VesselState::idle;
     std::uint32_t vehicle = kNone;   // while loading or busy
@@ -261,6 +262,8 @@ public:
         node_closed_.assign(net.node_count(), 0);
         node_waiting_.resize(net.node_count());
         service_closed_.assign(sc.services.size(), 0);
+        node_speed_.assign(net.node_count(), 1.0);
+        service_derates_.resize(sc.services.size());
         service_waiting_.resize(sc.services.size());
         build_resources();
         build_fleets();
@@ -362,8 +365,8 @@ private:
             }
             for (std::size_t i = 0; i < svc.vessels.size(); ++i) {
                 fleet_of_service_[s].push_back(static_cast<std::uint32_t>(fleet_.size()));
-                fleet_.push_back(FleetVessel{s, svc.vessels[i].name, svc.vessels[i].capacity_units * svc.load_factor,
-                                             ports[i % ports.size()], VesselState::idle, kNone, kNone, {}, false, core::TimeWeighted{}, 0, false, core::NodeId{}});
+                const double capacity = svc.vessels[i].capacity_units * svc.load_factor;
+                fleet_.push_back(FleetVessel{s, svc.vessels[i].name, capacity, capacity, ports[i % ports.size()], VesselState::idle, kNone, kNone, {}, false, core::TimeWeighted{}, 0, false, core::NodeId{}});
             }
         }
     }
@@ -1018,7 +1021,8 @@ private:
         const auto& own = sc_.services[veh.service].port_handling_h;
         const double h = 0.5 * (own ? own->sample(node_random_[veh.at.index()])
                                     : node.port->handling_h.sample(node_random_[veh.at.index()]));
-        engine_.schedule_in(hours(h), veh.berth_work == BerthWork::load ? h_vessel_loaded_ : h_vessel_unloaded_, v);
+        engine_.schedule_in(hours(h / node_speed_[veh.at.index()]),
+                            veh.berth_work == BerthWork::load ? h_vessel_loaded_ : h_vessel_unloaded_, v);
     }
 
     void release_berth(std::uint32_t v) {
@@ -1285,7 +1289,8 @@ private:
         Vehicle& veh = vehicles_[v];
         const auto& b = *net_.node(veh.at).border;
         const auto& dwell = veh.inbound_border ? b.dwell_inbound_h : b.dwell_h;
-        engine_.schedule_in(hours(dwell.sample(node_random_[veh.at.index()])), h_border_done_, v);
+        engine_.schedule_in(hours(dwell.sample(node_random_[veh.at.index()]) / node_speed_[veh.at.index()]),
+                            h_border_done_, v);
     }
 
     void on_border_done(core::Engine&, std::uint64_t payload) {
@@ -1329,7 +1334,7 @@ private:
             }
             setup_batches_[batch].swap(to_transship); // the batch's old buffer goes back below
             for (const auto c : setup_batches_[batch]) use(c, TimeUse::transshipment);
-            engine_.schedule_in(hours(setup), h_setup_done_, batch);
+            engine_.schedule_in(hours(setup / node_speed_[at.index()]), h_setup_done_, batch);
         }
         return_list(std::move(to_transship));
         return_list(std::move(load));
@@ -1382,7 +1387,8 @@ private:
     }
 
     void start_crane(std::uint32_t c) {
-        engine_.schedule_in(hours(cons_[c].units / cranes_[cons_[c].at.index()].units_per_crane_h), h_crane_done_, c);
+        const auto node = cons_[c].at.index();
+        engine_.schedule_in(hours(cons_[c].units / cranes_[node].units_per_crane_h / node_speed_[node]), h_crane_done_, c);
     }
 
     void on_crane_done(core::Engine&, std::uint64_t payload) {
@@ -1482,6 +1488,31 @@ private:
     void on_disruption_start(core::Engine&, std::uint64_t payload) { apply(sc_.disruptions[payload], true); }
     void on_disruption_end(core::Engine&, std::uint64_t payload) { apply(sc_.disruptions[payload], false); }
 
+    // Derating: a factor in (0, 1) while a disruption is in force. Several on one target
+    // multiply; the product is worked out afresh from those in force, so it returns to exactly 1.
+    // A node's processes then take 1 / factor as long (border dwell, transshipment setup and
+    // crane time, berth handling; those under way when it starts or ends keep their time); a
+    // service's trains and vessels, or one vessel, load factor × their capacity.
+    static double update(std::vector<double>& in_force, double factor, bool starting) {
+        if (starting) {
+            in_force.push_back(factor);
+        } else {
+            in_force.erase(std::find(in_force.begin(), in_force.end(), factor));
+        }
+        return product_of(in_force);
+    }
+    static double product_of(const std::vector<double>& in_force) {
+        double product = 1;
+        for (const double f : in_force) product *= f;
+        return product;
+    }
+    void set_vessel_capacity(std::uint32_t i) {
+        FleetVessel& vessel = fleet_[i];
+        const auto own = vessel_derates_.find(i);
+        vessel.capacity = vessel.base_capacity * product_of(service_derates_[vessel.service]) *
+                          (own == vessel_derates_.end() ? 1.0 : product_of(own->second));
+    }
+
     void apply(const Disruption& d, bool starting) {
         ++network_version_;
         switch (d.target) {
@@ -1498,7 +1529,10 @@ private:
             return;
         }
         case DisruptionTarget::node: {
-            if (d.capacity_factor > 0) return; // nodes close or not
+            if (d.capacity_factor > 0) {
+                node_speed_[d.index] = update(node_derates_[d.index], d.capacity_factor, starting);
+                return;
+            }
             node_closed_[d.index] += starting ? 1 : -1;
             if (node_closed_[d.index] == 0) {
                 auto waiting = std::move(node_waiting_[d.index]);
@@ -1508,13 +1542,22 @@ private:
             return;
         }
         case DisruptionTarget::vessel: {
-            if (d.capacity_factor > 0) return;
+            if (d.capacity_factor > 0) {
+                update(vessel_derates_[d.index], d.capacity_factor, starting);
+                set_vessel_capacity(d.index);
+                return;
+            }
             fleet_[d.index].closed += starting ? 1 : -1;
             if (fleet_[d.index].closed == 0) load_here(d.index);
             return;
         }
         case DisruptionTarget::service: {
-            if (d.capacity_factor > 0) return;
+            if (d.capacity_factor > 0) {
+                const double factor = update(service_derates_[d.index], d.capacity_factor, starting);
+                rules_[d.index].capacity_units = sc_.services[d.index].capacity_units * factor;
+                for (const auto i : fleet_of_service_[d.index]) set_vessel_capacity(i);
+                return;
+            }
             service_closed_[d.index] += starting ? 1 : -1;
             if (service_closed_[d.index] == 0) {
                 auto waiting = std::move(service_waiting_[d.index]);
@@ -1711,6 +1754,10 @@ private:
     std::vector<std::uint32_t> route_first_leg_; // per route: the leg it starts with (kNone: not yet)
     std::vector<std::vector<std::uint32_t>> route_legs_; // per route, per position: leg id and cranes (route_step)
     std::vector<int> node_closed_;
+    std::vector<double> node_speed_; // per node: its processes' speed, the product of its derating (1: none)
+    std::map<std::uint32_t, std::vector<double>> node_derates_;   // derating factors in force, by node
+    std::vector<std::vector<double>> service_derates_;            // by service
+    std::map<std::uint32_t, std::vector<double>> vessel_derates_; // by vessel (fleet index)
     std::vector<std::vector<std::pair<std::uint32_t, core::LinkId>>> node_waiting_;
     std::vector<int> service_closed_;
     std::vector<std::vector<std::uint32_t>> service_waiting_;

@@ -86,6 +86,29 @@ links:
 )";
 }
 
+// The same with a dwell of exactly 1 h and one lane, plus `extra` border keys ("key: value, ").
+std::string one_hour_border_model(const std::string& extra) {
+    return std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, assumption: t}
+  - {id: B, country: Y, kind: border, lat: 0, lon: 0.1, assumption: t,
+     border: {dwell_h: 1, )" + extra + R"(assumption: t}}
+  - {id: C, country: Y, kind: city, lat: 0, lon: 0.2, assumption: t}
+links:
+  - {id: AB, from: A, to: B, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: BC, from: B, to: C, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+)";
+}
+
+// Trucks from A to C, one every 12 h from t = 12 h: they reach the border at 12:12 and 00:12.
+Scenario trucks_every_12_hours(const World& w, double days) {
+    auto sc = base(w, days);
+    auto f = flow(w, "A", "C", 2);
+    f.arrival = logistics::ArrivalProcess::fixed_interval;
+    sc.flows.push_back(f);
+    return sc;
+}
+
 } // namespace
 
 TEST(Simulate, BorderWithOneLaneMatchesMM1) {
@@ -332,6 +355,78 @@ TEST(Simulate, AVesselOutOfServiceCarriesNothing) {
     EXPECT_GT(docked.flows[0].delivered, 0U); // it sails again after the 30 days
 }
 
+namespace {
+// The largest number of consignments delivered at one moment: a train's or a sailing's load.
+std::size_t largest_load(const logistics::RunResult& r) {
+    std::map<std::int64_t, std::size_t> at;
+    std::size_t most = 0;
+    for (const auto& s : r.shipments) {
+        if (s.delivered) most = std::max(most, ++at[s.delivered->seconds()]);
+    }
+    return most;
+}
+
+logistics::Disruption derate(logistics::DisruptionTarget target, std::uint32_t index, double factor) {
+    logistics::Disruption d;
+    d.target = target;
+    d.index = index;
+    d.from = core::SimTime{};
+    d.until = core::at_hours(24 * 1000); // beyond the horizon: in force throughout
+    d.capacity_factor = factor;
+    return d;
+}
+} // namespace
+
+TEST(Simulate, ADeratedVesselOrServiceLoadsThatShareOfItsCapacity) {
+    // The ferry takes 40 x 0.75 = 30 units; the kz trains 20. Demand keeps both full.
+    const auto w = world(std::string(kHeader) + kCorridor);
+    auto sc = base(w, 30);
+    sc.flows.push_back(flow(w, "AKT", "ALAT", 60));
+    sc.flows.push_back(flow(w, "DOS", "AKT", 60));
+    ASSERT_EQ(largest_load(logistics::simulate(w.network, sc, {})), 30U);
+    auto ferry = sc;
+    ferry.flows.pop_back();
+    auto trains = sc;
+    trains.flows.erase(trains.flows.begin());
+    EXPECT_EQ(largest_load(logistics::simulate(w.network, trains, {})), 20U);
+
+    auto vessel = ferry;
+    vessel.disruptions.push_back(derate(logistics::DisruptionTarget::vessel, 0, 0.5)); // F1
+    EXPECT_EQ(largest_load(logistics::simulate(w.network, vessel, {})), 15U);
+    auto service = ferry;
+    service.disruptions.push_back(derate(logistics::DisruptionTarget::service, 1, 0.4)); // ferries
+    EXPECT_EQ(largest_load(logistics::simulate(w.network, service, {})), 12U);
+    auto both = ferry; // several in force multiply: 30 x 0.5 x 0.4
+    both.disruptions.push_back(derate(logistics::DisruptionTarget::vessel, 0, 0.5));
+    both.disruptions.push_back(derate(logistics::DisruptionTarget::service, 1, 0.4));
+    EXPECT_EQ(largest_load(logistics::simulate(w.network, both, {})), 6U);
+    trains.disruptions.push_back(derate(logistics::DisruptionTarget::service, 0, 0.25)); // kz
+    EXPECT_EQ(largest_load(logistics::simulate(w.network, trains, {})), 5U);
+}
+
+TEST(Simulate, ADeratedNodeWorksSlowerWhileTheDeratingLasts) {
+    // Trucks reach the border at 12:12 and 00:12 (a truck every 12 h, 0.2 h away); the dwell is
+    // 1 h, and 2 h while the node is derated to half from day 2 to day 5 (48 h to 120 h): the
+    // trucks that reach it at 48.2, 60.2, ... 108.2 h.
+    const auto w = world(one_hour_border_model(""));
+    auto sc = trucks_every_12_hours(w, 10);
+    auto slow = derate(logistics::DisruptionTarget::node, 1, 0.5); // B
+    slow.from = core::at_hours(48);
+    slow.until = core::at_hours(120);
+    sc.disruptions.push_back(slow);
+    const auto r = logistics::simulate(w.network, sc, {});
+    int derated = 0;
+    for (const auto& s : r.shipments) {
+        if (!s.delivered) continue;
+        const auto reaches_h = static_cast<double>(s.created.seconds()) / 3600 + 0.2;
+        const bool during = reaches_h >= 48 && reaches_h < 120;
+        EXPECT_EQ(s.seconds[static_cast<std::size_t>(logistics::TimeUse::border)], during ? 7200 : 3600)
+            << "created at " << s.created.seconds() << " s";
+        derated += during ? 1 : 0;
+    }
+    EXPECT_EQ(derated, 6);
+}
+
 TEST(Simulate, SlotsPerUnitFillVesselsSooner) {
     // A ferry of 40 × 0.75 = 30 slots leaves when full: 30 units of one slot, or 15 of two.
     auto w = world(std::string(kHeader) + kCorridor);
@@ -517,21 +612,8 @@ TEST(Simulate, ABorderStartsCrossingsOnlyWithinItsOpeningHours) {
     // for 08:00; open 20:00-08:00 (overnight) it is the other way round. Dwell is 1 h exactly.
     for (const auto& [hours, wait_at_noon] : {std::pair{"open_from_h: 8, open_until_h: 20, ", false},
                                               std::pair{"open_from_h: 20, open_until_h: 8, ", true}}) {
-        const auto w = world(std::string(kHeader) + R"(
-nodes:
-  - {id: A, country: X, kind: city, lat: 0, lon: 0, assumption: t}
-  - {id: B, country: Y, kind: border, lat: 0, lon: 0.1, assumption: t,
-     border: {dwell_h: 1, )" + hours + R"(assumption: t}}
-  - {id: C, country: Y, kind: city, lat: 0, lon: 0.2, assumption: t}
-links:
-  - {id: AB, from: A, to: B, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
-  - {id: BC, from: B, to: C, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
-)");
-        auto sc = base(w, 10);
-        auto f = flow(w, "A", "C", 2);
-        f.arrival = logistics::ArrivalProcess::fixed_interval;
-        sc.flows.push_back(f);
-        const auto r = logistics::simulate(w.network, sc, {});
+        const auto w = world(one_hour_border_model(hours));
+        const auto r = logistics::simulate(w.network, trucks_every_12_hours(w, 10), {});
         // 19 trucks reach the border within the 10 days: 10 at 12:12 (days 1-10), 9 at 00:12.
         const auto& border = resource(r, "border B in");
         ASSERT_EQ(border.served, 19U) << hours;
