@@ -330,6 +330,7 @@ private:
                                       node.transshipment->units_per_crane_h, node.transshipment->cost_usd_per_unit};
             }
             if (node.port) berths_[v] = add_pool("berths " + node.name, "berths", node.port->berths);
+            if (node.border || node.transshipment || node.port) process_nodes_.push_back(v);
             node_random_.push_back(stream("node:" + node.name));
         }
         for (const auto& area : sc_.areas) {
@@ -517,11 +518,39 @@ private:
         return cache.routes[std::min<std::size_t>(static_cast<std::size_t>(it - cache.cumulative.begin()), cache.routes.size() - 1)];
     }
 
-    // Adaptive consignments re-plan at the end of each leg from the state of the network now.
+    // What one arriving now can expect to queue at each node's processes before being served:
+    // those queued in front × the mean service time ÷ servers (for cranes, per unit, as routing
+    // prices a lift). Worked out afresh for each re-plan over the nodes that have processes.
+    std::span<const network::NodeWait> current_node_waits() {
+        if (node_waits_.empty()) node_waits_.resize(net_.node_count());
+        for (const auto v : process_nodes_) {
+            const auto& node = net_.node(core::NodeId{v});
+            network::NodeWait& wait = node_waits_[v];
+            if (node.border) {
+                const ServerPool& in = pools_[border_in_[v]];
+                const ServerPool& out = pools_[border_out_[v]];
+                wait.border_in_h = static_cast<double>(in.queued()) * node.border->dwell_inbound_h.mean() / in.servers();
+                wait.border_out_h = static_cast<double>(out.queued()) * node.border->dwell_h.mean() / out.servers();
+            }
+            if (node.transshipment) {
+                const ServerPool& cranes = pools_[cranes_[v].pool];
+                wait.cranes_h = static_cast<double>(cranes.queued()) / cranes_[v].units_per_crane_h / cranes.servers();
+            }
+            if (node.port) {
+                const ServerPool& berths = pools_[berths_[v]];
+                wait.berths_h = static_cast<double>(berths.queued()) * node.port->handling_h.mean() / berths.servers();
+            }
+        }
+        return node_waits_;
+    }
+
+    // Adaptive consignments re-plan at the end of each leg from the state of the network now:
+    // closures, and the queues at borders, cranes and berths.
     void replan(std::uint32_t c) {
         Consignment& con = cons_[c];
         const Flow& flow = sc_.flows[con.flow];
-        const auto q = query_for(flow);
+        auto q = query_for(flow);
+        q.node_waits = current_node_waits();
         auto found = router_.shortest_route(con.at, flow.destination, q);
         if (!found) return; // nothing open: keep the plan and wait where it blocks
         std::vector<core::LinkId> links(routes_[con.route].begin(), routes_[con.route].begin() + con.pos);
@@ -1754,6 +1783,8 @@ private:
     std::vector<std::uint32_t> route_first_leg_; // per route: the leg it starts with (kNone: not yet)
     std::vector<std::vector<std::uint32_t>> route_legs_; // per route, per position: leg id and cranes (route_step)
     std::vector<int> node_closed_;
+    std::vector<std::uint32_t> process_nodes_;   // nodes with a border, transshipment or port
+    std::vector<network::NodeWait> node_waits_;  // by node, for adaptive re-plans (current_node_waits)
     std::vector<double> node_speed_; // per node: its processes' speed, the product of its derating (1: none)
     std::map<std::uint32_t, std::vector<double>> node_derates_;   // derating factors in force, by node
     std::vector<std::vector<double>> service_derates_;            // by service

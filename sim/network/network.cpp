@@ -216,6 +216,7 @@ Network Network::build(NetworkSpec spec) {
         double usd = link.cost_usd_per_unit_km * link.length.value();
         if (to.border) {
             const bool inbound = spec.nodes[link.from.index()].country != to.country;
+            topo.flags |= inbound ? LinkTopo::kBorderIn : LinkTopo::kBorderOut;
             hours += (inbound ? to.border->dwell_inbound_h : to.border->dwell_h).mean();
             usd += to.border->cost_usd_per_unit;
         }

@@ -63,14 +63,19 @@ public:
         if (!n.border) return std::nullopt;
         const bool inbound = net_.node(net_.link(via).from).country != n.country;
         const auto& dwell = inbound ? n.border->dwell_inbound_h : n.border->dwell_h;
-        return Cost{dwell.mean(), n.border->cost_usd_per_unit, 0};
+        const double queue_h = query_.node_waits.empty()
+                                   ? 0.0
+                                   : (inbound ? query_.node_waits[node.index()].border_in_h
+                                              : query_.node_waits[node.index()].border_out_h);
+        return Cost{dwell.mean() + queue_h, n.border->cost_usd_per_unit, 0};
     }
 
     // Loading or unloading a vessel at a port (origin, destination or transfer).
     [[nodiscard]] std::optional<Cost> port(core::NodeId node) const {
         const Node& n = net_.node(node);
         if (!n.port) return std::nullopt;
-        return Cost{n.port->handling_h.mean(), n.port->cost_usd_per_unit, 0};
+        const double queue_h = query_.node_waits.empty() ? 0.0 : query_.node_waits[node.index()].berths_h;
+        return Cost{n.port->handling_h.mean() + queue_h, n.port->cost_usd_per_unit, 0};
     }
 
     // Changing from carrier `from` to carrier `to` at `node`; nullopt if the node cannot.
@@ -88,7 +93,8 @@ public:
         const Node& n = net_.node(node);
         if (kind == TransferKind::port) return *port(node);
         const auto& t = *n.transshipment;
-        return {t.setup_h.mean() + 1.0 / (t.units_per_crane_h * t.cranes), t.cost_usd_per_unit, 0};
+        const double queue_h = query_.node_waits.empty() ? 0.0 : query_.node_waits[node.index()].cranes_h;
+        return {t.setup_h.mean() + 1.0 / (t.units_per_crane_h * t.cranes) + queue_h, t.cost_usd_per_unit, 0};
     }
 
 
@@ -219,6 +225,7 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
     auto* states = ws.states.data();
     const bool banning = bans.links != nullptr;
     const bool has_closures = !query.closed_links.empty();
+    const NodeWait* waits = query.node_waits.empty() ? nullptr : query.node_waits.data(); // queues now
     // Links that need a closer look (not open, or restricted) go through the slow check.
     auto usable = [&](std::uint32_t i) {
         const core::LinkId id = order[i];
@@ -242,6 +249,28 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
     auto water = [&](std::uint32_t carrier) {
         const Mode m = impl.carrier_mode[carrier];
         return m == Mode::ferry || m == Mode::sea || m == Mode::air;
+    };
+    // The queues a simulation sees now (adaptive routing), on top of the mean times the loop
+    // below prices: at the process a step uses at `from` (the loop's same choice), at a goal
+    // port, and at a border the link ends at.
+    auto queued_h = [&](std::uint32_t from, bool fresh, std::uint32_t carrier,
+                        const LinkTopo& link, const NodeHot& here, bool by_water_link) {
+        double h = 0;
+        if (fresh) {
+            if (by_water_link && here.port) h += waits[from].berths_h;
+        } else if (carrier != link.carrier) {
+            if ((by_water_link || water(carrier)) && here.port) {
+                h += waits[from].berths_h;
+            } else if (here.transshipment) {
+                h += waits[from].cranes_h;
+            } else {
+                h += waits[from].berths_h; // a port (the loop skips a node with neither)
+            }
+        }
+        if (target && link.to == target->index() && by_water_link && nodes[link.to].port) h += waits[link.to].berths_h;
+        if ((link.flags & LinkTopo::kBorderIn) != 0) h += waits[link.to].border_in_h;
+        if ((link.flags & LinkTopo::kBorderOut) != 0) h += waits[link.to].border_out_h;
+        return h;
     };
 
     ws.begin();
@@ -300,6 +329,9 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
             }
             if (link.to == goal_node && by_water_link && nodes[link.to].port) {
                 add += w.of(nodes[link.to].port_h, nodes[link.to].port_usd, 0);
+            }
+            if (waits != nullptr) [[unlikely]] {
+                add += w.of(queued_h(top.node, fresh, top.carrier, link, here, by_water_link), 0, 0);
             }
             const std::uint32_t next = link.to * width + link.carrier;
             const double candidate = base + add;

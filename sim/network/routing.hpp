@@ -21,12 +21,22 @@ struct CostWeights {
     double carbon_price_usd_per_t = 0.0;  // per tonne CO2e
 };
 
+/// Hours one can expect to queue at a node's processes now, before being served: what a
+/// simulation knows and a plan does not (adaptive routing).
+struct NodeWait {
+    double border_in_h = 0;  // entering the node's country
+    double border_out_h = 0; // leaving it, or within it
+    double cranes_h = 0;     // transshipment, per unit
+    double berths_h = 0;     // a vessel at the port
+};
+
 struct RouteQuery {
     Metric metric = Metric::time;
     std::optional<Date> date;                // planned links count once open; none: only open links
     std::optional<core::CargoClassId> cargo; // restrictions and tonnes per unit of this class
     CostWeights weights;
     std::span<const std::uint8_t> closed_links; // by LinkId, non-zero = closed now (disruptions); empty = none
+    std::span<const NodeWait> node_waits;       // by NodeId, added to the processes' mean times; empty = none
 };
 
 /// One step of a route: riding a link, or a process at a node.

@@ -279,6 +279,49 @@ TEST(Simulate, DisruptionStopsFixedRoutesWhileAdaptiveOnesGoRound) {
     EXPECT_TRUE(detoured);
 }
 
+TEST(Simulate, AdaptiveRoutesGoRoundAQueueThatShortestOnesJoin) {
+    // Trains bring containers from S to X, where they go on by truck to D: through border B1
+    // (0.2 + 2 + 0.2 h, one lane) or B2 (2 + 1 + 2 h, twenty lanes). Empty, B1 is quicker; at
+    // one truck an hour B1's queue grows without end. Adaptive consignments re-plan at X
+    // knowing the queues (each waiting truck adds 2 h to B1).
+    const auto w = world(std::string(kHeader) + R"(
+nodes:
+  - {id: S, country: X, kind: rail_terminal, lat: 0, lon: 0, assumption: t}
+  - {id: X, country: X, kind: rail_terminal, lat: 0, lon: 0.5, assumption: t,
+     transshipment: {setup_h: 0.1, units_per_crane_h: 1000, cranes: 50, assumption: t}}
+  - {id: B1, country: Y, kind: border, lat: 0, lon: 1, assumption: t, border: {dwell_h: 2, assumption: t}}
+  - {id: B2, country: Y, kind: border, lat: 1, lon: 1, assumption: t, border: {dwell_h: 1, servers: 20, assumption: t}}
+  - {id: D, country: Y, kind: city, lat: 0, lon: 2, assumption: t}
+links:
+  - {id: SX, from: S, to: X, mode: rail, gauge_mm: 1520, length_km: 50, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: XB1, from: X, to: B1, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: B1D, from: B1, to: D, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: XB2, from: X, to: B2, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: B2D, from: B2, to: D, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, assumption: t}
+services:
+  - {id: line, kind: train, links: [SX], capacity_units: 10, depart: {when_full: true, max_wait_h: 2}, assumption: t}
+)");
+    auto run = [&](logistics::RoutingPolicy policy, double per_day) {
+        auto sc = base(w, 20);
+        auto f = flow(w, "S", "D", per_day);
+        f.policy = policy;
+        sc.flows.push_back(f);
+        return logistics::simulate(w.network, sc, {});
+    };
+    const auto shortest = run(logistics::RoutingPolicy::shortest, 24);
+    const auto adaptive = run(logistics::RoutingPolicy::adaptive, 24);
+    EXPECT_EQ(resource(shortest, "border B2 in").served, 0U);
+    EXPECT_GT(resource(shortest, "border B1 in").wait_mean_h, 24.0); // 20 days of a growing queue
+    EXPECT_GT(resource(adaptive, "border B2 in").served, 100U);
+    EXPECT_GT(resource(adaptive, "border B1 in").served, 100U);
+    EXPECT_LT(resource(adaptive, "border B1 in").wait_mean_h, 12.0);
+    EXPECT_LT(adaptive.flows[0].transit_mean_h, shortest.flows[0].transit_mean_h / 2);
+    // Where no queue forms, adaptive consignments take the plan's route: all through B1.
+    const auto light = run(logistics::RoutingPolicy::adaptive, 2);
+    EXPECT_GT(resource(light, "border B1 in").served, 30U);
+    EXPECT_EQ(resource(light, "border B2 in").served, 0U);
+}
+
 TEST(Simulate, PlannedLinkIsUsedFromItsOpeningDate) {
     const auto w = world(std::string(kHeader) + std::string(kDetour).replace(std::string(kDetour).find("  - {id: C,"), 0,
                                                                                    "  - {id: N, country: X, kind: city, lat: 0, lon: 2, assumption: t}\n"));

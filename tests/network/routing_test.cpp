@@ -78,6 +78,46 @@ links:
     EXPECT_DOUBLE_EQ(back->hours.count(), 16 + 2 + 4.5 + 1);
 }
 
+TEST(Routing, QueuesGivenWithTheQueryAddToTheProcessesTheyHoldUp) {
+    // The Dostyk network above, with queues as a simulation would see them: 5 h in front at the
+    // inbound border, 3 h at the cranes, 7 h at the outbound border (which this way never uses).
+    const auto net = network_from_yaml(std::string(kHeader) + R"(
+nodes:
+  - {id: CN, country: CN, kind: city, lat: 45, lon: 82, source: s}
+  - {id: DOS, country: KZ, kind: border, lat: 45.2, lon: 82.5, source: s,
+     border: {dwell_h: 2, dwell_inbound_h: 10, source: s},
+     transshipment: {setup_h: 4, units_per_crane_h: 2, cranes: 1, source: s}}
+  - {id: MOY, country: KZ, kind: junction, lat: 47, lon: 73, source: s}
+  - {id: ALT, country: KZ, kind: border, lat: 44, lon: 80, source: s,
+     border: {dwell_h: 2, dwell_inbound_h: 10, source: s},
+     transshipment: {setup_h: 4, units_per_crane_h: 2, cranes: 1, source: s}}
+links:
+  - {id: std, from: CN, to: DOS, mode: rail, gauge_mm: 1435, length_km: 10, speed_kmh: 10, bidirectional: true, source: s}
+  - {id: broad, from: DOS, to: MOY, mode: rail, gauge_mm: 1520, length_km: 800, speed_kmh: 50, bidirectional: true, source: s}
+  - {id: std2, from: CN, to: ALT, mode: rail, gauge_mm: 1435, length_km: 10, speed_kmh: 10, bidirectional: true, source: s}
+  - {id: broad2, from: ALT, to: MOY, mode: rail, gauge_mm: 1520, length_km: 850, speed_kmh: 50, bidirectional: true, source: s}
+)");
+    std::vector<network::NodeWait> waits(net.node_count());
+    waits[id(net, "DOS").index()] = {5, 7, 3, 0};
+    RouteQuery q;
+    q.node_waits = waits;
+    // Through DOS: 1 + 10 + 5 + 4.5 + 3 + 16 = 39.5 h; through ALT (1 h longer, no queue): 32.5 h.
+    const auto r = network::shortest_route(net, id(net, "CN"), id(net, "MOY"), q);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(names(net, *r), (std::vector<std::string>{"std2", "broad2"}));
+    EXPECT_DOUBLE_EQ(r->hours.count(), 1 + 10 + 4.5 + 17);
+    waits[id(net, "DOS").index()] = {0.25, 7, 0.25, 0}; // now DOS is quicker again, by half an hour
+    const auto again = network::shortest_route(net, id(net, "CN"), id(net, "MOY"), q);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(names(net, *again), (std::vector<std::string>{"std", "broad"}));
+    EXPECT_DOUBLE_EQ(again->hours.count(), 1 + 10 + 0.25 + 4.5 + 0.25 + 16);
+    ASSERT_EQ(again->steps.size(), 4U);
+    EXPECT_DOUBLE_EQ(again->steps[1].hours.count(), 10.25); // the border step shows its queue
+    EXPECT_DOUBLE_EQ(again->steps[2].hours.count(), 4.75);  // and so does the transshipment
+    // The one-to-all search (Dijkstra, no goal) prices the same queues.
+    EXPECT_DOUBLE_EQ(network::shortest_from(net, id(net, "CN"), q)[id(net, "MOY").index()], again->hours.count());
+}
+
 TEST(Routing, PlannedLinkIsUnusedBeforeItsOpeningDate) {
     const auto net = network_from_yaml(std::string(kHeader) + R"(
 nodes:
