@@ -295,6 +295,7 @@ public:
         }
         for (std::uint32_t a = 0; a < areas_.size(); ++a) start_weather(a);
         start_border_hours();
+        start_vessel_timetables();
         for (std::uint32_t d = 0; d < sc_.disruptions.size(); ++d) {
             const auto& dis = sc_.disruptions[d];
             if (dis.from <= SimTime{} + sc_.horizon) engine_.schedule_at(dis.from, h_disruption_start_, d);
@@ -391,6 +392,7 @@ private:
         h_day_ = engine_.add_handler<&Simulation::on_day>(*this, "daily snapshot");
         h_warmup_ = engine_.add_handler<&Simulation::on_warmup>(*this, "end of warm-up");
         h_border_hours_ = engine_.add_handler<&Simulation::on_border_hours>(*this, "border opens or closes");
+        h_vessel_timetable_ = engine_.add_handler<&Simulation::on_vessel_timetable>(*this, "vessel timetable");
     }
 
     // ---- demand --------------------------------------------------------------------------
@@ -797,12 +799,7 @@ private:
             consolidators_.push_back(Consolidator{service, leg, {}, 0, {}, false});
             const auto& policy = sc_.services[service].departure;
             if (policy.every_h && *policy.every_h > 0) {
-                // The first departure on the timetable after now.
-                const double period = *policy.every_h * 3600.0;
-                const double now = static_cast<double>(engine_.now().seconds());
-                const double k = std::ceil((now - policy.offset_h * 3600.0) / period);
-                const auto at = static_cast<std::int64_t>(policy.offset_h * 3600.0 + std::max(0.0, k) * period);
-                engine_.schedule_at(core::at_seconds(std::max<std::int64_t>(at, engine_.now().seconds())), h_timetable_, consolidator_of_leg_[leg]);
+                engine_.schedule_at(next_on_timetable(policy), h_timetable_, consolidator_of_leg_[leg]);
             }
         }
         const auto k = consolidator_of_leg_[leg];
@@ -986,9 +983,39 @@ private:
         } else if (!vessel.timer_set && !veh.load.empty() && svc.departure.max_wait_h) {
             vessel.timer = engine_.schedule_cancellable_in(hours(*svc.departure.max_wait_h), h_vessel_timer_, i);
             vessel.timer_set = true;
-        } else if (!svc.departure.when_full && !svc.departure.max_wait_h && !veh.load.empty()) {
+        } else if (!svc.departure.when_full && !svc.departure.max_wait_h && !timetabled(svc) && !veh.load.empty()) {
             depart_vessel(i); // no rule to wait by: sail with what is there
         }
+    }
+
+    static bool timetabled(const ServiceSpec& svc) { return svc.departure.every_h && *svc.departure.every_h > 0; }
+
+    // The first departure on a timetable at or after now (offset_h + k × every_h).
+    SimTime next_on_timetable(const DeparturePolicy& policy) const {
+        const double period = *policy.every_h * 3600.0;
+        const double now = static_cast<double>(engine_.now().seconds());
+        const double k = std::ceil((now - policy.offset_h * 3600.0) / period);
+        const auto at = static_cast<std::int64_t>(policy.offset_h * 3600.0 + std::max(0.0, k) * period);
+        return core::at_seconds(std::max<std::int64_t>(at, engine_.now().seconds()));
+    }
+
+    // A vessel service's timetable: at each departure time every vessel of the service that is
+    // loading with cargo aboard sails (one without cargo waits for some, as without a timetable).
+    void start_vessel_timetables() {
+        for (std::uint32_t s = 0; s < sc_.services.size(); ++s) {
+            const auto& svc = sc_.services[s];
+            if (svc.kind != ServiceKind::vessel || !timetabled(svc) || fleet_of_service_[s].empty()) continue;
+            engine_.schedule_at(next_on_timetable(svc.departure), h_vessel_timetable_, s);
+        }
+    }
+
+    void on_vessel_timetable(core::Engine& engine, std::uint64_t payload) {
+        const auto s = static_cast<std::uint32_t>(payload);
+        for (const auto i : fleet_of_service_[s]) {
+            if (fleet_[i].state == VesselState::loading && !vehicles_[fleet_[i].vehicle].load.empty()) depart_vessel(i);
+        }
+        const SimTime next = engine.now() + hours(*sc_.services[s].departure.every_h);
+        if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_vessel_timetable_, s);
     }
 
     void on_vessel_timer(core::Engine&, std::uint64_t payload) {
@@ -1837,7 +1864,8 @@ private:
 
     core::HandlerId h_arrival_, h_ready_, h_enter_, h_arrive_, h_border_done_, h_crane_done_, h_setup_done_,
         h_train_timer_, h_timetable_, h_vessel_timer_, h_vessel_loaded_, h_vessel_unloaded_, h_weather_,
-        h_disruption_start_, h_disruption_end_, h_day_, h_warmup_, h_border_hours_;
+        h_disruption_start_, h_disruption_end_, h_day_, h_warmup_, h_border_hours_,
+        h_vessel_timetable_;
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <set>
 
 #include "sim/core/confidence.hpp"
 #include "sim/logistics/weather.hpp"
@@ -468,6 +469,32 @@ TEST(Simulate, ADeratedNodeWorksSlowerWhileTheDeratingLasts) {
         derated += during ? 1 : 0;
     }
     EXPECT_EQ(derated, 6);
+}
+
+TEST(Simulate, ATimetabledVesselSailsAtItsHoursWithWhatItHas) {
+    // One ferry, never full, sails at 06:00 every day: loading 1 h (half a 2 h call), crossing
+    // 2 h, unloading 1 h, so every consignment is delivered at 10:00, one sailing a day.
+    const auto w = world(std::string(kHeader) + R"(
+nodes:
+  - {id: P1, country: X, kind: seaport, lat: 0, lon: 0, assumption: t, port: {berths: 1, handling_h: 2, assumption: t}}
+  - {id: P2, country: X, kind: seaport, lat: 0, lon: 0.4, assumption: t, port: {berths: 1, handling_h: 2, assumption: t}}
+links:
+  - {id: P1P2, from: P1, to: P2, mode: ferry, length_km: 44, speed_kmh: 22, bidirectional: true, assumption: t}
+services:
+  - {id: ferry, kind: vessel, links: [P1P2, "P1P2:reverse"], vessels: [{name: F, capacity_units: 1000}],
+     depart: {when_full: false, every_h: 24, offset_h: 6}, assumption: t}
+)");
+    auto sc = base(w, 30);
+    sc.flows.push_back(flow(w, "P1", "P2", 4));
+    const auto r = logistics::simulate(w.network, sc, {});
+    ASSERT_GT(r.flows[0].delivered, 90U);
+    std::set<std::int64_t> days;
+    for (const auto& s : r.shipments) {
+        if (!s.delivered) continue;
+        EXPECT_EQ(s.delivered->seconds() % 86400, 10 * 3600) << "delivered at " << s.delivered->seconds();
+        days.insert(s.delivered->seconds() / 86400);
+    }
+    EXPECT_GE(days.size(), 28U); // a sailing nearly every day (none on a day nothing waited)
 }
 
 TEST(Simulate, SlotsPerUnitFillVesselsSooner) {
