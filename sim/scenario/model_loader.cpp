@@ -14,6 +14,7 @@ namespace corridor::scenario {
 
 namespace {
 
+using detail::ForeignNode;
 using detail::YamlReader;
 using network::Link;
 using network::LinkStatus;
@@ -52,6 +53,7 @@ const std::vector<std::pair<std::string, LinkStatus>> kStatuses = {
 class ModelReader {
 public:
     explicit ModelReader(std::string file) : r_{std::move(file)} {}
+    void set_foreign(const std::vector<ForeignNode>& foreign) { r_.set_foreign(foreign); }
 
     LoadedModel read(const YAML::Node& root) {
         LoadedModel model;
@@ -535,7 +537,11 @@ LoadedModel load_model_text(const std::string& text, const std::string& file) {
 }
 
 namespace detail {
-LoadedModel load_model_node(const YAML::Node& root, const std::string& file) { return ModelReader{file}.read(root); }
+LoadedModel load_model_node(const YAML::Node& root, const std::string& file, const std::vector<ForeignNode>& foreign) {
+    ModelReader reader{file};
+    reader.set_foreign(foreign);
+    return reader.read(root);
+}
 } // namespace detail
 
 LoadedModel load_model(const std::string& path) { return load_model_text(read_text_file(path), path); }

@@ -125,7 +125,7 @@ public:
         apply_overrides(model_doc);
         LoadedModel model;
         try {
-            model = detail::load_model_node(model_doc, out.model_path);
+            model = detail::load_model_node(model_doc, out.model_path, overridden_);
         } catch (const InputError& e) {
             // Without a model the scenario's references cannot be checked: report what we have.
             auto all = r_.diagnostics();
@@ -202,9 +202,24 @@ private:
         return date;
     }
 
+    // The nodes an override puts into the model, and their subtrees: the model's checks then
+    // report a problem in them at the scenario file's line, not the model's.
+    void mark_foreign(const YAML::Node& node, const std::string& file) {
+        overridden_.push_back({node, file});
+        if (node.IsMap()) {
+            for (const auto& kv : node) {
+                mark_foreign(kv.first, file);
+                mark_foreign(kv.second, file);
+            }
+        } else if (node.IsSequence()) {
+            for (const auto& item : node) mark_foreign(item, file);
+        }
+    }
+
     void apply_overrides(YAML::Node& model_doc) {
         const auto node = at("overrides");
         if (!node) return;
+        const std::string overrides_file = merged_.keys.at("overrides").second;
         if (!r_.expect_map(*node, "overrides: {nodes|links|services: {id: {key: value}}}")) return;
         r_.check_keys(*node, {"nodes", "links", "services"}, "overrides");
         for (const char* section : {"nodes", "links", "services"}) {
@@ -235,6 +250,8 @@ private:
                         continue;
                     }
                     target[kv.first.Scalar()] = kv.second;
+                    mark_foreign(kv.first, overrides_file);
+                    mark_foreign(kv.second, overrides_file);
                 }
             }
         }
@@ -710,6 +727,7 @@ private:
     }
 
     const Merged& merged_;
+    std::vector<detail::ForeignNode> overridden_; // model nodes that overrides put there (mark_foreign)
     YamlReader r_;
     std::optional<logistics::RoutingPolicy> default_policy_;
     std::optional<network::Metric> default_metric_;

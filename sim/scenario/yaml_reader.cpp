@@ -72,8 +72,15 @@ std::optional<YAML::Node> parse_yaml(const std::string& text, const std::string&
 
 SourceLocation YamlReader::where(const YAML::Node& node) const {
     const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) return {file_, 0, 0};
-    return {file_, mark.line + 1, mark.column + 1};
+    std::string file = file_;
+    for (const auto& f : foreign_) {
+        if (f.node.is(node)) {
+            file = f.file;
+            break;
+        }
+    }
+    if (mark.is_null()) return {file, 0, 0};
+    return {file, mark.line + 1, mark.column + 1};
 }
 
 void YamlReader::error(const YAML::Node& node, std::string message) {

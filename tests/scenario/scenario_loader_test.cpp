@@ -54,6 +54,25 @@ TEST(ScenarioLoader, ExtendsMergesKeysAndOverridesChangeTheModel) {
     EXPECT_EQ(storms.input_files.size(), 3U); // tiny_storms, tiny, the model
 }
 
+TEST(ScenarioLoader, AProblemAnOverrideBringsIntoTheModelIsReportedInTheScenario) {
+    try {
+        scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny_bad_override.yaml");
+        FAIL() << "expected InputError";
+    } catch (const scenario::InputError& e) {
+        std::vector<std::string> lines;
+        for (const auto& d : e.diagnostics()) {
+            auto text = scenario::to_string(d);
+            lines.push_back(text.substr(text.find("tests/data/")));
+        }
+        const std::vector<std::string> expected = {
+            "tests/data/scenarios/tiny_bad_override.yaml:4:23: error: missing required key 'dwell_h'",
+            "tests/data/scenarios/tiny_bad_override.yaml:4:49: error: 'open_from_h' must be an hour of the day below 24, found 25",
+            "tests/data/scenarios/tiny_bad_override.yaml:5:27: error: 'speed_kmh' must be greater than 0, found -3",
+        };
+        EXPECT_EQ(lines, expected);
+    }
+}
+
 TEST(ScenarioLoader, RatesConvertToUnitsPerDay) {
     const auto base = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny.yaml");
     EXPECT_DOUBLE_EQ(base.scenario.flows[0].units_per_day, 20);

@@ -17,6 +17,12 @@ namespace corridor::scenario::detail {
 std::optional<YAML::Node> parse_yaml(const std::string& text, const std::string& file,
                                      std::vector<Diagnostic>& out);
 
+/// A node of a document that came from another file (a scenario's override merged into a model).
+struct ForeignNode {
+    YAML::Node node;
+    std::string file;
+};
+
 inline constexpr std::size_t kMaxFileBytes = 256U << 20U; // a 10^5-node model is about 70 MB
 inline constexpr std::size_t kMaxDiagnostics = 200;
 
@@ -25,6 +31,8 @@ public:
     explicit YamlReader(std::string file) : file_{std::move(file)} {}
     /// The file that nodes read from now on come from (scenarios merge several files).
     void set_file(std::string file) { file_ = std::move(file); }
+    /// Nodes that come from other files: where() names their file instead.
+    void set_foreign(std::vector<ForeignNode> foreign) { foreign_ = std::move(foreign); }
 
     [[nodiscard]] SourceLocation where(const YAML::Node& node) const;
     void error(const YAML::Node& node, std::string message);
@@ -50,6 +58,7 @@ public:
 
 private:
     std::string file_;
+    std::vector<ForeignNode> foreign_;
     std::vector<Diagnostic> diagnostics_;
 };
 
