@@ -216,6 +216,20 @@ private:
         }
     }
 
+    // An override's value for `key` of `target`: a map merges into the map there key by key
+    // (a node's border: {servers: 40} changes the servers only); anything else replaces it (a
+    // service's vessels are a list, replaced whole).
+    void merge_into(YAML::Node target, const YAML::Node& key, const YAML::Node& value, const std::string& file) {
+        YAML::Node existing = target[key.Scalar()];
+        if (existing && existing.IsMap() && value.IsMap()) {
+            for (const auto& kv : value) merge_into(existing, kv.first, kv.second, file);
+            return;
+        }
+        target[key.Scalar()] = value;
+        mark_foreign(key, file);
+        mark_foreign(value, file);
+    }
+
     void apply_overrides(YAML::Node& model_doc) {
         const auto node = at("overrides");
         if (!node) return;
@@ -249,9 +263,7 @@ private:
                         resize_fleet(target, kv.second, id);
                         continue;
                     }
-                    target[kv.first.Scalar()] = kv.second;
-                    mark_foreign(kv.first, overrides_file);
-                    mark_foreign(kv.second, overrides_file);
+                    merge_into(target, kv.first, kv.second, overrides_file);
                 }
             }
         }

@@ -65,12 +65,28 @@ TEST(ScenarioLoader, AProblemAnOverrideBringsIntoTheModelIsReportedInTheScenario
             lines.push_back(text.substr(text.find("tests/data/")));
         }
         const std::vector<std::string> expected = {
-            "tests/data/scenarios/tiny_bad_override.yaml:4:23: error: missing required key 'dwell_h'",
             "tests/data/scenarios/tiny_bad_override.yaml:4:49: error: 'open_from_h' must be an hour of the day below 24, found 25",
             "tests/data/scenarios/tiny_bad_override.yaml:5:27: error: 'speed_kmh' must be greater than 0, found -3",
         };
         EXPECT_EQ(lines, expected);
     }
+}
+
+TEST(ScenarioLoader, AnOverrideOfAProcessChangesOnlyTheKeysItGives) {
+    // The border at B goes from 4 lanes to 7 and gets opening hours, keeping its dwell
+    // (exponential, mean 2 h) and source; the ferries' vessel list is replaced whole.
+    const auto base = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny.yaml");
+    const auto b = *base.network.find_node("B");
+    ASSERT_TRUE(base.network.node(b).border.has_value());
+    EXPECT_EQ(base.network.node(b).border->servers, 4U);
+    const auto more = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny_more_lanes.yaml");
+    const auto& border = *more.network.node(*more.network.find_node("B")).border;
+    EXPECT_EQ(border.servers, 7U);
+    EXPECT_DOUBLE_EQ(border.dwell_h.mean(), 2.0);
+    ASSERT_TRUE(border.hours.has_value());
+    EXPECT_EQ(border.hours->from_h, 6);
+    ASSERT_EQ(more.scenario.services[2].vessels.size(), 1U);
+    EXPECT_EQ(more.scenario.services[2].vessels[0].name, "F9");
 }
 
 TEST(ScenarioLoader, RatesConvertToUnitsPerDay) {
