@@ -42,7 +42,6 @@ public:
     /// Opens or closes the pool (opening hours): while closed, no one is granted a server;
     /// those being served finish. After opening, admit() grants the queue's head in turn.
     void set_open(bool open) { open_ = open; }
-    [[nodiscard]] bool is_open() const { return open_; }
 
     /// Grants a free server to the head of the queue, if open, a server is free and someone
     /// waits; returns who.
