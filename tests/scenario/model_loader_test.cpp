@@ -17,16 +17,22 @@ std::string source_dir() {
     return dir ? dir : ".";
 }
 
-// Loads `relative` (from the repository root) and returns its diagnostics as printed.
-std::vector<std::string> diagnostics_of(const std::string& relative) {
+// Loads a model and returns its diagnostics (warnings, or the errors it failed with) as printed.
+template <class Load>
+std::vector<std::string> diagnostics_from(Load load) {
     std::vector<std::string> out;
-    const std::string path = source_dir() + "/" + relative;
     try {
-        const auto model = scenario::load_model(path);
+        const auto model = load();
         for (const auto& d : model.warnings) out.push_back(scenario::to_string(d));
     } catch (const scenario::InputError& e) {
         for (const auto& d : e.diagnostics()) out.push_back(scenario::to_string(d));
     }
+    return out;
+}
+
+// The same for the file `relative` (from the repository root), printed from there on.
+std::vector<std::string> diagnostics_of(const std::string& relative) {
+    auto out = diagnostics_from([&] { return scenario::load_model(source_dir() + "/" + relative); });
     for (auto& line : out) line.replace(0, source_dir().size() + 1, "");
     return out;
 }
@@ -124,14 +130,7 @@ links:
 
 namespace {
 std::vector<std::string> diagnostics_of_text(const std::string& text, const std::string& file) {
-    std::vector<std::string> out;
-    try {
-        const auto model = scenario::load_model_text(text, file);
-        for (const auto& d : model.warnings) out.push_back(scenario::to_string(d));
-    } catch (const scenario::InputError& e) {
-        for (const auto& d : e.diagnostics()) out.push_back(scenario::to_string(d));
-    }
-    return out;
+    return diagnostics_from([&] { return scenario::load_model_text(text, file); });
 }
 
 std::string border_hours_model(const std::string& b_hours, const std::string& c_hours) {

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 using namespace corridor;
 
@@ -12,31 +14,36 @@ std::string source_dir() {
     const char* dir = std::getenv("SIM_SOURCE_DIR");
     return dir ? dir : ".";
 }
-} // namespace
 
-TEST(ScenarioLoader, ReportsEveryProblemInFileOrder) {
+// Loads a scenario that must fail and returns its diagnostics as printed, from "tests/data/" on.
+std::vector<std::string> diagnostics_of(const std::string& relative) {
+    std::vector<std::string> lines;
     try {
-        scenario::load_scenario(source_dir() + "/tests/data/scenarios/broken.yaml");
-        FAIL() << "expected InputError";
+        scenario::load_scenario(source_dir() + "/" + relative);
+        ADD_FAILURE() << relative << ": expected InputError";
     } catch (const scenario::InputError& e) {
-        std::vector<std::string> lines;
         for (const auto& d : e.diagnostics()) {
             auto text = scenario::to_string(d);
             lines.push_back(text.substr(text.find("tests/data/")));
         }
-        const std::vector<std::string> expected = {
-            "tests/data/scenarios/broken.yaml:3:13: error: 'start_date' must be a date YYYY-MM-DD, found '2025-02-30'",
-            "tests/data/scenarios/broken.yaml:4:15: error: 'horizon_days' must be a number greater than 0, found '-5'",
-            "tests/data/scenarios/broken.yaml:5:7: error: unknown key 'sead' in the scenario; did you mean 'seed'?",
-            "tests/data/scenarios/broken.yaml:7:27: error: flow 'f1' refers to unknown node 'Dd'; did you mean 'D'?",
-            "tests/data/scenarios/broken.yaml:7:38: error: flow 'f1' refers to unknown cargo class 'containr'; did you mean 'container'?",
-            "tests/data/scenarios/broken.yaml:8:5: error: flow 'f2' needs exactly one rate: units_per_day, units_per_week, units_per_month or units_per_year",
-            "tests/data/scenarios/broken.yaml:8:103: error: 'policy' must be one of fixed, shortest, k_shortest, adaptive; found 'fastest'",
-            "tests/data/scenarios/broken.yaml:10:12: error: disruption refers to unknown link 'BCC'; did you mean 'BC'?",
-            "tests/data/scenarios/broken.yaml:12:11: error: override of unknown link 'XY'",
-        };
-        EXPECT_EQ(lines, expected);
     }
+    return lines;
+}
+} // namespace
+
+TEST(ScenarioLoader, ReportsEveryProblemInFileOrder) {
+    const std::vector<std::string> expected = {
+        "tests/data/scenarios/broken.yaml:3:13: error: 'start_date' must be a date YYYY-MM-DD, found '2025-02-30'",
+        "tests/data/scenarios/broken.yaml:4:15: error: 'horizon_days' must be a number greater than 0, found '-5'",
+        "tests/data/scenarios/broken.yaml:5:7: error: unknown key 'sead' in the scenario; did you mean 'seed'?",
+        "tests/data/scenarios/broken.yaml:7:27: error: flow 'f1' refers to unknown node 'Dd'; did you mean 'D'?",
+        "tests/data/scenarios/broken.yaml:7:38: error: flow 'f1' refers to unknown cargo class 'containr'; did you mean 'container'?",
+        "tests/data/scenarios/broken.yaml:8:5: error: flow 'f2' needs exactly one rate: units_per_day, units_per_week, units_per_month or units_per_year",
+        "tests/data/scenarios/broken.yaml:8:103: error: 'policy' must be one of fixed, shortest, k_shortest, adaptive; found 'fastest'",
+        "tests/data/scenarios/broken.yaml:10:12: error: disruption refers to unknown link 'BCC'; did you mean 'BC'?",
+        "tests/data/scenarios/broken.yaml:12:11: error: override of unknown link 'XY'",
+    };
+    EXPECT_EQ(diagnostics_of("tests/data/scenarios/broken.yaml"), expected);
 }
 
 TEST(ScenarioLoader, ExtendsMergesKeysAndOverridesChangeTheModel) {
@@ -55,21 +62,10 @@ TEST(ScenarioLoader, ExtendsMergesKeysAndOverridesChangeTheModel) {
 }
 
 TEST(ScenarioLoader, AProblemAnOverrideBringsIntoTheModelIsReportedInTheScenario) {
-    try {
-        scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny_bad_override.yaml");
-        FAIL() << "expected InputError";
-    } catch (const scenario::InputError& e) {
-        std::vector<std::string> lines;
-        for (const auto& d : e.diagnostics()) {
-            auto text = scenario::to_string(d);
-            lines.push_back(text.substr(text.find("tests/data/")));
-        }
-        const std::vector<std::string> expected = {
-            "tests/data/scenarios/tiny_bad_override.yaml:4:49: error: 'open_from_h' must be an hour of the day below 24, found 25",
-            "tests/data/scenarios/tiny_bad_override.yaml:5:27: error: 'speed_kmh' must be greater than 0, found -3",
-        };
-        EXPECT_EQ(lines, expected);
-    }
+    EXPECT_EQ(diagnostics_of("tests/data/scenarios/tiny_bad_override.yaml"),
+              (std::vector<std::string>{
+                  "tests/data/scenarios/tiny_bad_override.yaml:4:49: error: 'open_from_h' must be an hour of the day below 24, found 25",
+                  "tests/data/scenarios/tiny_bad_override.yaml:5:27: error: 'speed_kmh' must be greater than 0, found -3"}));
 }
 
 TEST(ScenarioLoader, AnOverrideOfAProcessChangesOnlyTheKeysItGives) {
