@@ -250,28 +250,9 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
         const Mode m = impl.carrier_mode[carrier];
         return m == Mode::ferry || m == Mode::sea || m == Mode::air;
     };
-    // The queues a simulation sees now (adaptive routing), on top of the mean times the loop
-    // below prices: at the process a step uses at `from` (the loop's same choice), at a goal
-    // port, and at a border the link ends at.
-    auto queued_h = [&](std::uint32_t from, bool fresh, std::uint32_t carrier,
-                        const LinkTopo& link, const NodeHot& here, bool by_water_link) {
-        double h = 0;
-        if (fresh) {
-            if (by_water_link && here.port) h += waits[from].berths_h;
-        } else if (carrier != link.carrier) {
-            if ((by_water_link || water(carrier)) && here.port) {
-                h += waits[from].berths_h;
-            } else if (here.transshipment) {
-                h += waits[from].cranes_h;
-            } else {
-                h += waits[from].berths_h; // a port (the loop skips a node with neither)
-            }
-        }
-        if (target && link.to == target->index() && by_water_link && nodes[link.to].port) h += waits[link.to].berths_h;
-        if ((link.flags & LinkTopo::kBorderIn) != 0) h += waits[link.to].border_in_h;
-        if ((link.flags & LinkTopo::kBorderOut) != 0) h += waits[link.to].border_out_h;
-        return h;
-    };
+    // The queues a simulation sees now (adaptive routing), on top of the processes' mean times.
+    auto berths_wait = [&](std::uint32_t v) { return waits != nullptr ? waits[v].berths_h : 0.0; };
+    auto cranes_wait = [&](std::uint32_t v) { return waits != nullptr ? waits[v].cranes_h : 0.0; };
 
     ws.begin();
     const std::uint32_t first_carrier = start_carrier ? *start_carrier : width; // width: not moved yet
@@ -315,23 +296,24 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
             double add = weight(i);
             const bool by_water_link = (link.flags & LinkTopo::kWater) != 0;
             if (fresh) {
-                if (by_water_link && here.port) add += w.of(here.port_h, here.port_usd, 0);
+                if (by_water_link && here.port) add += w.of(here.port_h + berths_wait(top.node), here.port_usd, 0);
             } else if (top.carrier != link.carrier) {
                 if ((by_water_link || water(top.carrier)) && here.port) {
-                    add += w.of(here.port_h, here.port_usd, 0);
+                    add += w.of(here.port_h + berths_wait(top.node), here.port_usd, 0);
                 } else if (here.transshipment) {
-                    add += w.of(here.transfer_h, here.transfer_usd, 0);
+                    add += w.of(here.transfer_h + cranes_wait(top.node), here.transfer_usd, 0);
                 } else if (here.port) {
-                    add += w.of(here.port_h, here.port_usd, 0);
+                    add += w.of(here.port_h + berths_wait(top.node), here.port_usd, 0);
                 } else {
                     continue; // no way to change gauge or mode here
                 }
             }
             if (link.to == goal_node && by_water_link && nodes[link.to].port) {
-                add += w.of(nodes[link.to].port_h, nodes[link.to].port_usd, 0);
+                add += w.of(nodes[link.to].port_h + berths_wait(link.to), nodes[link.to].port_usd, 0);
             }
-            if (waits != nullptr) [[unlikely]] {
-                add += w.of(queued_h(top.node, fresh, top.carrier, link, here, by_water_link), 0, 0);
+            if (waits != nullptr && (link.flags & (LinkTopo::kBorderIn | LinkTopo::kBorderOut)) != 0) {
+                const NodeWait& at = waits[link.to]; // a border's queue, in the direction the link enters it
+                add += w.of((link.flags & LinkTopo::kBorderIn) != 0 ? at.border_in_h : at.border_out_h, 0, 0);
             }
             const std::uint32_t next = link.to * width + link.carrier;
             const double candidate = base + add;
