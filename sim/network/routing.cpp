@@ -311,9 +311,9 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
             if (link.to == goal_node && by_water_link && nodes[link.to].port) {
                 add += w.of(nodes[link.to].port_h + berths_wait(link.to), nodes[link.to].port_usd, 0);
             }
-            if (waits != nullptr && (link.flags & (LinkTopo::kBorderIn | LinkTopo::kBorderOut)) != 0) {
-                const NodeWait& at = waits[link.to]; // a border's queue, in the direction the link enters it
-                add += w.of((link.flags & LinkTopo::kBorderIn) != 0 ? at.border_in_h : at.border_out_h, 0, 0);
+            if (waits != nullptr) [[unlikely]] { // a border's queue, in the direction the link enters it
+                if ((link.flags & LinkTopo::kBorderIn) != 0) add += w.of(waits[link.to].border_in_h, 0, 0);
+                if ((link.flags & LinkTopo::kBorderOut) != 0) add += w.of(waits[link.to].border_out_h, 0, 0);
             }
             const std::uint32_t next = link.to * width + link.carrier;
             const double candidate = base + add;
