@@ -1,0 +1,100 @@
+// Disruptions: close or derate a link, node, service or vessel over a time window; those held by
+// a closure go on when it ends.
+#include <algorithm>
+
+#include "sim/logistics/detail/simulation.hpp"
+
+namespace corridor::logistics::detail {
+
+namespace {
+
+// Derating: a factor in (0, 1) while a disruption is in force. Several on one target
+// multiply; the product is worked out afresh from those in force, so it returns to exactly 1.
+// A node's processes then take 1 / factor as long (border dwell, transshipment setup and
+// crane time, berth handling; those under way when it starts or ends keep their time); a
+// service's trains and vessels, or one vessel, load factor × their capacity.
+double product_of(const std::vector<double>& in_force) {
+    double product = 1;
+    for (const double f : in_force) product *= f;
+    return product;
+}
+
+double update(std::vector<double>& in_force, double factor, bool starting) {
+    if (starting) {
+        in_force.push_back(factor);
+    } else {
+        in_force.erase(std::find(in_force.begin(), in_force.end(), factor));
+    }
+    return product_of(in_force);
+}
+
+} // namespace
+
+void Simulation::on_disruption_start(core::Engine&, std::uint64_t payload) { apply(sc_.disruptions[payload], true); }
+
+void Simulation::on_disruption_end(core::Engine&, std::uint64_t payload) { apply(sc_.disruptions[payload], false); }
+
+void Simulation::set_vessel_capacity(std::uint32_t i) {
+    FleetVessel& vessel = fleet_[i];
+    const auto own = vessel_derates_.find(i);
+    vessel.capacity = vessel.base_capacity * product_of(service_derates_[vessel.service]) *
+                      (own == vessel_derates_.end() ? 1.0 : product_of(own->second));
+}
+
+void Simulation::apply(const Disruption& d, bool starting) {
+    ++network_version_;
+    switch (d.target) {
+    case DisruptionTarget::link: {
+        LinkState& state = link_state_[d.index];
+        state.factor = starting ? d.capacity_factor : 1.0;
+        set_headway(links_[d.index], state);
+        closed_mask_[d.index] = state.factor <= 0 ? 1 : 0;
+        if (state.factor > 0) {
+            auto waiting = std::move(link_waiting_[d.index]);
+            link_waiting_[d.index].clear();
+            for (const auto v : waiting) ready(v);
+        }
+        return;
+    }
+    case DisruptionTarget::node: {
+        if (d.capacity_factor > 0) {
+            node_speed_[d.index] = update(node_derates_[d.index], d.capacity_factor, starting);
+            return;
+        }
+        node_closed_[d.index] += starting ? 1 : -1;
+        if (node_closed_[d.index] == 0) {
+            auto waiting = std::move(node_waiting_[d.index]);
+            node_waiting_[d.index].clear();
+            for (const auto& [v, via] : waiting) arrive_at_node(v, via);
+        }
+        return;
+    }
+    case DisruptionTarget::vessel: {
+        if (d.capacity_factor > 0) {
+            update(vessel_derates_[d.index], d.capacity_factor, starting);
+            set_vessel_capacity(d.index);
+            return;
+        }
+        fleet_[d.index].closed += starting ? 1 : -1;
+        if (fleet_[d.index].closed == 0) load_here(d.index);
+        return;
+    }
+    case DisruptionTarget::service: {
+        if (d.capacity_factor > 0) {
+            const double factor = update(service_derates_[d.index], d.capacity_factor, starting);
+            rules_[d.index].capacity_units = sc_.services[d.index].capacity_units * factor;
+            for (const auto i : fleet_of_service_[d.index]) set_vessel_capacity(i);
+            return;
+        }
+        service_closed_[d.index] += starting ? 1 : -1;
+        if (service_closed_[d.index] == 0) {
+            auto waiting = std::move(service_waiting_[d.index]);
+            service_waiting_[d.index].clear();
+            for (const auto v : waiting) ready(v);
+        }
+        return;
+    }
+    }
+}
+
+} // namespace corridor::logistics::detail

@@ -1,0 +1,62 @@
+// Transshipment: where a consignment changes carrier at a node with cranes (a gauge break, a mode
+// change), it waits for the node's setup and then for a crane, one lift per unit.
+#include "sim/logistics/detail/simulation.hpp"
+
+namespace corridor::logistics::detail {
+
+namespace {
+
+bool is_water(network::Mode m) {
+    return m == network::Mode::ferry || m == network::Mode::sea || m == network::Mode::air;
+}
+
+} // namespace
+
+// Cranes are needed where the carrier changes at a node that transships and the change is
+// not a vessel's (vessels load and unload at their berths). Worked out once per (route,
+// position).
+bool Simulation::needs_cranes(std::uint32_t c) {
+    Consignment& con = cons_[c];
+    if (con.pos == 0 || con.pos >= routes_[con.route].size()) return false;
+    std::uint32_t& step = route_step(con);
+    if ((step & kCranesKnown) == 0) step |= kCranesKnown | (cranes_between(con.route, con.pos) ? kCranes : 0);
+    if ((step & kLegUnknown) != kLegUnknown) con.leg = step & kLegUnknown; // for start_leg, later
+    return (step & kCranes) != 0;
+}
+
+bool Simulation::cranes_between(std::uint32_t route_id, std::uint32_t pos) const {
+    const auto& route = routes_[route_id];
+    if (carrier_[route[pos - 1].index()] == carrier_[route[pos].index()]) return false;
+    const auto& before = net_.link(route[pos - 1]);
+    const auto& after = net_.link(route[pos]);
+    const auto& node = net_.node(before.to);
+    if ((is_water(before.mode) || is_water(after.mode)) && node.port) return false;
+    return node.transshipment.has_value();
+}
+
+void Simulation::on_setup_done(core::Engine&, std::uint64_t payload) {
+    const auto batch = static_cast<std::uint32_t>(payload);
+    for (const auto c : setup_batches_[batch]) {
+        const auto pool = cranes_[cons_[c].at.index()].pool;
+        if (pools_[pool].request(engine_.now(), c)) start_crane(c);
+    }
+    setup_batches_[batch].clear();
+    free_batches_.push_back(batch);
+}
+
+void Simulation::start_crane(std::uint32_t c) {
+    const auto node = cons_[c].at.index();
+    engine_.schedule_in(hours(cons_[c].units / cranes_[node].units_per_crane_h / node_speed_[node]), h_crane_done_, c);
+}
+
+void Simulation::on_crane_done(core::Engine&, std::uint64_t payload) {
+    const auto c = static_cast<std::uint32_t>(payload);
+    const auto node = cons_[c].at;
+    const CraneSet& cranes = cranes_[node.index()];
+    if (const auto next = pools_[cranes.pool].release(engine_.now())) start_crane(*next);
+    add_cost(c, cranes.cost_usd_per_unit);
+    if (custodial(c)) log_custody(c, "transshipped", net_.node(node).name);
+    start_next(c);
+}
+
+} // namespace corridor::logistics::detail
