@@ -7,8 +7,8 @@
 namespace corridor::logistics::detail {
 
 // A position of a leg, as a vehicle at it reads it: all legs' positions in one flat pool, so that
-// a link step reads one record instead of three vectors of vectors, and a free run (see the constructor, simulation.cpp) reads
-// its links in one sequential sweep.
+// a link step reads one record instead of three vectors of vectors, and a free run (see the
+// Simulation constructor) reads its links in one sequential sweep.
 // Its own link is the previous position's `next` (the first one's is the leg's first link, on
 // the vehicle from the start): a link step then reads the positions it rides and no further.
 // What riding the leg costs is not here: a train's or a truck's trip is always its whole leg, so

@@ -142,21 +142,7 @@ void Simulation::leg_end(std::uint32_t v) {
             transfer(c);
         }
     }
-    if (!to_transship.empty()) {
-        const auto& t = *net_.node(at).transshipment;
-        const double setup = t.setup_h.sample(node_random_[at.index()]);
-        std::uint32_t batch = 0;
-        if (free_batches_.empty()) {
-            batch = static_cast<std::uint32_t>(setup_batches_.size());
-            setup_batches_.emplace_back();
-        } else {
-            batch = free_batches_.back();
-            free_batches_.pop_back();
-        }
-        setup_batches_[batch].swap(to_transship); // the batch's old buffer goes back below
-        for (const auto c : setup_batches_[batch]) use(c, TimeUse::transshipment);
-        engine_.schedule_in(hours(setup / node_speed_[at.index()]), h_setup_done_, batch);
-    }
+    if (!to_transship.empty()) start_setup(at, to_transship);
     return_list(std::move(to_transship));
     return_list(std::move(load));
 }

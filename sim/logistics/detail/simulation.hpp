@@ -151,6 +151,7 @@ private:
     // ---- transshipment: gauge breaks and mode changes, setup and cranes (transshipment.cpp)
     bool needs_cranes(std::uint32_t c);
     bool cranes_between(std::uint32_t route_id, std::uint32_t pos) const;
+    void start_setup(core::NodeId at, std::vector<std::uint32_t>& consignments);
     void on_setup_done(core::Engine&, std::uint64_t payload);
     void start_crane(std::uint32_t c);
     void on_crane_done(core::Engine&, std::uint64_t payload);
@@ -215,86 +216,101 @@ private:
 
     void add_cost(std::uint32_t c, double usd_per_unit) { cons_[c].usd += usd_per_unit * cons_[c].units; }
 
+    // ---- what it runs on, and its engine
     const network::Network& net_;
     const Scenario& sc_;
     RunConfig cfg_;
     core::Engine engine_;
     network::Router router_;
+    core::HandlerId h_arrival_, h_ready_, h_enter_, h_arrive_, h_border_done_, h_crane_done_, h_setup_done_,
+        h_train_timer_, h_timetable_, h_vessel_timer_, h_vessel_loaded_, h_vessel_unloaded_, h_weather_,
+        h_disruption_start_, h_disruption_end_, h_day_, h_warmup_, h_border_hours_,
+        h_vessel_timetable_;
+    std::vector<core::RandomStream> route_random_, node_random_, service_random_, area_random_;
+
+    // ---- consignments and flows
     detail::ChunkedVector<Consignment> cons_; // grows without copying, so peaks stay low
     std::vector<std::uint32_t> free_cons_;
-    std::vector<ShipmentRecord> shipments_; // delivered (and, at the end, undelivered) records
-    std::vector<CustodyEvent> custody_;
-    std::vector<Vehicle> vehicles_;
-    std::vector<std::uint32_t> free_vehicles_;
-    std::vector<std::vector<std::uint32_t>> setup_batches_;
-    std::vector<std::uint32_t> free_batches_;
-    std::vector<LinkRec> links_;
-    std::vector<LinkState> link_state_;
-    std::vector<ServiceRule> rules_; // per service
-    std::vector<std::vector<std::uint32_t>> spare_lists_; // see spare_list()
     std::vector<FlowStart> flow_starts_;
     std::vector<FlowEnd> flow_ends_;
     std::int64_t month_day_ = -1; // the day this_month() last worked out, and its month
     int month_ = 0;
-    std::vector<std::uint32_t> crossing_leg_; // per link: its one-link leg, once interned
-    std::vector<LinkRide> rides_; // per link: what riding it costs (read when a leg is built)
-    std::vector<std::vector<std::uint32_t>> link_waiting_; // vehicles held by a closure, per link
-    std::vector<std::int32_t> opening_days_;               // planned links' first days, sorted
-    std::vector<std::uint32_t> link_service_;
-    std::vector<std::uint8_t> node_border_;
-    std::vector<std::uint32_t> route_first_leg_; // per route: the leg it starts with (kNone: not yet)
-    std::vector<std::vector<std::uint32_t>> route_legs_; // per route, per position: leg id and cranes (route_step)
-    std::vector<int> node_closed_;
-    std::vector<std::uint32_t> process_nodes_;   // nodes with a border, transshipment or port
-    std::vector<network::NodeWait> node_waits_;  // by node, for adaptive re-plans (current_node_waits)
-    std::vector<double> node_speed_; // per node: its processes' speed, the product of its derating (1: none)
-    std::map<std::uint32_t, std::vector<double>> node_derates_;   // derating factors in force, by node
-    std::vector<std::vector<double>> service_derates_;            // by service
-    std::map<std::uint32_t, std::vector<double>> vessel_derates_; // by vessel (fleet index)
-    std::vector<std::vector<std::pair<std::uint32_t, core::LinkId>>> node_waiting_;
-    std::vector<int> service_closed_;
-    std::vector<std::vector<std::uint32_t>> service_waiting_;
-    std::vector<ServerPool> pools_;
-    std::vector<std::uint32_t> border_in_, border_out_, berths_;
-    std::vector<CraneSet> cranes_; // per node (pool kNone: no cranes)
-    std::vector<Consolidator> consolidators_;
-    std::vector<std::uint32_t> consolidator_of_leg_; // per leg: its trains' consolidator (kNone: none yet)
-    std::vector<std::uint32_t> leg_service_;         // per leg: the service riding it (kNone: none)
-    std::vector<LegPos> leg_pos_;                      // every leg's positions, leg after leg
-    std::vector<std::uint32_t> leg_base_;              // per leg: where its positions start
-    std::vector<LegCost> leg_cost_;                    // per leg: what riding it all costs
-    std::vector<std::uint32_t> leg_len_;               // per leg: how many links it has
-    std::vector<core::LinkId> leg_first_;              // per leg: its first link
-    std::vector<std::uint8_t> free_link_;             // per link: nothing can hold a vehicle on it
-    std::vector<std::uint64_t> carrier_;              // per link: mode << 32 | gauge (mm)
-    std::vector<std::uint8_t> plain_node_;            // per node: nothing can hold a vehicle at it
-    std::map<std::vector<core::LinkId>, std::uint32_t> leg_ids_;
+    std::vector<std::uint32_t> unrouted_; // consignments with no route, waiting at their origin
 
-    std::vector<PortQueue> port_queues_;
-    std::vector<std::uint32_t> port_queue_of_link_; // per link: its port queue (kNone: none yet)
-    std::vector<FleetVessel> fleet_;
-    std::vector<std::uint32_t> service_area_;
-    std::vector<Area> areas_;
+    // ---- routes
     std::vector<std::vector<core::LinkId>> routes_;
     std::map<std::vector<core::LinkId>, std::uint32_t> route_index_;
     std::vector<RouteCache> route_cache_; // per flow
-    std::vector<std::uint8_t> closed_mask_;
+    std::vector<std::uint8_t> closed_mask_;     // per link: closed by a disruption (for routing)
+    std::uint64_t network_version_ = 0;         // bumped by each disruption and opening: routes go stale
+    std::vector<std::uint32_t> process_nodes_;  // nodes with a border, transshipment or port
+    std::vector<network::NodeWait> node_waits_; // by node, for adaptive re-plans (current_node_waits)
+
+    // ---- legs and vehicles
+    std::vector<std::uint32_t> route_first_leg_; // per route: the leg it starts with (kNone: not yet)
+    std::vector<std::vector<std::uint32_t>> route_legs_; // per route, per position: leg id and cranes (route_step)
+    std::map<std::vector<core::LinkId>, std::uint32_t> leg_ids_;
+    std::vector<std::uint32_t> leg_service_; // per leg: the service riding it (kNone: none)
+    std::vector<LegPos> leg_pos_;            // every leg's positions, leg after leg
+    std::vector<std::uint32_t> leg_base_;    // per leg: where its positions start
+    std::vector<LegCost> leg_cost_;          // per leg: what riding it all costs
+    std::vector<std::uint32_t> leg_len_;     // per leg: how many links it has
+    std::vector<core::LinkId> leg_first_;    // per leg: its first link
+    std::vector<std::uint32_t> crossing_leg_; // per link: its one-link leg, once interned
+    std::vector<Vehicle> vehicles_;
+    std::vector<std::uint32_t> free_vehicles_;
+    std::vector<std::vector<std::uint32_t>> spare_lists_; // see spare_list()
+
+    // ---- links and nodes
+    std::vector<LinkRec> links_;
+    std::vector<LinkState> link_state_;
+    std::vector<LinkRide> rides_;             // per link: what riding it costs (read when a leg is built)
+    std::vector<std::uint32_t> link_service_; // per link: the first service over it (kNone: none)
+    std::vector<std::uint8_t> free_link_;     // per link: nothing can hold a vehicle on it
+    std::vector<std::uint64_t> carrier_;      // per link: mode << 32 | gauge (mm)
+    std::vector<std::int32_t> opening_days_;  // planned links' first days, sorted
+    std::vector<std::uint8_t> node_border_;   // per node: it has a border process
+    std::vector<std::uint8_t> plain_node_;    // per node: nothing can hold a vehicle at it
+    std::vector<double> node_speed_; // per node: its processes' speed, the product of its derating (1: none)
+
+    // ---- node processes: borders, cranes, berths
+    std::vector<ServerPool> pools_;
+    std::vector<std::uint32_t> border_in_, border_out_, berths_; // per node: its pools (kNone: none)
+    std::vector<CraneSet> cranes_; // per node (pool kNone: no cranes)
+    std::vector<std::vector<std::uint32_t>> setup_batches_; // consignments waiting for a setup
+    std::vector<std::uint32_t> free_batches_;
+
+    // ---- services: trains and vessels
+    std::vector<ServiceRule> rules_; // per service
+    std::vector<Consolidator> consolidators_;
+    std::vector<std::uint32_t> consolidator_of_leg_; // per leg: its trains' consolidator (kNone: none yet)
+    std::vector<PortQueue> port_queues_;
+    std::vector<std::uint32_t> port_queue_of_link_; // per link: its port queue (kNone: none yet)
+    std::vector<FleetVessel> fleet_;
     std::vector<std::vector<std::uint32_t>> fleet_of_service_;  // per service: its vessels in fleet order
     std::vector<std::vector<std::uint32_t>> queues_of_service_; // per service: its port queues in creation order
-    std::vector<std::uint32_t> unrouted_;
-    std::uint64_t network_version_ = 0;
-    std::vector<core::RandomStream> route_random_, node_random_, service_random_, area_random_;
+    std::vector<std::uint32_t> service_area_; // per service: its sea area (kNone: none)
+    std::vector<Area> areas_;
+
+    // ---- disruptions: what is closed or derated, and who waits for it to end
+    std::vector<std::vector<std::uint32_t>> link_waiting_; // vehicles held by a closure, per link
+    std::vector<int> node_closed_;
+    std::vector<std::vector<std::pair<std::uint32_t, core::LinkId>>> node_waiting_;
+    std::vector<int> service_closed_;
+    std::vector<std::vector<std::uint32_t>> service_waiting_;
+    std::map<std::uint32_t, std::vector<double>> node_derates_;   // derating factors in force, by node
+    std::vector<std::vector<double>> service_derates_;            // by service
+    std::map<std::uint32_t, std::vector<double>> vessel_derates_; // by vessel (fleet index)
+
+    // ---- results
+    std::vector<ShipmentRecord> shipments_; // delivered (and, at the end, undelivered) records
+    std::vector<CustodyEvent> custody_;
     std::vector<FlowStats> flow_stats_;
     std::vector<double> today_delivered_; // per flow, units delivered since the last daily point
     std::vector<DailyPoint> daily_;
     std::uint64_t created_ = 0, delivered_ = 0, peak_in_system_ = 0;
     std::uint64_t peak_pending_ = 0; // most events pending at a daily snapshot
     bool cancelled_ = false;
-
-    core::HandlerId h_arrival_, h_ready_, h_enter_, h_arrive_, h_border_done_, h_crane_done_, h_setup_done_,
-        h_train_timer_, h_timetable_, h_vessel_timer_, h_vessel_loaded_, h_vessel_unloaded_, h_weather_,
-        h_disruption_start_, h_disruption_end_, h_day_, h_warmup_, h_border_hours_,
-        h_vessel_timetable_;
 };
 
 } // namespace corridor::logistics::detail

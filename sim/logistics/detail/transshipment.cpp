@@ -34,6 +34,24 @@ bool Simulation::cranes_between(std::uint32_t route_id, std::uint32_t pos) const
     return node.transshipment.has_value();
 }
 
+// Cargo that must change carrier at `at` waits for the node's setup (one sampled time for all of
+// it), then for cranes (on_setup_done). `consignments` is taken; an empty buffer is left in it.
+void Simulation::start_setup(core::NodeId at, std::vector<std::uint32_t>& consignments) {
+    const auto& t = *net_.node(at).transshipment;
+    const double setup = t.setup_h.sample(node_random_[at.index()]);
+    std::uint32_t batch = 0;
+    if (free_batches_.empty()) {
+        batch = static_cast<std::uint32_t>(setup_batches_.size());
+        setup_batches_.emplace_back();
+    } else {
+        batch = free_batches_.back();
+        free_batches_.pop_back();
+    }
+    setup_batches_[batch].swap(consignments); // the batch's old (empty) buffer goes back to the caller
+    for (const auto c : setup_batches_[batch]) use(c, TimeUse::transshipment);
+    engine_.schedule_in(hours(setup / node_speed_[at.index()]), h_setup_done_, batch);
+}
+
 void Simulation::on_setup_done(core::Engine&, std::uint64_t payload) {
     const auto batch = static_cast<std::uint32_t>(payload);
     for (const auto c : setup_batches_[batch]) {
