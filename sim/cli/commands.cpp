@@ -65,7 +65,7 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
     const auto net = network::Network::build(model.spec);
     std::vector<scenario::Diagnostic> problems;
     auto problem = [&](const std::string& message) {
-        problems.push_back({{o.model, 0, 0}, scenario::Severity::error, message});
+        problems.push_back(scenario::file_error(o.model, message));
     };
     auto node = [&](const std::string& name, const char* flag) -> core::NodeId {
         if (const auto id = net.find_node(name)) return *id;

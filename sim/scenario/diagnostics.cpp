@@ -6,6 +6,13 @@
 
 namespace corridor::scenario {
 
+Diagnostic file_error(std::string file, std::string message) {
+    Diagnostic d;
+    d.where.file = std::move(file);
+    d.message = std::move(message);
+    return d;
+}
+
 std::string to_string(const Diagnostic& d) {
     std::string text = d.where.file;
     if (d.where.line > 0) {

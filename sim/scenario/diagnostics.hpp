@@ -21,6 +21,9 @@ struct Diagnostic {
     std::string message;
 };
 
+/// An error about a whole file (it cannot be opened, or is too large to read): no line or column.
+Diagnostic file_error(std::string file, std::string message);
+
 /// "models/x.yaml:7:12: error: message" (the position is left out where it is 0).
 std::string to_string(const Diagnostic& diagnostic);
 

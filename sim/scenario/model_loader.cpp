@@ -35,7 +35,8 @@ std::optional<Enum> enum_value(YamlReader& r, const YAML::Node& map, const char*
     }
     std::string list;
     for (const auto& o : options) list += (list.empty() ? "" : ", ") + o;
-    std::string message = "'" + std::string(key) + "' must be one of " + list + "; found '" + *text + "'";
+    std::string message = "'"; // appended piece by piece: GCC 12 at -O3 warns (-Wrestrict) on "'" + string
+    message.append(key).append("' must be one of ").append(list).append("; found '").append(*text).append("'");
     if (const auto near = nearest(*text, options); !near.empty()) message += "; did you mean '" + near + "'?";
     r.error(map[key], message);
     return std::nullopt;
@@ -515,13 +516,16 @@ private:
 
 std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError({{{path, 0, 0}, Severity::error, "cannot open the file"}});
+    if (!in) throw InputError({file_error(path, "cannot open the file")});
     in.seekg(0, std::ios::end);
     const auto size = in.tellg();
     if (size > static_cast<std::streamoff>(detail::kMaxFileBytes)) {
-        throw InputError({{{path, 0, 0}, Severity::error,
-                           "file is " + std::to_string(static_cast<long long>(size)) + " bytes; the limit is " +
-                               std::to_string(detail::kMaxFileBytes) + " bytes"}});
+        std::string message = "file is ";
+        message += std::to_string(static_cast<long long>(size));
+        message += " bytes; the limit is ";
+        message += std::to_string(detail::kMaxFileBytes);
+        message += " bytes";
+        throw InputError({file_error(path, std::move(message))});
     }
     in.seekg(0);
     std::ostringstream text;

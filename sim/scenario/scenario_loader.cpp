@@ -38,7 +38,7 @@ void merge_file(const std::string& path, Merged& out, std::vector<Diagnostic>& p
                 int depth) {
     const std::string canonical = fs::weakly_canonical(path).string();
     if (!seen.insert(canonical).second || depth > 16) {
-        problems.push_back({{path, 0, 0}, Severity::error, "'extends' forms a cycle through this file"});
+        problems.push_back(file_error(path, "'extends' forms a cycle through this file"));
         return;
     }
     std::string text;
@@ -767,7 +767,9 @@ std::vector<std::string> split_path(const std::string& path) {
 void apply_settings(Merged& merged, const std::vector<Setting>& settings) {
     std::vector<Diagnostic> problems;
     auto problem = [&](const Setting& s, const std::string& message) {
-        problems.push_back({{"--set", 0, 0}, Severity::error, s.path + "=" + s.value + ": " + message});
+        std::string text = s.path;
+        text.append("=").append(s.value).append(": ").append(message);
+        problems.push_back(file_error("--set", std::move(text)));
     };
     auto key_node = [&](const std::string& key) -> YAML::Node {
         auto it = merged.keys.find(key);
@@ -848,7 +850,7 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Setting>
     std::vector<Diagnostic> problems;
     std::set<std::string> seen;
     if (!std::filesystem::exists(path)) {
-        throw InputError({{{path, 0, 0}, Severity::error, "cannot open the file"}});
+        throw InputError({file_error(path, "cannot open the file")});
     }
     merge_file(path, merged, problems, seen, 0);
     if (!problems.empty()) {

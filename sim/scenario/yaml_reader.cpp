@@ -50,9 +50,8 @@ std::string describe(const YAML::Node& node) {
 std::optional<YAML::Node> parse_yaml(const std::string& text, const std::string& file,
                                      std::vector<Diagnostic>& out) {
     if (text.size() > kMaxFileBytes) {
-        out.push_back({{file, 0, 0}, Severity::error,
-                       "file is " + std::to_string(text.size()) + " bytes; the limit is " +
-                           std::to_string(kMaxFileBytes) + " bytes"});
+        out.push_back(file_error(file, "file is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                           std::to_string(kMaxFileBytes) + " bytes"));
         return std::nullopt;
     }
     if (const auto bad = invalid_utf8(text)) {
