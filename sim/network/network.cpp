@@ -217,7 +217,7 @@ Network Network::build(NetworkSpec spec) {
         if (to.border) {
             const bool inbound = spec.nodes[link.from.index()].country != to.country;
             topo.flags |= inbound ? LinkTopo::kBorderIn : LinkTopo::kBorderOut;
-            hours += (inbound ? to.border->dwell_inbound_h : to.border->dwell_h).mean();
+            hours += to.border->expected_h(inbound);
             usd += to.border->cost_usd_per_unit;
         }
         impl->csr_topo.push_back(topo);

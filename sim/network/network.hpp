@@ -41,6 +41,11 @@ std::string to_string(Date date);
 struct OpeningHours {
     double from_h = 0;
     double until_h = 24;
+
+    [[nodiscard]] double closed_h() const { return until_h > from_h ? 24 - (until_h - from_h) : from_h - until_h; }
+    /// The mean wait for opening of a vehicle that arrives at a uniformly random time of day:
+    /// the chance it arrives while closed (closed_h / 24) × the mean wait then (closed_h / 2).
+    [[nodiscard]] double mean_wait_h() const { return closed_h() * closed_h() / 48; }
 };
 
 /// Passing a border: each vehicle dwells for a sampled time; `servers` per direction.
@@ -52,6 +57,12 @@ struct BorderProcess {
     /// None: open around the clock. Otherwise a vehicle starts its dwell only while open (one
     /// under way when it closes finishes); those that arrive while it is closed queue.
     std::optional<OpeningHours> hours;
+
+    /// What routing expects a vehicle to spend here: the mean dwell in its direction, and the
+    /// mean wait for opening if the border keeps hours.
+    [[nodiscard]] double expected_h(bool inbound) const {
+        return (inbound ? dwell_inbound_h : dwell_h).mean() + (hours ? hours->mean_wait_h() : 0.0);
+    }
 };
 
 /// Changing gauge or mode: cargo is lifted from one vehicle to the next.

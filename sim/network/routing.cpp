@@ -62,12 +62,11 @@ public:
         const Node& n = net_.node(node);
         if (!n.border) return std::nullopt;
         const bool inbound = net_.node(net_.link(via).from).country != n.country;
-        const auto& dwell = inbound ? n.border->dwell_inbound_h : n.border->dwell_h;
         const double queue_h = query_.node_waits.empty()
                                    ? 0.0
                                    : (inbound ? query_.node_waits[node.index()].border_in_h
                                               : query_.node_waits[node.index()].border_out_h);
-        return Cost{dwell.mean() + queue_h, n.border->cost_usd_per_unit, 0};
+        return Cost{n.border->expected_h(inbound) + queue_h, n.border->cost_usd_per_unit, 0};
     }
 
     // Loading or unloading a vessel at a port (origin, destination or transfer).

@@ -118,6 +118,43 @@ links:
     EXPECT_DOUBLE_EQ(network::shortest_from(net, id(net, "CN"), q)[id(net, "MOY").index()], again->hours.count());
 }
 
+TEST(Routing, ABordersClosedHoursAddTheMeanWaitForOpening) {
+    // Two borders between X and Y: NIGHT dwells 2 h but is open 8:00-20:00 only, so a vehicle
+    // arriving at a random hour waits 12/24 × 12/2 = 3 h on average first (5 h in all); ALL
+    // dwells 4 h around the clock.
+    const auto net = network_from_yaml(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, source: s}
+  - {id: NIGHT, country: Y, kind: border, lat: 0, lon: 1, source: s,
+     border: {dwell_h: 2, open_from_h: 8, open_until_h: 20, source: s}}
+  - {id: ALL, country: Y, kind: border, lat: 1, lon: 1, source: s, border: {dwell_h: 4, source: s}}
+  - {id: B, country: Y, kind: city, lat: 0, lon: 2, source: s}
+links:
+  - {id: a-night, from: A, to: NIGHT, mode: road, length_km: 60, speed_kmh: 60, bidirectional: true, source: s}
+  - {id: night-b, from: NIGHT, to: B, mode: road, length_km: 60, speed_kmh: 60, bidirectional: true, source: s}
+  - {id: a-all, from: A, to: ALL, mode: road, length_km: 60, speed_kmh: 60, bidirectional: true, source: s}
+  - {id: all-b, from: ALL, to: B, mode: road, length_km: 60, speed_kmh: 60, bidirectional: true, source: s}
+)");
+    const auto& hours = *net.node(id(net, "NIGHT")).border->hours;
+    EXPECT_DOUBLE_EQ(hours.closed_h(), 12);
+    EXPECT_DOUBLE_EQ(hours.mean_wait_h(), 3);
+    EXPECT_DOUBLE_EQ((network::OpeningHours{22, 6}.closed_h()), 16); // open overnight, 8 h
+    EXPECT_DOUBLE_EQ((network::OpeningHours{22, 6}.mean_wait_h()), 16.0 * 16.0 / 48.0);
+    const auto r = network::shortest_route(net, id(net, "A"), id(net, "B"), {});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(names(net, *r), (std::vector<std::string>{"a-all", "all-b"}));
+    EXPECT_DOUBLE_EQ(r->hours.count(), 1 + 4 + 1);
+    // The route through NIGHT, as the second best, shows its wait in its border step.
+    const auto both = network::k_shortest_routes(net, id(net, "A"), id(net, "B"), 2, {});
+    ASSERT_EQ(both.size(), 2U);
+    EXPECT_EQ(names(net, both[1]), (std::vector<std::string>{"a-night", "night-b"}));
+    EXPECT_DOUBLE_EQ(both[1].hours.count(), 1 + 2 + 3 + 1);
+    ASSERT_EQ(both[1].steps.size(), 3U);
+    EXPECT_DOUBLE_EQ(both[1].steps[1].hours.count(), 5);
+    // The one-to-all search prices the same.
+    EXPECT_DOUBLE_EQ(network::shortest_from(net, id(net, "A"), {})[id(net, "NIGHT").index()], 1 + 5);
+}
+
 TEST(Routing, PlannedLinkIsUnusedBeforeItsOpeningDate) {
     const auto net = network_from_yaml(std::string(kHeader) + R"(
 nodes:
