@@ -78,6 +78,7 @@ struct RunResult {
     std::uint64_t created = 0, delivered = 0, in_system = 0; // all consignments, warm-up included
     std::uint64_t peak_in_system = 0; // most consignments in the system at once
     std::uint64_t peak_pending_events = 0; // most events pending in the engine at a daily snapshot
+    std::uint64_t route_searches = 0; // route searches made (a flow's routes for a network state, re-plans)
     bool cancelled = false;           // stopped by RunConfig::cancel before the horizon
 };
 

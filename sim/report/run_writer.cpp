@@ -107,7 +107,8 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
     summary["scenario"] = inputs.scenario_name;
     summary["replications"] = reps.size();
     for (const auto& r : reps) {
-        summary["totals"].push_back({{"created", r.created}, {"delivered", r.delivered}, {"in_system", r.in_system}, {"events", r.events}});
+        summary["totals"].push_back({{"created", r.created}, {"delivered", r.delivered}, {"in_system", r.in_system}, {"events", r.events},
+                                     {"route_searches", r.route_searches}});
     }
     for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
         nlohmann::json jf;

@@ -323,6 +323,34 @@ services:
     EXPECT_EQ(resource(light, "border B2 in").served, 0U);
 }
 
+TEST(Simulate, FlowsAskingTheSameRouteShareOneSearchPerNetworkState) {
+    // Three network states with arrivals in each: AB closed on days 10-20, BN opens on day 20.
+    const auto w = world(std::string(kHeader) + std::string(kDetour).replace(std::string(kDetour).find("  - {id: C,"), 0,
+                                                                                   "  - {id: N, country: X, kind: city, lat: 0, lon: 2, assumption: t}\n"));
+    auto sc = base(w, 30);
+    logistics::Disruption closure;
+    closure.target = logistics::DisruptionTarget::link;
+    closure.index = w.network.find_link("AB")->index();
+    closure.from = core::at_hours(24 * 10);
+    closure.until = core::at_hours(24 * 20);
+    sc.disruptions.push_back(closure);
+    auto one = flow(w, "A", "B", 6);
+    one.name = "one";
+    auto two = one;
+    two.name = "two";
+    auto cheapest = one;
+    cheapest.name = "cheapest";
+    cheapest.metric = network::Metric::cost;
+    sc.flows = {one, cheapest};
+    const auto alone = logistics::simulate(w.network, sc, {});
+    sc.flows = {one, two, cheapest};
+    const auto shared = logistics::simulate(w.network, sc, {});
+    // Two questions (by time, by cost) in three states, whether one flow or two ask by time.
+    EXPECT_EQ(alone.route_searches, 6U);
+    EXPECT_EQ(shared.route_searches, 6U);
+    EXPECT_GT(shared.flows[1].delivered, 100U);
+}
+
 TEST(Simulate, PlannedLinkIsUsedFromItsOpeningDate) {
     const auto w = world(std::string(kHeader) + std::string(kDetour).replace(std::string(kDetour).find("  - {id: C,"), 0,
                                                                                    "  - {id: N, country: X, kind: city, lat: 0, lon: 2, assumption: t}\n"));

@@ -59,6 +59,7 @@ RunResult Simulation::finish() {
     result.in_system = created_ - delivered_;
     result.peak_in_system = peak_in_system_;
     result.peak_pending_events = peak_pending_;
+    result.route_searches = route_searches_;
     const double days = static_cast<double>((sc_.horizon - sc_.warmup).count()) / 86400.0;
     for (std::uint32_t f = 0; f < sc_.flows.size(); ++f) {
         auto& fs = flow_stats_[f];

@@ -30,13 +30,15 @@ std::uint32_t Simulation::intern_route(const std::vector<core::LinkId>& links) {
     return id;
 }
 
-// Routes are computed once per flow and network state (closures, openings), then reused.
+// Routes are computed once per (origin, destination, cargo class, policy) and network state
+// (closures, openings), then reused: flows that ask the same share one cache (run()).
 std::uint32_t Simulation::choose_route(std::uint32_t f, core::NodeId from) {
     const Flow& flow = sc_.flows[f]; // read only when the route is worked out
     if (flow_starts_[f].fixed) return intern_route(flow.fixed_route);
     if (from == flow_ends_[f].destination) return intern_route({});
-    auto& cache = route_cache_[f];
+    auto& cache = route_cache_[route_cache_of_flow_[f]];
     if (cache.version != network_version_ || !cache.valid) {
+        ++route_searches_;
         cache = RouteCache{};
         cache.valid = true;
         cache.version = network_version_;
@@ -91,6 +93,7 @@ void Simulation::replan(std::uint32_t c) {
     const Flow& flow = sc_.flows[con.flow];
     auto q = query_for(flow);
     q.node_waits = current_node_waits();
+    ++route_searches_;
     auto found = router_.shortest_route(con.at, flow.destination, q);
     if (!found) return; // nothing open: keep the plan and wait where it blocks
     std::vector<core::LinkId> links(routes_[con.route].begin(), routes_[con.route].begin() + con.pos);

@@ -1,6 +1,8 @@
 // The simulation's set-up: per-link and per-node state, server pools, fleets, the event handlers;
 // and the run from the first events to the results.
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <string>
 
 #include "sim/logistics/detail/simulation.hpp"
@@ -63,7 +65,19 @@ Simulation::Simulation(const network::Network& net, const Scenario& sc, const Ru
 }
 
 RunResult Simulation::run() {
-    route_cache_.resize(sc_.flows.size());
+    // One route cache per distinct question: flows with the same origin, destination, cargo
+    // class and policy (metric, k and logit scale included) share it.
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, RoutingPolicy, network::Metric, std::size_t, double>,
+             std::uint32_t>
+        caches;
+    for (const auto& flow : sc_.flows) {
+        const bool k = flow.policy == RoutingPolicy::k_shortest;
+        const auto key = std::tuple{flow.origin.index(), flow.destination.index(), flow.cargo.index(), flow.policy,
+                                    flow.metric, k ? flow.k : std::size_t{1}, k ? flow.logit_scale : 1.0};
+        const auto it = caches.emplace(key, static_cast<std::uint32_t>(caches.size())).first;
+        route_cache_of_flow_.push_back(it->second);
+    }
+    route_cache_.resize(caches.size());
     today_delivered_.assign(sc_.flows.size(), 0.0);
     for (std::uint32_t f = 0; f < sc_.flows.size(); ++f) {
         route_random_.push_back(stream("route:" + sc_.flows[f].name));

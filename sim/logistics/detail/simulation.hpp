@@ -240,7 +240,9 @@ private:
     // ---- routes
     std::vector<std::vector<core::LinkId>> routes_;
     std::map<std::vector<core::LinkId>, std::uint32_t> route_index_;
-    std::vector<RouteCache> route_cache_; // per flow
+    std::vector<RouteCache> route_cache_;            // per distinct (origin, destination, class, policy)
+    std::vector<std::uint32_t> route_cache_of_flow_; // per flow: its route cache
+    std::uint64_t route_searches_ = 0;               // searches made: cache refills and re-plans
     std::vector<std::uint8_t> closed_mask_;     // per link: closed by a disruption (for routing)
     std::uint64_t network_version_ = 0;         // bumped by each disruption and opening: routes go stale
     std::vector<std::uint32_t> process_nodes_;  // nodes with a border, transshipment or port
