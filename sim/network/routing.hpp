@@ -28,6 +28,7 @@ struct NodeWait {
     double border_out_h = 0; // leaving it, or within it
     double cranes_h = 0;     // transshipment, per unit
     double berths_h = 0;     // a vessel at the port
+    friend bool operator==(const NodeWait&, const NodeWait&) = default;
 };
 
 struct RouteQuery {

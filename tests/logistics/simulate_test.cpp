@@ -351,6 +351,41 @@ TEST(Simulate, FlowsAskingTheSameRouteShareOneSearchPerNetworkState) {
     EXPECT_GT(shared.flows[1].delivered, 100U);
 }
 
+TEST(Simulate, ATrainLoadReplansWithOneSearchWhileNothingChanges) {
+    // The network of the test above. A block of 10 containers a day fills one train from S; at X
+    // each container's crane finishes in the same second and re-plans with the queues, closures
+    // and day unchanged: one search per train, not per container.
+    const auto w = world(std::string(kHeader) + R"(
+nodes:
+  - {id: S, country: X, kind: rail_terminal, lat: 0, lon: 0, assumption: t}
+  - {id: X, country: X, kind: rail_terminal, lat: 0, lon: 0.5, assumption: t,
+     transshipment: {setup_h: 0.1, units_per_crane_h: 1000, cranes: 50, assumption: t}}
+  - {id: B1, country: Y, kind: border, lat: 0, lon: 1, assumption: t, border: {dwell_h: 2, assumption: t}}
+  - {id: B2, country: Y, kind: border, lat: 1, lon: 1, assumption: t, border: {dwell_h: 1, servers: 20, assumption: t}}
+  - {id: D, country: Y, kind: city, lat: 0, lon: 2, assumption: t}
+links:
+  - {id: SX, from: S, to: X, mode: rail, gauge_mm: 1520, length_km: 50, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: XB1, from: X, to: B1, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: B1D, from: B1, to: D, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: XB2, from: X, to: B2, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: B2D, from: B2, to: D, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, assumption: t}
+services:
+  - {id: line, kind: train, links: [SX], capacity_units: 10, depart: {when_full: true, max_wait_h: 2}, assumption: t}
+)");
+    auto sc = base(w, 10.5);
+    auto f = flow(w, "S", "D", 10);
+    f.policy = logistics::RoutingPolicy::adaptive;
+    f.arrival = logistics::ArrivalProcess::fixed_interval;
+    f.batch_units = 10;
+    sc.flows.push_back(f);
+    const auto r = logistics::simulate(w.network, sc, {});
+    // Trains leave at 24 h, 48 h, ... 240 h and reach X an hour later: the first route, then one
+    // search at X per train (101 if each container searched).
+    EXPECT_EQ(r.created, 100U);
+    EXPECT_EQ(r.route_searches, 1U + 10U);
+    EXPECT_GT(r.delivered, 80U);
+}
+
 TEST(Simulate, PlannedLinkIsUsedFromItsOpeningDate) {
     const auto w = world(std::string(kHeader) + std::string(kDetour).replace(std::string(kDetour).find("  - {id: C,"), 0,
                                                                                    "  - {id: N, country: X, kind: city, lat: 0, lon: 2, assumption: t}\n"));

@@ -2,6 +2,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "sim/core/ids.hpp"
@@ -48,6 +49,17 @@ struct RouteCache {
     std::uint64_t version = 0;
     std::vector<std::uint32_t> routes;
     std::vector<double> cumulative;
+};
+
+// The last re-plan of an adaptive route question: from `at`, on `day`, with the closures and the
+// queues as they were (versions); no links: nothing was open.
+struct ReplanCache {
+    bool valid = false;
+    core::NodeId at;
+    std::int32_t day = 0;
+    std::uint64_t network_version = 0;
+    std::uint64_t waits_version = 0;
+    std::optional<std::vector<core::LinkId>> links;
 };
 
 } // namespace corridor::logistics::detail

@@ -62,12 +62,14 @@ std::uint32_t Simulation::choose_route(std::uint32_t f, core::NodeId from) {
 
 // What one arriving now can expect to queue at each node's processes before being served:
 // those queued in front × the mean service time ÷ servers (for cranes, per unit, as routing
-// prices a lift). Worked out afresh for each re-plan over the nodes that have processes.
+// prices a lift). Worked out afresh for each re-plan over the nodes that have processes;
+// waits_version_ counts the calls that found them changed.
 std::span<const network::NodeWait> Simulation::current_node_waits() {
     if (node_waits_.empty()) node_waits_.resize(net_.node_count());
+    bool changed = false;
     for (const auto v : process_nodes_) {
         const auto& node = net_.node(core::NodeId{v});
-        network::NodeWait& wait = node_waits_[v];
+        network::NodeWait wait = node_waits_[v];
         if (node.border) {
             const ServerPool& in = pools_[border_in_[v]];
             const ServerPool& out = pools_[border_out_[v]];
@@ -82,22 +84,37 @@ std::span<const network::NodeWait> Simulation::current_node_waits() {
             const ServerPool& berths = pools_[berths_[v]];
             wait.berths_h = static_cast<double>(berths.queued()) * node.port->handling_h.mean() / berths.servers();
         }
+        if (!(wait == node_waits_[v])) {
+            node_waits_[v] = wait;
+            changed = true;
+        }
     }
+    if (changed) ++waits_version_;
     return node_waits_;
 }
 
 // Adaptive consignments re-plan at the end of each leg from the state of the network now:
-// closures, and the queues at borders, cranes and berths.
+// closures, and the queues at borders, cranes and berths. The answer is kept per route question
+// and reused while the node, the day, the closures and the queues are all unchanged: the load of
+// a train re-plans with one search, not one per consignment.
 void Simulation::replan(std::uint32_t c) {
     Consignment& con = cons_[c];
     const Flow& flow = sc_.flows[con.flow];
-    auto q = query_for(flow);
-    q.node_waits = current_node_waits();
-    ++route_searches_;
-    auto found = router_.shortest_route(con.at, flow.destination, q);
-    if (!found) return; // nothing open: keep the plan and wait where it blocks
+    const auto waits = current_node_waits();
+    ReplanCache& cache = replan_cache_[route_cache_of_flow_[con.flow]];
+    const auto day = today().days;
+    if (!cache.valid || cache.at != con.at || cache.day != day || cache.network_version != network_version_ ||
+        cache.waits_version != waits_version_) {
+        auto q = query_for(flow);
+        q.node_waits = waits;
+        ++route_searches_;
+        auto found = router_.shortest_route(con.at, flow.destination, q);
+        cache = ReplanCache{true, con.at, day, network_version_, waits_version_, {}};
+        if (found) cache.links = std::move(found->links);
+    }
+    if (!cache.links) return; // nothing open: keep the plan and wait where it blocks
     std::vector<core::LinkId> links(routes_[con.route].begin(), routes_[con.route].begin() + con.pos);
-    links.insert(links.end(), found->links.begin(), found->links.end());
+    links.insert(links.end(), cache.links->begin(), cache.links->end());
     con.route = intern_route(links);
     con.leg = kNone;
 }

@@ -78,6 +78,7 @@ RunResult Simulation::run() {
         route_cache_of_flow_.push_back(it->second);
     }
     route_cache_.resize(caches.size());
+    replan_cache_.resize(caches.size());
     today_delivered_.assign(sc_.flows.size(), 0.0);
     for (std::uint32_t f = 0; f < sc_.flows.size(); ++f) {
         route_random_.push_back(stream("route:" + sc_.flows[f].name));

@@ -242,11 +242,13 @@ private:
     std::map<std::vector<core::LinkId>, std::uint32_t> route_index_;
     std::vector<RouteCache> route_cache_;            // per distinct (origin, destination, class, policy)
     std::vector<std::uint32_t> route_cache_of_flow_; // per flow: its route cache
+    std::vector<ReplanCache> replan_cache_;          // per route question: its last adaptive re-plan
     std::uint64_t route_searches_ = 0;               // searches made: cache refills and re-plans
     std::vector<std::uint8_t> closed_mask_;     // per link: closed by a disruption (for routing)
     std::uint64_t network_version_ = 0;         // bumped by each disruption and opening: routes go stale
     std::vector<std::uint32_t> process_nodes_;  // nodes with a border, transshipment or port
     std::vector<network::NodeWait> node_waits_; // by node, for adaptive re-plans (current_node_waits)
+    std::uint64_t waits_version_ = 0;           // bumped when current_node_waits finds them changed
 
     // ---- legs and vehicles
     std::vector<std::uint32_t> route_first_leg_; // per route: the leg it starts with (kNone: not yet)
