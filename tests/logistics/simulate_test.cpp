@@ -280,12 +280,10 @@ TEST(Simulate, DisruptionStopsFixedRoutesWhileAdaptiveOnesGoRound) {
     EXPECT_TRUE(detoured);
 }
 
-TEST(Simulate, AdaptiveRoutesGoRoundAQueueThatShortestOnesJoin) {
-    // Trains bring containers from S to X, where they go on by truck to D: through border B1
-    // (0.2 + 2 + 0.2 h, one lane) or B2 (2 + 1 + 2 h, twenty lanes). Empty, B1 is quicker; at
-    // one truck an hour B1's queue grows without end. Adaptive consignments re-plan at X
-    // knowing the queues (each waiting truck adds 2 h to B1).
-    const auto w = world(std::string(kHeader) + R"(
+namespace {
+// Trains bring containers from S to X, where they go on by truck to D: through border B1
+// (0.2 + 2 + 0.2 h, one lane) or B2 (2 + 1 + 2 h, twenty lanes).
+const char* kTwoBorders = R"(
 nodes:
   - {id: S, country: X, kind: rail_terminal, lat: 0, lon: 0, assumption: t}
   - {id: X, country: X, kind: rail_terminal, lat: 0, lon: 0.5, assumption: t,
@@ -301,7 +299,13 @@ links:
   - {id: B2D, from: B2, to: D, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, assumption: t}
 services:
   - {id: line, kind: train, links: [SX], capacity_units: 10, depart: {when_full: true, max_wait_h: 2}, assumption: t}
-)");
+)";
+} // namespace
+
+TEST(Simulate, AdaptiveRoutesGoRoundAQueueThatShortestOnesJoin) {
+    // kTwoBorders: empty, B1 is quicker; at one truck an hour B1's queue grows without end.
+    // Adaptive consignments re-plan at X knowing the queues (each waiting truck adds 2 h to B1).
+    const auto w = world(std::string(kHeader) + kTwoBorders);
     auto run = [&](logistics::RoutingPolicy policy, double per_day) {
         auto sc = base(w, 20);
         auto f = flow(w, "S", "D", per_day);
@@ -352,26 +356,10 @@ TEST(Simulate, FlowsAskingTheSameRouteShareOneSearchPerNetworkState) {
 }
 
 TEST(Simulate, ATrainLoadReplansWithOneSearchWhileNothingChanges) {
-    // The network of the test above. A block of 10 containers a day fills one train from S; at X
+    // kTwoBorders. A block of 10 containers a day fills one train from S; at X
     // each container's crane finishes in the same second and re-plans with the queues, closures
     // and day unchanged: one search per train, not per container.
-    const auto w = world(std::string(kHeader) + R"(
-nodes:
-  - {id: S, country: X, kind: rail_terminal, lat: 0, lon: 0, assumption: t}
-  - {id: X, country: X, kind: rail_terminal, lat: 0, lon: 0.5, assumption: t,
-     transshipment: {setup_h: 0.1, units_per_crane_h: 1000, cranes: 50, assumption: t}}
-  - {id: B1, country: Y, kind: border, lat: 0, lon: 1, assumption: t, border: {dwell_h: 2, assumption: t}}
-  - {id: B2, country: Y, kind: border, lat: 1, lon: 1, assumption: t, border: {dwell_h: 1, servers: 20, assumption: t}}
-  - {id: D, country: Y, kind: city, lat: 0, lon: 2, assumption: t}
-links:
-  - {id: SX, from: S, to: X, mode: rail, gauge_mm: 1520, length_km: 50, speed_kmh: 50, bidirectional: true, assumption: t}
-  - {id: XB1, from: X, to: B1, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
-  - {id: B1D, from: B1, to: D, mode: road, length_km: 10, speed_kmh: 50, bidirectional: true, assumption: t}
-  - {id: XB2, from: X, to: B2, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, assumption: t}
-  - {id: B2D, from: B2, to: D, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, assumption: t}
-services:
-  - {id: line, kind: train, links: [SX], capacity_units: 10, depart: {when_full: true, max_wait_h: 2}, assumption: t}
-)");
+    const auto w = world(std::string(kHeader) + kTwoBorders);
     auto sc = base(w, 10.5);
     auto f = flow(w, "S", "D", 10);
     f.policy = logistics::RoutingPolicy::adaptive;
