@@ -302,8 +302,10 @@ int run_scenario(const Options& options, std::ostream& out, std::ostream& err) {
     auto ran = run_one(options, path, {}, folder, err, show_progress(o));
     const auto& sc = ran.loaded.scenario;
     if (!o.quiet) {
-        out << "scenario " << sc.name << ": " << ran.reps.results.size() << " replication(s) (" << ran.reps.stop_reason
-            << "), " << static_cast<double>(sc.horizon.count()) / 86400.0 << " days from "
+        const auto n = ran.reps.results.size();
+        out << "scenario " << sc.name << ": " << n << (n == 1 ? " replication" : " replications");
+        if (ran.reps.stop_reason != "replications") out << " (" << ran.reps.stop_reason << ")"; // precision or cap reached
+        out << ", " << static_cast<double>(sc.horizon.count()) / 86400.0 << " days from "
             << network::to_string(sc.start_date) << ", seed " << sc.seed << "\n";
         out << report::summary_text(sc, ran.reps.results);
     }
