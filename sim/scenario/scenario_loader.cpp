@@ -1,5 +1,6 @@
-// The scenario schema (scenarios/README.md). `extends` merges files top-level key by key (the
-// extending file wins); `overrides` changes model values by id before the model is checked.
+// The scenario schema (scenarios/README.md): a scenario document (merged over the files it
+// extends, with --set settings applied: detail/scenario_document) read into a typed Scenario, its
+// model loaded with the scenario's overrides (detail/model_overrides).
 #include "sim/scenario/scenario_loader.hpp"
 
 #include <cmath>
@@ -10,6 +11,8 @@
 #include "sim/logistics/od_matrix.hpp"
 #include "sim/network/routing.hpp"
 #include "sim/scenario/detail/model_node.hpp"
+#include "sim/scenario/detail/model_overrides.hpp"
+#include "sim/scenario/detail/scenario_document.hpp"
 #include "sim/scenario/detail/yaml_reader.hpp"
 #include "sim/scenario/model_loader.hpp"
 
@@ -26,64 +29,10 @@ const std::vector<std::string> kTopKeys = {"name", "description", "model", "exte
 const std::vector<std::string> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
                                           "jul", "aug", "sep", "oct", "nov", "dec"};
 
-// A scenario document merged over the files it extends: each top-level key with its file.
-struct Merged {
-    std::map<std::string, std::pair<YAML::Node, std::string>> keys;
-    std::vector<std::string> files;
-    YAML::Node first_root;
-    std::string first_file;
-};
-
-void merge_file(const std::string& path, Merged& out, std::vector<Diagnostic>& problems, std::set<std::string>& seen,
-                int depth) {
-    const std::string canonical = fs::weakly_canonical(path).string();
-    if (!seen.insert(canonical).second || depth > 16) {
-        problems.push_back(file_error(path, "'extends' forms a cycle through this file"));
-        return;
-    }
-    std::string text;
-    try {
-        text = read_text_file(path);
-    } catch (const InputError& e) {
-        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
-        return;
-    }
-    const auto root = detail::parse_yaml(text, path, problems);
-    if (!root) return;
-    YamlReader r{path};
-    if (!r.expect_map(*root, "the scenario")) {
-        problems.insert(problems.end(), r.diagnostics().begin(), r.diagnostics().end());
-        return;
-    }
-    if (out.files.empty()) {
-        out.first_root = *root;
-        out.first_file = path;
-    }
-    out.files.push_back(path);
-    if (const YAML::Node base = (*root)["extends"]) {
-        if (!base.IsScalar()) {
-            r.error(base, "'extends' must be the path of another scenario file");
-        } else {
-            const fs::path base_path = fs::path(path).parent_path() / base.Scalar();
-            if (!fs::exists(base_path)) {
-                r.error(base, "'extends' names '" + base.Scalar() + "', which does not exist (looked for " + base_path.string() + ")");
-            } else {
-                merge_file(base_path.string(), out, problems, seen, depth + 1);
-            }
-        }
-    }
-    problems.insert(problems.end(), r.diagnostics().begin(), r.diagnostics().end());
-    // This file's keys win over the files it extends (those were merged first, just above).
-    for (const auto& entry : *root) {
-        if (entry.first.IsScalar() && entry.first.Scalar() != "extends") {
-            out.keys[entry.first.Scalar()] = {entry.second, path};
-        }
-    }
-}
 
 class ScenarioReader {
 public:
-    explicit ScenarioReader(const Merged& merged) : merged_{merged}, r_{merged.first_file} {}
+    explicit ScenarioReader(const detail::MergedScenario& merged) : merged_{merged}, r_{merged.first_file} {}
 
     LoadedScenario read() {
         for (const auto& [key, entry] : merged_.keys) {
@@ -122,7 +71,9 @@ public:
         const auto model_root = detail::parse_yaml(read_text_file(out.model_path), out.model_path, problems);
         if (!model_root) throw InputError(problems);
         YAML::Node model_doc = YAML::Clone(*model_root);
-        apply_overrides(model_doc);
+        if (const auto overrides = at("overrides")) {
+            detail::apply_overrides(*overrides, merged_.keys.at("overrides").second, r_, model_doc, overridden_);
+        }
         LoadedModel model;
         try {
             model = detail::load_model_node(model_doc, out.model_path, overridden_);
@@ -200,99 +151,6 @@ private:
         const auto date = node->IsScalar() ? network::parse_date(node->Scalar()) : std::nullopt;
         if (!date) r_.error(*node, "'" + key + "' must be a date YYYY-MM-DD, found '" + (node->IsScalar() ? node->Scalar() : "?") + "'");
         return date;
-    }
-
-    // The nodes an override puts into the model, and their subtrees: the model's checks then
-    // report a problem in them at the scenario file's line, not the model's.
-    void mark_foreign(const YAML::Node& node, const std::string& file) {
-        overridden_.push_back({node, file});
-        if (node.IsMap()) {
-            for (const auto& kv : node) {
-                mark_foreign(kv.first, file);
-                mark_foreign(kv.second, file);
-            }
-        } else if (node.IsSequence()) {
-            for (const auto& item : node) mark_foreign(item, file);
-        }
-    }
-
-    // An override's value for `key` of `target`: a map merges into the map there key by key
-    // (a node's border: {servers: 40} changes the servers only); anything else replaces it (a
-    // service's vessels are a list, replaced whole).
-    void merge_into(YAML::Node target, const YAML::Node& key, const YAML::Node& value, const std::string& file) {
-        YAML::Node existing = target[key.Scalar()];
-        if (existing && existing.IsMap() && value.IsMap()) {
-            for (const auto& kv : value) merge_into(existing, kv.first, kv.second, file);
-            return;
-        }
-        target[key.Scalar()] = value;
-        mark_foreign(key, file);
-        mark_foreign(value, file);
-    }
-
-    void apply_overrides(YAML::Node& model_doc) {
-        const auto node = at("overrides");
-        if (!node) return;
-        const std::string overrides_file = merged_.keys.at("overrides").second;
-        if (!r_.expect_map(*node, "overrides: {nodes|links|services: {id: {key: value}}}")) return;
-        r_.check_keys(*node, {"nodes", "links", "services"}, "overrides");
-        for (const char* section : {"nodes", "links", "services"}) {
-            const YAML::Node changes = (*node)[section];
-            if (!changes) continue;
-            if (!r_.expect_map(changes, std::string("overrides of ") + section + ": {id: {key: value}}")) continue;
-            YAML::Node items = model_doc[section];
-            std::vector<std::string> ids;
-            if (items && items.IsSequence()) {
-                for (const auto& item : items) {
-                    if (item.IsMap() && item["id"]) ids.push_back(item["id"].Scalar());
-                }
-            }
-            for (const auto& change : changes) {
-                const std::string id = change.first.Scalar();
-                const auto pos = std::find(ids.begin(), ids.end(), id);
-                if (pos == ids.end()) {
-                    std::string message = std::string("override of unknown ") + std::string(section).substr(0, std::string(section).size() - 1) + " '" + id + "'";
-                    if (const auto near = nearest(id, ids); !near.empty()) message += "; did you mean '" + near + "'?";
-                    r_.error(change.first, message);
-                    continue;
-                }
-                if (!r_.expect_map(change.second, "the keys to change of '" + id + "'")) continue;
-                YAML::Node target = items[static_cast<std::size_t>(pos - ids.begin())];
-                for (const auto& kv : change.second) {
-                    if (std::string(section) == "services" && kv.first.Scalar() == "vessel_count") {
-                        resize_fleet(target, kv.second, id);
-                        continue;
-                    }
-                    merge_into(target, kv.first, kv.second, overrides_file);
-                }
-            }
-        }
-    }
-
-    // A fleet cut to its first n vessels, or grown with copies of its last one ("Name 2", ...).
-    void resize_fleet(YAML::Node service, const YAML::Node& count, const std::string& id) {
-        long long n = 0;
-        if (!count.IsScalar() || !YAML::convert<long long>::decode(count, n) || n < 1 || n > 1000) {
-            r_.error(count, "vessel_count of '" + id + "' must be a whole number from 1 to 1000");
-            return;
-        }
-        YAML::Node vessels = service["vessels"];
-        if (!vessels || !vessels.IsSequence() || vessels.size() == 0) {
-            r_.error(count, "'" + id + "' has no vessels to count");
-            return;
-        }
-        YAML::Node resized(YAML::NodeType::Sequence);
-        const auto existing = static_cast<long long>(vessels.size());
-        for (long long i = 0; i < n; ++i) {
-            if (i < existing) {
-                resized.push_back(vessels[static_cast<std::size_t>(i)]);
-                continue;
-            }
-            YAML::Node copy = YAML::Clone(vessels[static_cast<std::size_t>(existing - 1)]);
-            copy["name"] = copy["name"].Scalar() + " " + std::to_string(i - existing + 2);
-            resized.push_back(copy);
-        }
-        service["vessels"] = resized;
     }
 
     void read_routing(logistics::Scenario& sc) {
@@ -738,8 +596,8 @@ private:
         }
     }
 
-    const Merged& merged_;
-    std::vector<detail::ForeignNode> overridden_; // model nodes that overrides put there (mark_foreign)
+    const detail::MergedScenario& merged_;
+    std::vector<detail::ForeignNode> overridden_; // model nodes that overrides put there (apply_overrides)
     YamlReader r_;
     std::optional<logistics::RoutingPolicy> default_policy_;
     std::optional<network::Metric> default_metric_;
@@ -749,116 +607,22 @@ private:
 
 } // namespace
 
-namespace {
-
-std::vector<std::string> split_path(const std::string& path) {
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    for (;;) {
-        const auto dot = path.find('.', start);
-        parts.push_back(path.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-        if (dot == std::string::npos) break;
-        start = dot + 1;
-    }
-    return parts;
-}
-
-// Applies command-line settings to the merged scenario document.
-void apply_settings(Merged& merged, const std::vector<Setting>& settings) {
-    std::vector<Diagnostic> problems;
-    auto problem = [&](const Setting& s, const std::string& message) {
-        std::string text = s.path;
-        text.append("=").append(s.value).append(": ").append(message);
-        problems.push_back(file_error("--set", std::move(text)));
-    };
-    auto key_node = [&](const std::string& key) -> YAML::Node {
-        auto it = merged.keys.find(key);
-        if (it == merged.keys.end()) {
-            merged.keys[key] = {YAML::Node(YAML::NodeType::Map), "--set"};
-        } else {
-            it->second.first = YAML::Clone(it->second.first);
-        }
-        return merged.keys[key].first;
-    };
-    for (const auto& s : settings) {
-        const auto parts = split_path(s.path);
-        const std::string& head = parts.front();
-        const YAML::Node value(s.value);
-        if (head == "nodes" || head == "links" || head == "services") {
-            if (parts.size() < 3) {
-                problem(s, "expected " + head + ".<id>.<key>");
-                continue;
-            }
-            YAML::Node overrides = key_node("overrides");
-            YAML::Node at = overrides[head][parts[1]];
-            for (std::size_t i = 2; i + 1 < parts.size(); ++i) at = at[parts[i]];
-            at[parts.back()] = value;
-        } else if (head == "vessels") {
-            // The fleet size by its service, as planners say it: vessels.<service>.count.
-            if (parts.size() != 3 || parts[2] != "count") {
-                problem(s, "expected vessels.<service id>.count");
-                continue;
-            }
-            key_node("overrides")["services"][parts[1]]["vessel_count"] = value;
-        } else if (head == "weather") {
-            if (parts.size() != 3 || (parts[2] != "storm_share" && parts[2] != "mean_storm_h")) {
-                problem(s, "expected weather.<area>.storm_share or weather.<area>.mean_storm_h");
-                continue;
-            }
-            YAML::Node weather = key_node("weather");
-            YAML::Node area = weather[parts[1]];
-            if (!area["all_year"]) area["all_year"] = YAML::Node(YAML::NodeType::Map);
-            area["all_year"][parts[2]] = value;
-            if (!area["all_year"]["mean_storm_h"]) area["all_year"]["mean_storm_h"] = 24;
-            if (!area["all_year"]["storm_share"]) area["all_year"]["storm_share"] = 0;
-            if (YAML::Node months = area["months"]) {
-                for (auto month : months) month.second[parts[2]] = value;
-            }
-        } else if (head == "demand") {
-            if (parts.size() != 3) {
-                problem(s, "expected demand.<flow id>.<key>");
-                continue;
-            }
-            YAML::Node demand = key_node("demand");
-            bool found = false;
-            if (demand.IsSequence()) {
-                for (auto flow : demand) {
-                    if (flow.IsMap() && flow["id"] && flow["id"].Scalar() == parts[1]) {
-                        flow[parts[2]] = value;
-                        found = true;
-                    }
-                }
-            }
-            if (!found) problem(s, "the scenario has no flow '" + parts[1] + "'");
-        } else if (parts.size() == 1 && (head == "horizon_days" || head == "warmup_days" || head == "seed" ||
-                                         head == "replications" || head == "start_date")) {
-            merged.keys[head] = {value, "--set"};
-        } else {
-            problem(s, "unknown setting; expected nodes|links|services.<id>.<key>, vessels.<service>.count, weather.<area>.<key>, "
-                       "demand.<flow>.<key>, or horizon_days, warmup_days, seed, replications, start_date");
-        }
-    }
-    if (!problems.empty()) throw InputError(problems);
-}
-
-} // namespace
-
 LoadedScenario load_scenario(const std::string& path) { return load_scenario(path, {}); }
 
 LoadedScenario load_scenario(const std::string& path, const std::vector<Setting>& settings) {
-    Merged merged;
+    detail::MergedScenario merged;
     std::vector<Diagnostic> problems;
     std::set<std::string> seen;
     if (!std::filesystem::exists(path)) {
         throw InputError({file_error(path, "cannot open the file")});
     }
-    merge_file(path, merged, problems, seen, 0);
+    detail::merge_scenario_file(path, merged, problems, seen, 0);
     if (!problems.empty()) {
         bool errors = false;
         for (const auto& d : problems) errors |= d.severity == Severity::error;
         if (errors) throw InputError(problems);
     }
-    apply_settings(merged, settings);
+    detail::apply_settings(merged, settings);
     return ScenarioReader{merged}.read();
 }
 
