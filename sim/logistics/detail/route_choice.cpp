@@ -1,5 +1,6 @@
-// Route choice: a flow's routes are worked out once per network state (closures, openings) and
-// reused; adaptive consignments re-plan at each leg's end from closures and queues.
+// Route choice: the routes for a question (origin, destination, cargo class, policy) are worked
+// out once per network state (closures, openings) and shared by the flows that ask it; adaptive
+// consignments re-plan at each leg's end from closures and queues.
 #include <algorithm>
 #include <cmath>
 
