@@ -34,8 +34,8 @@ struct CustodyEvent {
     std::uint32_t shipment = 0;
     core::SimTime at;
     core::NodeId node;
-    std::string event;  // created, boarded, transshipped, arrived, delivered
-    std::string holder; // service, vessel or vehicle
+    std::string event;  // created, boarded, loaded, departed, cleared, arrived, transshipped, delivered
+    std::string holder; // the flow, a service, "service / vessel", "service / train n", "truck n", a node
 };
 
 struct FlowResult {

@@ -774,3 +774,41 @@ links:
             << e.what();
     }
 }
+
+TEST(Simulate, ACustodyLogNamesEveryHandoverWithItsVehicle) {
+    // A train from A crosses the border at B to C, where the container is craned onto a truck
+    // to D. One container a day from 24:00; the log of the first, event by event.
+    const auto w = world(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: rail_terminal, lat: 0, lon: 0, assumption: t}
+  - {id: B, country: Y, kind: border, lat: 0, lon: 0.5, assumption: t, border: {dwell_h: 2, assumption: t}}
+  - {id: C, country: Y, kind: rail_terminal, lat: 0, lon: 1, assumption: t,
+     transshipment: {setup_h: 1, units_per_crane_h: 1, cranes: 1, assumption: t}}
+  - {id: D, country: Y, kind: city, lat: 0, lon: 1.5, assumption: t}
+links:
+  - {id: AB, from: A, to: B, mode: rail, gauge_mm: 1520, length_km: 50, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: BC, from: B, to: C, mode: rail, gauge_mm: 1520, length_km: 50, speed_kmh: 50, bidirectional: true, assumption: t}
+  - {id: CD, from: C, to: D, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, assumption: t}
+services:
+  - {id: line, kind: train, links: [AB, BC], capacity_units: 1, depart: {when_full: true}, assumption: t}
+)");
+    auto sc = base(w, 3);
+    auto f = flow(w, "A", "D", 1);
+    f.arrival = logistics::ArrivalProcess::fixed_interval;
+    f.custody = true;
+    sc.flows.push_back(f);
+    const auto r = logistics::simulate(w.network, sc, {});
+    std::vector<std::string> log;
+    for (const auto& e : r.custody) {
+        if (e.shipment != 0) continue;
+        log.push_back(std::to_string(e.at.seconds() / 3600) + " h " + w.network.node(e.node).name + " " + e.event + " " +
+                      e.holder);
+    }
+    // 24 h created and away; 25 h at the border, 2 h dwell; 28 h at C; 1 h setup and 1 h crane;
+    // 30 h on the truck; 32 h at D.
+    EXPECT_EQ(log, (std::vector<std::string>{
+                       "24 h A created A-D", "24 h A boarded line", "24 h A loaded line / train 1",
+                       "24 h A departed line / train 1", "27 h B cleared line / train 1", "28 h C arrived line / train 1",
+                       "30 h C transshipped C", "30 h C loaded truck 1", "30 h C departed truck 1",
+                       "32 h D arrived truck 1", "32 h D delivered D"}));
+}

@@ -48,6 +48,7 @@ void Simulation::on_border_done(core::Engine&, std::uint64_t payload) {
     const auto node = veh.at.index();
     const auto pool = veh.inbound_border ? border_in_[node] : border_out_[node];
     if (const auto next = pools_[pool].release(engine_.now())) start_border(*next);
+    log_load(v, "cleared", veh.at);
     ready(v);
 }
 

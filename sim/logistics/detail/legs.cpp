@@ -149,6 +149,9 @@ void Simulation::start_leg(std::uint32_t c) {
         const auto v = new_vehicle(VehicleKind::solo, kNone, con.at);
         vehicles_[v].load.push_back(c);
         vehicles_[v].units = con.units;
+        vehicles_[v].number = ++trucks_run_;
+        vehicles_[v].custodial = con.custody;
+        log_load(v, "loaded", con.at);
         set_leg(vehicles_[v], leg_id);
         start_trip(v);
         ready(v);
@@ -179,6 +182,8 @@ std::uint32_t Simulation::new_vehicle(VehicleKind kind, std::uint32_t service, c
     veh.pos = 0;
     veh.at = at;
     veh.on_trip = false;
+    veh.custodial = false;
+    veh.number = 0;
     return v;
 }
 
@@ -186,6 +191,25 @@ void Simulation::free_vehicle(std::uint32_t v) {
     vehicles_[v].load.clear();
     vehicles_[v].on_trip = false;
     free_vehicles_.push_back(v);
+}
+
+// Who holds a vehicle's load, for custody logs: "kz_trains / train 57", "feeder / Aktau-1",
+// "truck 1204".
+std::string Simulation::holder_of(const Vehicle& veh) const {
+    switch (veh.kind) {
+    case VehicleKind::train: return sc_.services[veh.service].name + " / train " + std::to_string(veh.number);
+    case VehicleKind::vessel: return sc_.services[veh.service].name + " / " + fleet_[veh.vessel].name;
+    case VehicleKind::solo: break;
+    }
+    return "truck " + std::to_string(veh.number);
+}
+
+// Logs `event` at `where` for each consignment aboard `v` that keeps a custody log.
+void Simulation::log_load(std::uint32_t v, const char* event, core::NodeId where) {
+    const Vehicle& veh = vehicles_[v];
+    if (!veh.custodial) return;
+    const std::string holder = holder_of(veh);
+    for (const auto c : veh.load) log_custody(c, event, holder, where);
 }
 
 } // namespace corridor::logistics::detail

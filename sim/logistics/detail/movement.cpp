@@ -53,6 +53,7 @@ inline void Simulation::enter(std::uint32_t v, bool waited) {
         link_state_[l.index()].path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
     }
     ++link.trains;
+    if (veh.pos == 0 && veh.custodial) [[unlikely]] log_load(v, "departed", veh.at);
     use_all(veh, TimeUse::moving);
     // The ride's cost and where it ends go on the vehicle now, so that the arrival need not
     // read the link again. A free run is ridden link by link in one go: the same times (each
@@ -126,6 +127,7 @@ void Simulation::arrive_at_node(std::uint32_t v, core::LinkId via) {
 void Simulation::leg_end(std::uint32_t v) {
     if (vehicles_[v].kind == VehicleKind::vessel) return; // vessels unload through vessel_arrival
     end_trip(v);
+    log_load(v, "arrived", vehicles_[v].at);
     // The load leaves the vehicle (which takes an empty buffer in its place): what follows
     // may board other vehicles, even this one again.
     auto load = spare_list();

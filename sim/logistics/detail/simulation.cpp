@@ -56,6 +56,7 @@ Simulation::Simulation(const network::Network& net, const Scenario& sc, const Ru
     node_closed_.assign(net.node_count(), 0);
     node_waiting_.resize(net.node_count());
     service_closed_.assign(sc.services.size(), 0);
+    trains_run_.assign(sc.services.size(), 0);
     node_speed_.assign(net.node_count(), 1.0);
     service_derates_.resize(sc.services.size());
     service_waiting_.resize(sc.services.size());

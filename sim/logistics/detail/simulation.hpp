@@ -91,6 +91,8 @@ private:
     void start_leg(std::uint32_t c);
     std::uint32_t new_vehicle(VehicleKind kind, std::uint32_t service, core::NodeId at);
     void free_vehicle(std::uint32_t v);
+    std::string holder_of(const Vehicle& veh) const;
+    void log_load(std::uint32_t v, const char* event, core::NodeId where);
 
     // ---- trains: consolidation and departure rules (trains.cpp)
     void board_train(std::uint32_t c, std::uint32_t service, std::uint32_t leg);
@@ -203,8 +205,11 @@ private:
     bool custodial(std::uint32_t c) const { return cons_[c].custody; }
 
     void log_custody(std::uint32_t c, const char* event, const std::string& holder) {
+        log_custody(c, event, holder, cons_[c].at);
+    }
+    void log_custody(std::uint32_t c, const char* event, const std::string& holder, core::NodeId where) {
         if (!custodial(c)) return;
-        custody_.push_back(CustodyEvent{cons_[c].id, engine_.now(), cons_[c].at, event, holder});
+        custody_.push_back(CustodyEvent{cons_[c].id, engine_.now(), where, event, holder});
     }
 
     void set_leg(Vehicle& veh, std::uint32_t leg) {
@@ -263,6 +268,8 @@ private:
     std::vector<std::uint32_t> crossing_leg_; // per link: its one-link leg, once interned
     std::vector<Vehicle> vehicles_;
     std::vector<std::uint32_t> free_vehicles_;
+    std::vector<std::uint32_t> trains_run_; // per service: trains departed (their numbers)
+    std::uint32_t trucks_run_ = 0;          // trucks departed (their numbers)
     std::vector<std::vector<std::uint32_t>> spare_lists_; // see spare_list()
 
     // ---- links and nodes

@@ -58,31 +58,34 @@ void Simulation::depart_train(std::uint32_t k) {
     const auto v = new_vehicle(VehicleKind::train, con.service, cons_[con.waiting.front()].at);
     Vehicle& train = vehicles_[v];
     set_leg(train, con.leg);
+    train.number = ++trains_run_[con.service];
     // Those left behind stay in the consolidator's own list, in order.
     std::size_t left = 0;
     for (const auto c : con.waiting) {
         if (train.load.empty() || train.units + cons_[c].units <= rule.capacity_units) {
             train.load.push_back(c);
             train.units += cons_[c].units;
+            train.custodial = train.custodial || cons_[c].custody;
         } else {
             con.waiting[left++] = c;
         }
     }
+    log_load(v, "loaded", train.at);
     con.waiting.resize(left);
     con.units = 0;
     for (const auto c : con.waiting) con.units += cons_[c].units;
     if (!con.waiting.empty()) {
         if (rule.when_full && con.units >= rule.capacity_units) {
-            depart_train(k); // one more full train
+            depart_train(k); // one more full train (vehicles_ may grow: `train` is not used below)
         } else if (rule.max_wait >= Duration{0}) {
             con.timer = engine_.schedule_cancellable_in(rule.max_wait, h_train_timer_, k);
             con.timer_set = true;
         }
     }
     start_trip(v);
-    if (service_closed_[train.service] > 0) {
-        use_all(train, TimeUse::disruption);
-        service_waiting_[train.service].push_back(v);
+    if (service_closed_[vehicles_[v].service] > 0) {
+        use_all(vehicles_[v], TimeUse::disruption);
+        service_waiting_[vehicles_[v].service].push_back(v);
         return;
     }
     ready(v);

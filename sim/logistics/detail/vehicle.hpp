@@ -26,6 +26,7 @@ struct alignas(64) Vehicle {
     bool inbound_border = false;           // the border it queues at, in or out
     BerthWork berth_work = BerthWork::load; // what it queues for at a berth (vessels)
     bool next_plain = false;               // nothing can hold it at next_at (plain_node_)
+    bool custodial = false;                // carries a consignment that keeps a custody log
     std::uint32_t leg_base = 0;            // where the leg's positions start in leg_pos_
     std::uint32_t leg_len = 0;             // how many links the leg has
     std::uint32_t pos = 0;                 // next link of the leg
@@ -50,6 +51,7 @@ struct alignas(64) Vehicle {
     // The trip's cost: a vessel's summed as it goes, a train's or a truck's its leg's (end_trip).
     double usd_per_unit = 0;
     double co2_g_per_t = 0;                // g CO2e per tonne carried
+    std::uint32_t number = 0;              // a train's number in its service, a truck's overall (custody logs)
 };
 static_assert(sizeof(Vehicle) == 192 && offsetof(Vehicle, seconds) == 64 && offsetof(Vehicle, load) == 128,
               "a link step's fields fill the first cache line of a Vehicle");

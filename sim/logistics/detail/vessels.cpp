@@ -99,7 +99,10 @@ void Simulation::load_vessel(std::uint32_t i) {
         veh.units += room; // a vessel counts slots
         queue.units -= cons_[c].units;
         ++queue.head;
-        if (custodial(c)) log_custody(c, "boarded", svc.name + " / " + vessel.name);
+        if (custodial(c)) {
+            veh.custodial = true;
+            log_custody(c, "boarded", svc.name + " / " + vessel.name);
+        }
     }
     if (queue.head == queue.waiting.size()) {
         queue.waiting.clear();
