@@ -204,10 +204,8 @@ std::string Simulation::holder_of(const Vehicle& veh) const {
     return "truck " + std::to_string(veh.number);
 }
 
-// Logs `event` at `where` for each consignment aboard `v` that keeps a custody log.
-void Simulation::log_load(std::uint32_t v, const char* event, core::NodeId where) {
+void Simulation::log_custodial_load(std::uint32_t v, const char* event, core::NodeId where) {
     const Vehicle& veh = vehicles_[v];
-    if (!veh.custodial) return;
     const std::string holder = holder_of(veh);
     for (const auto c : veh.load) log_custody(c, event, holder, where);
 }

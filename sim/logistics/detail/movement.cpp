@@ -53,7 +53,6 @@ inline void Simulation::enter(std::uint32_t v, bool waited) {
         link_state_[l.index()].path_wait_h += static_cast<double>((engine_.now() - veh.requested).count()) / 3600.0;
     }
     ++link.trains;
-    if (veh.pos == 0 && veh.custodial) [[unlikely]] log_load(v, "departed", veh.at);
     use_all(veh, TimeUse::moving);
     // The ride's cost and where it ends go on the vehicle now, so that the arrival need not
     // read the link again. A free run is ridden link by link in one go: the same times (each
@@ -65,6 +64,9 @@ inline void Simulation::enter(std::uint32_t v, bool waited) {
     veh.next_plain = at[end - 1].plain_to != 0;
     veh.run_end = end;
     if (veh.kind == VehicleKind::vessel) {
+        // A vessel sails long after its cargo boarded: the custody log says when. (A train or a
+        // truck leaves as it is loaded, which its log says.)
+        log_load(v, "departed", veh.at);
         // A vessel's trip adds its berths' fees around the crossing, so it sums as it goes.
         veh.usd_per_unit += rides_[l.index()].usd_per_unit;
         veh.co2_g_per_t += rides_[l.index()].co2_g_per_t;

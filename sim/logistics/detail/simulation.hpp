@@ -92,7 +92,7 @@ private:
     std::uint32_t new_vehicle(VehicleKind kind, std::uint32_t service, core::NodeId at);
     void free_vehicle(std::uint32_t v);
     std::string holder_of(const Vehicle& veh) const;
-    void log_load(std::uint32_t v, const char* event, core::NodeId where);
+    void log_custodial_load(std::uint32_t v, const char* event, core::NodeId where);
 
     // ---- trains: consolidation and departure rules (trains.cpp)
     void board_train(std::uint32_t c, std::uint32_t service, std::uint32_t leg);
@@ -210,6 +210,12 @@ private:
     void log_custody(std::uint32_t c, const char* event, const std::string& holder, core::NodeId where) {
         if (!custodial(c)) return;
         custody_.push_back(CustodyEvent{cons_[c].id, engine_.now(), where, event, holder});
+    }
+
+    // Logs `event` at `where` for each consignment aboard `v` that keeps a custody log (a byte
+    // read for the others, on the link step's path).
+    void log_load(std::uint32_t v, const char* event, core::NodeId where) {
+        if (vehicles_[v].custodial) [[unlikely]] log_custodial_load(v, event, where);
     }
 
     void set_leg(Vehicle& veh, std::uint32_t leg) {
