@@ -249,18 +249,27 @@ links:
   - {id: NB, from: N, to: B, mode: road, length_km: 10, speed_kmh: 50, assumption: t}
   - {id: AN, from: A, to: N, mode: road, length_km: 500, speed_kmh: 50, bidirectional: true, assumption: t}
 )";
+
+// kDetour with the node N that BN and AN reach.
+World detour_world() {
+    return world(std::string(kHeader) + std::string(kDetour).replace(std::string(kDetour).find("  - {id: C,"), 0,
+                                                                       "  - {id: N, country: X, kind: city, lat: 0, lon: 2, assumption: t}\n"));
+}
+
+logistics::Disruption link_closure(const World& w, const char* link, int from_day, int until_day) {
+    logistics::Disruption closure;
+    closure.target = logistics::DisruptionTarget::link;
+    closure.index = w.network.find_link(link)->index();
+    closure.from = core::at_hours(24.0 * from_day);
+    closure.until = core::at_hours(24.0 * until_day);
+    return closure;
+}
 } // namespace
 
 TEST(Simulate, DisruptionStopsFixedRoutesWhileAdaptiveOnesGoRound) {
-    const auto w = world(std::string(kHeader) + std::string(kDetour).replace(std::string(kDetour).find("  - {id: C,"), 0,
-                                                                                   "  - {id: N, country: X, kind: city, lat: 0, lon: 2, assumption: t}\n"));
+    const auto w = detour_world();
     auto sc = base(w, 40);
-    logistics::Disruption closure;
-    closure.target = logistics::DisruptionTarget::link;
-    closure.index = w.network.find_link("AB")->index();
-    closure.from = core::at_hours(24 * 10);
-    closure.until = core::at_hours(24 * 20);
-    sc.disruptions.push_back(closure);
+    sc.disruptions.push_back(link_closure(w, "AB", 10, 20));
     auto fixed = flow(w, "A", "B", 6);
     fixed.name = "fixed";
     fixed.policy = logistics::RoutingPolicy::fixed;
@@ -329,15 +338,9 @@ TEST(Simulate, AdaptiveRoutesGoRoundAQueueThatShortestOnesJoin) {
 
 TEST(Simulate, FlowsAskingTheSameRouteShareOneSearchPerNetworkState) {
     // Three network states with arrivals in each: AB closed on days 10-20, BN opens on day 20.
-    const auto w = world(std::string(kHeader) + std::string(kDetour).replace(std::string(kDetour).find("  - {id: C,"), 0,
-                                                                                   "  - {id: N, country: X, kind: city, lat: 0, lon: 2, assumption: t}\n"));
+    const auto w = detour_world();
     auto sc = base(w, 30);
-    logistics::Disruption closure;
-    closure.target = logistics::DisruptionTarget::link;
-    closure.index = w.network.find_link("AB")->index();
-    closure.from = core::at_hours(24 * 10);
-    closure.until = core::at_hours(24 * 20);
-    sc.disruptions.push_back(closure);
+    sc.disruptions.push_back(link_closure(w, "AB", 10, 20));
     auto one = flow(w, "A", "B", 6);
     one.name = "one";
     auto two = one;
@@ -375,8 +378,7 @@ TEST(Simulate, ATrainLoadReplansWithOneSearchWhileNothingChanges) {
 }
 
 TEST(Simulate, PlannedLinkIsUsedFromItsOpeningDate) {
-    const auto w = world(std::string(kHeader) + std::string(kDetour).replace(std::string(kDetour).find("  - {id: C,"), 0,
-                                                                                   "  - {id: N, country: X, kind: city, lat: 0, lon: 2, assumption: t}\n"));
+    const auto w = detour_world();
     auto sc = base(w, 40);
     sc.flows.push_back(flow(w, "A", "N", 4));
     const auto r = logistics::simulate(w.network, sc, {});
