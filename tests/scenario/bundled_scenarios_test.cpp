@@ -138,18 +138,32 @@ TEST(BundledScenarios, TrippCarriesNakhchivanFreightFromItsOpening) {
 TEST(BundledScenarios, CriticalMineralsKeepAFullChainOfCustody) {
     const auto minerals = run("critical_minerals_kz_us");
     const auto& r = minerals.results.front();
-    std::map<std::uint32_t, std::vector<std::string>> events;
-    for (const auto& e : r.custody) events[e.shipment].push_back(e.event);
+    std::map<std::uint32_t, std::vector<const logistics::CustodyEvent*>> events;
+    for (const auto& e : r.custody) events[e.shipment].push_back(&e);
     std::size_t delivered = 0;
     for (const auto& s : r.shipments) {
         const auto& flow = minerals.loaded.scenario.flows[s.flow];
         if (!flow.custody) continue;
         const auto& log = events[s.id];
         ASSERT_FALSE(log.empty()) << flow.name << " shipment " << s.id;
-        EXPECT_EQ(log.front(), "created");
+        EXPECT_EQ(log.front()->event, "created");
+        // Every vehicle that takes it (loaded onto a train or truck, boarded onto a vessel)
+        // carries it until it arrives: departures and borders in between name that vehicle.
+        std::string aboard;
+        for (const auto* e : log) {
+            const bool onto_vessel = e->event == "boarded" && e->holder.find(" / ") != std::string::npos;
+            if (e->event == "loaded" || onto_vessel) {
+                EXPECT_EQ(aboard, "") << "shipment " << s.id << " " << e->event << " " << e->holder;
+                aboard = e->holder;
+            } else if (e->event == "departed" || e->event == "cleared" || e->event == "arrived") {
+                EXPECT_EQ(e->holder, aboard) << "shipment " << s.id << " " << e->event;
+                if (e->event == "arrived") aboard.clear();
+            }
+        }
         if (s.delivered) {
             ++delivered;
-            EXPECT_EQ(log.back(), "delivered");
+            EXPECT_EQ(log.back()->event, "delivered");
+            EXPECT_EQ(aboard, "") << "shipment " << s.id << " delivered while aboard " << aboard;
         }
     }
     EXPECT_GT(delivered, 50U);
