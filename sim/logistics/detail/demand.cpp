@@ -52,15 +52,8 @@ void Simulation::create(std::uint32_t f, double units, std::uint32_t route) {
     const Consignment state{id,    f,      route,         0,   start.origin, TimeUse::waiting, counted, true,
                             start.custody, engine_.now(), units, engine_.now(), 0.0, 0.0, {},
                             route < route_first_leg_.size() ? route_first_leg_[route] : kNone};
-    std::uint32_t c = 0;
-    if (free_cons_.empty()) {
-        c = static_cast<std::uint32_t>(cons_.size());
-        cons_.push_back(state);
-    } else {
-        c = free_cons_.back();
-        free_cons_.pop_back();
-        cons_[c] = state;
-    }
+    const std::uint32_t c = take_slot(cons_, free_cons_, state);
+    cons_[c] = state;
     ++created_;
     peak_in_system_ = std::max(peak_in_system_, created_ - delivered_);
     if (counted) {

@@ -165,14 +165,8 @@ void Simulation::start_leg(std::uint32_t c) {
 }
 
 std::uint32_t Simulation::new_vehicle(VehicleKind kind, std::uint32_t service, core::NodeId at) {
-    std::uint32_t v = 0;
-    if (free_vehicles_.empty()) {
-        v = static_cast<std::uint32_t>(vehicles_.size());
-        vehicles_.emplace_back();
-    } else {
-        v = free_vehicles_.back();
-        free_vehicles_.pop_back();
-    }
+    static const Vehicle kFresh{};
+    const std::uint32_t v = take_slot(vehicles_, free_vehicles_, kFresh); // a reused one keeps its load's buffer
     Vehicle& veh = vehicles_[v];
     veh.kind = kind;
     veh.service = service;

@@ -22,6 +22,7 @@
 #include "sim/logistics/detail/consolidator.hpp"
 #include "sim/logistics/detail/crane_set.hpp"
 #include "sim/logistics/detail/fleet.hpp"
+#include "sim/logistics/detail/free_slots.hpp"
 #include "sim/logistics/detail/flow_state.hpp"
 #include "sim/logistics/detail/indices.hpp"
 #include "sim/logistics/detail/leg.hpp"

@@ -39,14 +39,8 @@ bool Simulation::cranes_between(std::uint32_t route_id, std::uint32_t pos) const
 void Simulation::start_setup(core::NodeId at, std::vector<std::uint32_t>& consignments) {
     const auto& t = *net_.node(at).transshipment;
     const double setup = t.setup_h.sample(node_random_[at.index()]);
-    std::uint32_t batch = 0;
-    if (free_batches_.empty()) {
-        batch = static_cast<std::uint32_t>(setup_batches_.size());
-        setup_batches_.emplace_back();
-    } else {
-        batch = free_batches_.back();
-        free_batches_.pop_back();
-    }
+    static const std::vector<std::uint32_t> kEmpty;
+    const std::uint32_t batch = take_slot(setup_batches_, free_batches_, kEmpty);
     setup_batches_[batch].swap(consignments); // the batch's old (empty) buffer goes back to the caller
     for (const auto c : setup_batches_[batch]) use(c, TimeUse::transshipment);
     engine_.schedule_in(hours(setup / node_speed_[at.index()]), h_setup_done_, batch);
