@@ -101,7 +101,7 @@ void Simulation::load_vessel(std::uint32_t i) {
         ++queue.head;
         if (custodial(c)) {
             veh.custodial = true;
-            log_custody(c, "boarded", svc.name + " / " + vessel.name);
+            log_custody(c, "boarded", holder_of(veh));
         }
     }
     if (queue.head == queue.waiting.size()) {
@@ -198,13 +198,10 @@ void Simulation::vessel_done(std::uint32_t v) {
     vessel.state = VesselState::idle;
     vessel.busy.set(engine_.now(), 0);
     vessel.vehicle = kNone;
+    log_load(v, "arrived", veh.at);
     const auto load = veh.load;
     free_vehicle(v);
-    for (const auto c : load) {
-        // The holder's name is built only for consignments that keep a custody log.
-        if (custodial(c)) log_custody(c, "arrived", sc_.services[vessel.service].name + " / " + vessel.name);
-        transfer(c);
-    }
+    for (const auto c : load) transfer(c);
     load_here(i);
     if (fleet_[i].state == VesselState::idle) {
         // Nothing to take here: offer it to ports whose cargo no vessel covers.
