@@ -35,8 +35,7 @@ std::optional<Enum> enum_value(YamlReader& r, const YAML::Node& map, const char*
     }
     std::string list;
     for (const auto& o : options) list += (list.empty() ? "" : ", ") + o;
-    std::string message = "'"; // appended piece by piece: GCC 12 at -O3 warns (-Wrestrict) on "'" + string
-    message.append(key).append("' must be one of ").append(list).append("; found '").append(*text).append("'");
+    std::string message = "'" + std::string(key) + "' must be one of " + list + "; found '" + *text + "'";
     if (const auto near = nearest(*text, options); !near.empty()) message += "; did you mean '" + near + "'?";
     r.error(map[key], message);
     return std::nullopt;
@@ -520,12 +519,7 @@ std::string read_text_file(const std::string& path) {
     in.seekg(0, std::ios::end);
     const auto size = in.tellg();
     if (size > static_cast<std::streamoff>(detail::kMaxFileBytes)) {
-        std::string message = "file is ";
-        message += std::to_string(static_cast<long long>(size));
-        message += " bytes; the limit is ";
-        message += std::to_string(detail::kMaxFileBytes);
-        message += " bytes";
-        throw InputError({file_error(path, std::move(message))});
+        throw InputError({detail::file_too_large(path, static_cast<std::uintmax_t>(size))});
     }
     in.seekg(0);
     std::ostringstream text;

@@ -47,11 +47,15 @@ std::string describe(const YAML::Node& node) {
 
 } // namespace
 
+Diagnostic file_too_large(const std::string& file, std::uintmax_t bytes) {
+    return file_error(file, "file is " + std::to_string(bytes) + " bytes; the limit is " + std::to_string(kMaxFileBytes) +
+                                " bytes");
+}
+
 std::optional<YAML::Node> parse_yaml(const std::string& text, const std::string& file,
                                      std::vector<Diagnostic>& out) {
     if (text.size() > kMaxFileBytes) {
-        out.push_back(file_error(file, "file is " + std::to_string(text.size()) + " bytes; the limit is " +
-                                           std::to_string(kMaxFileBytes) + " bytes"));
+        out.push_back(file_too_large(file, text.size()));
         return std::nullopt;
     }
     if (const auto bad = invalid_utf8(text)) {

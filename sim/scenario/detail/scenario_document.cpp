@@ -77,9 +77,7 @@ void merge_scenario_file(const std::string& path, MergedScenario& out, std::vect
 void apply_settings(MergedScenario& merged, const std::vector<Setting>& settings) {
     std::vector<Diagnostic> problems;
     auto problem = [&](const Setting& s, const std::string& message) {
-        std::string text = s.path;
-        text.append("=").append(s.value).append(": ").append(message);
-        problems.push_back(file_error("--set", std::move(text)));
+        problems.push_back(file_error("--set", s.path + "=" + s.value + ": " + message));
     };
     auto key_node = [&](const std::string& key) -> YAML::Node {
         auto it = merged.keys.find(key);

@@ -1,6 +1,7 @@
 // The only code that sees yaml-cpp types: typed reads from YAML nodes that record a diagnostic
 // (file:line:column, expected and found) instead of throwing, so a file reports every problem.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ struct ForeignNode {
 };
 
 inline constexpr std::size_t kMaxFileBytes = 256U << 20U; // a 10^5-node model is about 70 MB
+
+/// "file is N bytes; the limit is kMaxFileBytes bytes", for the whole file.
+Diagnostic file_too_large(const std::string& file, std::uintmax_t bytes);
 inline constexpr std::size_t kMaxDiagnostics = 200;
 
 class YamlReader {
