@@ -23,7 +23,8 @@ struct CorridorCase {
 };
 
 CorridorCase corridor_case(std::uint32_t length, double per_day, double days, bool long_haul = false,
-                           double paths_per_day = 0) {
+                           double paths_per_day = 0,
+                           logistics::RoutingPolicy policy = logistics::RoutingPolicy::shortest) {
     auto spec = bench::make_corridor(length, 7);
     // Path capacity on every rail link (0: none). With it, as on the bundled corridor model's
     // rail lines, trains take a path link by link; without it they ride free runs in one event.
@@ -88,21 +89,17 @@ CorridorCase corridor_case(std::uint32_t length, double per_day, double days, bo
         f.destination = core::NodeId{p % 2 == 0 ? to : from};
         f.cargo = core::CargoClassId{0};
         f.units_per_day = per_day / pairs;
+        f.policy = policy;
         sc.flows.push_back(f);
     }
     return out;
 }
 
-// Events and consignments per second through the whole simulation, and heap bytes per
-// consignment in flight: (peak heap during the run - heap before) / most consignments in the
-// system at once, with per-consignment records (shipments.csv) kept or not.
-void BM_Simulate_Corridor(benchmark::State& state) {
-    const auto length = static_cast<std::uint32_t>(state.range(0));
-    const double consignments = static_cast<double>(state.range(1));
-    const double days = 365;
-    const auto c = corridor_case(length, consignments / days, days, false, static_cast<double>(state.range(3)));
+// Runs simulate() on `c` once per iteration and reports events/s, consignments/s, route searches
+// and heap bytes per consignment in flight.
+void simulate_case(benchmark::State& state, const CorridorCase& c, bool keep_shipments) {
     logistics::RunConfig config;
-    config.keep_shipments = state.range(2) != 0;
+    config.keep_shipments = keep_shipments;
     std::uint64_t events = 0, created = 0;
     double bytes_per_consignment = 0;
     for (auto _ : state) {
@@ -115,12 +112,23 @@ void BM_Simulate_Corridor(benchmark::State& state) {
         bytes_per_consignment = static_cast<double>(peak - before) / static_cast<double>(result.peak_in_system);
         state.counters["peak_in_flight"] = static_cast<double>(result.peak_in_system);
         state.counters["peak_pending_events"] = static_cast<double>(result.peak_pending_events);
+        state.counters["route_searches"] = static_cast<double>(result.route_searches);
         benchmark::DoNotOptimize(result);
     }
     state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
     state.counters["consignments_per_s"] = benchmark::Counter(static_cast<double>(created), benchmark::Counter::kIsRate);
     state.counters["bytes_per_consignment"] = bytes_per_consignment;
     state.SetItemsProcessed(static_cast<std::int64_t>(events));
+}
+
+// Events and consignments per second through the whole simulation, and heap bytes per
+// consignment in flight: (peak heap during the run - heap before) / most consignments in the
+// system at once, with per-consignment records (shipments.csv) kept or not.
+void BM_Simulate_Corridor(benchmark::State& state) {
+    const double days = 365;
+    const auto c = corridor_case(static_cast<std::uint32_t>(state.range(0)), static_cast<double>(state.range(1)) / days,
+                                 days, false, static_cast<double>(state.range(3)));
+    simulate_case(state, c, state.range(2) != 0);
 }
 // The fourth argument: train paths a day on every rail link (0: no limit, free runs).
 BENCHMARK(BM_Simulate_Corridor)
@@ -131,6 +139,21 @@ BENCHMARK(BM_Simulate_Corridor)
     ->Args({1000, 100000, 0, 60})
     ->Args({10000, 1000000, 0, 60})
     ->Args({100000, 1000000, 0, 60})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+
+// The same paced corridor with every flow `adaptive`: each consignment re-plans at each leg's end
+// from the closures and queues of the moment, a route search whenever anything has changed since
+// the last answer for its question at that node (route_searches counts them).
+void BM_Simulate_CorridorAdaptive(benchmark::State& state) {
+    const double days = 365;
+    const auto c = corridor_case(static_cast<std::uint32_t>(state.range(0)), static_cast<double>(state.range(1)) / days,
+                                 days, false, 60, logistics::RoutingPolicy::adaptive);
+    simulate_case(state, c, false);
+}
+BENCHMARK(BM_Simulate_CorridorAdaptive)
+    ->Args({1000, 10000})
+    ->Args({10000, 100000})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 
