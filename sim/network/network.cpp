@@ -199,6 +199,7 @@ Network Network::build(NetworkSpec spec) {
     }
     const std::size_t m = spec.links.size();
     impl->csr_topo.reserve(m);
+    impl->csr_from.reserve(m);
     impl->csr_hours.reserve(m);
     impl->csr_usd.reserve(m);
     impl->csr_co2_g_per_t.reserve(m);
@@ -221,6 +222,7 @@ Network Network::build(NetworkSpec spec) {
             usd += to.border->cost_usd_per_unit;
         }
         impl->csr_topo.push_back(topo);
+        impl->csr_from.push_back(link.from.index());
         impl->csr_hours.push_back(hours);
         impl->csr_usd.push_back(usd);
         impl->csr_co2_g_per_t.push_back(link.co2_g_per_tkm * link.length.value());

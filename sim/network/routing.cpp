@@ -350,10 +350,9 @@ std::vector<core::LinkId> links_to(const Network& network, const Router::Workspa
     std::vector<core::LinkId> links;
     while (ws.states[state].parent_link != kNone) {
         const Router::Workspace::State& st = ws.states[state];
-        const core::LinkId link = impl.link_order[st.parent_link];
-        links.push_back(link);
+        links.push_back(impl.link_order[st.parent_link]);
         const std::uint32_t carrier = st.mark >> 24U;
-        const std::uint32_t from = network.link(link).from.index();
+        const std::uint32_t from = impl.csr_from[st.parent_link];
         state = carrier == ws.width ? static_cast<std::uint32_t>(network.node_count()) * ws.width
                                     : from * ws.width + carrier;
     }
@@ -433,9 +432,16 @@ Router::Router(Router&&) noexcept = default;
 Router& Router::operator=(Router&&) noexcept = default;
 
 std::optional<Route> Router::shortest_route(core::NodeId from, core::NodeId to, const RouteQuery& query) {
+    auto links = shortest_links(from, to, query);
+    if (!links) return std::nullopt;
+    return evaluate_route(*network_, from, *links, query);
+}
+
+std::optional<std::vector<core::LinkId>> Router::shortest_links(core::NodeId from, core::NodeId to,
+                                                                const RouteQuery& query) {
     search(*network_, *ws_, query, from, std::nullopt, to, {});
     if (ws_->reached == kNone) return std::nullopt;
-    return evaluate_route(*network_, from, links_to(*network_, *ws_, ws_->reached), query);
+    return links_to(*network_, *ws_, ws_->reached);
 }
 
 std::vector<double> Router::shortest_from(core::NodeId from, const RouteQuery& query) {

@@ -77,6 +77,10 @@ public:
     /// The best route by the query's metric (A* with a chord-length lower bound, exact);
     /// nullopt when `to` cannot be reached.
     std::optional<Route> shortest_route(core::NodeId from, core::NodeId to, const RouteQuery& query);
+    /// The links of that route, without working out its steps and costs (a simulation's
+    /// re-plan needs only these); nullopt when `to` cannot be reached.
+    std::optional<std::vector<core::LinkId>> shortest_links(core::NodeId from, core::NodeId to,
+                                                            const RouteQuery& query);
     /// Up to k loopless routes in increasing metric order (Yen 1971).
     std::vector<Route> k_shortest_routes(core::NodeId from, core::NodeId to, std::size_t k,
                                          const RouteQuery& query);

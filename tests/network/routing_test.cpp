@@ -191,6 +191,11 @@ links:
     RouteQuery container;
     container.cargo = net.find_cargo_class("container");
     EXPECT_TRUE(network::shortest_route(net, id(net, "A"), id(net, "B"), container));
+    // The links alone (what a simulation's re-plan asks for): the same answers.
+    network::Router router{net};
+    EXPECT_FALSE(router.shortest_links(id(net, "A"), id(net, "B"), uranium));
+    EXPECT_EQ(router.shortest_links(id(net, "A"), id(net, "B"), container), std::vector{*net.find_link("air")});
+    EXPECT_EQ(router.shortest_links(id(net, "B"), id(net, "A"), uranium), std::vector{*net.find_link("back")});
 }
 
 TEST(Routing, Co2AndGeneralisedCostFollowTheirFactors) {

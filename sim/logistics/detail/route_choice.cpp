@@ -109,9 +109,8 @@ void Simulation::replan(std::uint32_t c) {
         auto q = query_for(flow);
         q.node_waits = waits;
         ++route_searches_;
-        auto found = router_.shortest_route(con.at, flow.destination, q);
-        cache = ReplanCache{true, con.at, day, network_version_, waits_version_, {}};
-        if (found) cache.links = std::move(found->links);
+        cache = ReplanCache{true, con.at, day, network_version_, waits_version_,
+                            router_.shortest_links(con.at, flow.destination, q)};
     }
     if (!cache.links) return; // nothing open: keep the plan and wait where it blocks
     std::vector<core::LinkId> links(routes_[con.route].begin(), routes_[con.route].begin() + con.pos);

@@ -51,6 +51,7 @@ struct Network::Impl {
     // great-circle km over all links: the A* potential (admissible by the triangle inequality).
     std::vector<double> link_gc_km;
     std::vector<LinkTopo> csr_topo;
+    std::vector<std::uint32_t> csr_from; // the node each link leaves (a path is walked back by it)
     std::vector<double> csr_hours;      // riding time + arrival border dwell
     std::vector<double> csr_usd;        // riding cost + arrival border cost
     std::vector<double> csr_co2_g_per_t; // g CO2e per tonne of cargo: factor × km
