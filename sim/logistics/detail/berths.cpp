@@ -11,7 +11,11 @@ bool Simulation::to_berth(std::uint32_t v, BerthWork work) {
     if (berths_[port] == kNone || veh.load.empty()) return false;
     use_all(veh, TimeUse::port);
     veh.berth_work = work;
-    if (pools_[berths_[port]].request(engine_.now(), v)) start_berth_work(v);
+    if (pools_[berths_[port]].request(engine_.now(), v)) {
+        start_berth_work(v);
+    } else {
+        queue_changed(berths_[port]);
+    }
     return true;
 }
 
@@ -29,7 +33,10 @@ void Simulation::start_berth_work(std::uint32_t v) {
 
 void Simulation::release_berth(std::uint32_t v) {
     const auto port = vehicles_[v].at.index();
-    if (const auto next = pools_[berths_[port]].release(engine_.now())) start_berth_work(*next);
+    if (const auto next = pools_[berths_[port]].release(engine_.now())) {
+        queue_changed(berths_[port]);
+        start_berth_work(*next);
+    }
 }
 
 void Simulation::on_vessel_loaded(core::Engine&, std::uint64_t payload) {

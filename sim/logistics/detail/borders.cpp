@@ -28,7 +28,10 @@ void Simulation::on_border_hours(core::Engine& engine, std::uint64_t payload) {
     for (const auto pool : {border_in_[node], border_out_[node]}) {
         pools_[pool].set_open(opening);
         if (!opening) continue;
-        while (const auto v = pools_[pool].admit(engine.now())) start_border(*v); // those queued, in order
+        while (const auto v = pools_[pool].admit(engine.now())) { // those queued, in order
+            queue_changed(pool);
+            start_border(*v);
+        }
     }
     const SimTime next = engine.now() + Duration{86400};
     if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_border_hours_, payload);
@@ -47,7 +50,10 @@ void Simulation::on_border_done(core::Engine&, std::uint64_t payload) {
     Vehicle& veh = vehicles_[v];
     const auto node = veh.at.index();
     const auto pool = veh.inbound_border ? border_in_[node] : border_out_[node];
-    if (const auto next = pools_[pool].release(engine_.now())) start_border(*next);
+    if (const auto next = pools_[pool].release(engine_.now())) {
+        queue_changed(pool);
+        start_border(*next);
+    }
     log_load(v, "cleared", veh.at);
     ready(v);
 }

@@ -120,7 +120,11 @@ void Simulation::arrive_at_node(std::uint32_t v, core::LinkId via) {
         veh.inbound_border = net_.node(net_.link(via).from).country != n.country;
         const auto pool = veh.inbound_border ? border_in_[node] : border_out_[node];
         use_all(veh, TimeUse::border); // its fee is in the leg's cost (LegCost)
-        if (pools_[pool].request(engine_.now(), v)) start_border(v);
+        if (pools_[pool].request(engine_.now(), v)) {
+            start_border(v);
+        } else {
+            queue_changed(pool);
+        }
         return;
     }
     ready(v);

@@ -63,12 +63,13 @@ std::uint32_t Simulation::choose_route(std::uint32_t f, core::NodeId from) {
 
 // What one arriving now can expect to queue at each node's processes before being served:
 // those queued in front × the mean service time ÷ servers (for cranes, per unit, as routing
-// prices a lift). Worked out afresh for each re-plan over the nodes that have processes;
-// waits_version_ counts the calls that found them changed.
+// prices a lift). Worked out afresh at each re-plan for the nodes whose queues changed since
+// the last (queue_changed); waits_version_ counts the calls that found a wait changed.
 std::span<const network::NodeWait> Simulation::current_node_waits() {
-    if (node_waits_.empty()) node_waits_.resize(net_.node_count());
+    if (node_waits_.empty()) node_waits_.resize(net_.node_count()); // all queues empty: no waits
     bool changed = false;
-    for (const auto v : process_nodes_) {
+    for (const auto v : waits_due_) {
+        wait_due_[v] = 0;
         const auto& node = net_.node(core::NodeId{v});
         network::NodeWait wait = node_waits_[v];
         if (node.border) {
@@ -90,6 +91,7 @@ std::span<const network::NodeWait> Simulation::current_node_waits() {
             changed = true;
         }
     }
+    waits_due_.clear();
     if (changed) ++waits_version_;
     return node_waits_;
 }

@@ -93,6 +93,7 @@ RunResult Simulation::run() {
             if (flow.seasonal[m] > 0) start.active_months |= static_cast<std::uint16_t>(1U << m);
         }
         flow_starts_.push_back(start);
+        watch_waits_ = watch_waits_ || flow.policy == RoutingPolicy::adaptive;
         flow_ends_.push_back(FlowEnd{flow.destination, flow.policy == RoutingPolicy::adaptive,
                                      flow.target_days.has_value(),
                                      net_.cargo_classes()[flow.cargo.index()].tonnes_per_unit,
@@ -126,6 +127,7 @@ void Simulation::build_resources() {
     border_out_.assign(net_.node_count(), kNone);
     cranes_.assign(net_.node_count(), CraneSet{kNone, 1, 0});
     berths_.assign(net_.node_count(), kNone);
+    wait_due_.assign(net_.node_count(), 0);
     for (std::uint32_t v = 0; v < net_.node_count(); ++v) {
         const auto& node = net_.node(core::NodeId{v});
         if (node.border) {
@@ -137,7 +139,7 @@ void Simulation::build_resources() {
                                   node.transshipment->units_per_crane_h, node.transshipment->cost_usd_per_unit};
         }
         if (node.port) berths_[v] = add_pool("berths " + node.name, "berths", node.port->berths);
-        if (node.border || node.transshipment || node.port) process_nodes_.push_back(v);
+        pool_node_.resize(pools_.size(), v);
         node_random_.push_back(stream("node:" + node.name));
     }
     for (const auto& area : sc_.areas) {

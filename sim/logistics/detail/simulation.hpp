@@ -71,6 +71,15 @@ private:
     std::uint32_t choose_route(std::uint32_t f, core::NodeId from);
     std::span<const network::NodeWait> current_node_waits();
     void replan(std::uint32_t c);
+    // A pool's queue grew or shrank: its node's wait is worked out afresh at the next re-plan.
+    // Called wherever a pool queues or admits; does nothing unless some flow is adaptive.
+    void queue_changed(std::uint32_t pool) {
+        if (!watch_waits_) return;
+        const auto node = pool_node_[pool];
+        if (wait_due_[node] != 0) return;
+        wait_due_[node] = 1;
+        waits_due_.push_back(node);
+    }
 
     // ---- legs and trips: a route split into legs, vehicles and their trip accounts (legs.cpp)
     // A leg is the run of links from a consignment's position with the same service and carrier
@@ -258,9 +267,11 @@ private:
     std::uint64_t route_searches_ = 0;               // searches made: cache refills and re-plans
     std::vector<std::uint8_t> closed_mask_;     // per link: closed by a disruption (for routing)
     std::uint64_t network_version_ = 0;         // bumped by each disruption and opening: routes go stale
-    std::vector<std::uint32_t> process_nodes_;  // nodes with a border, transshipment or port
     std::vector<network::NodeWait> node_waits_; // by node, for adaptive re-plans (current_node_waits)
     std::uint64_t waits_version_ = 0;           // bumped when current_node_waits finds them changed
+    bool watch_waits_ = false;                  // some flow is adaptive: queue changes are noted
+    std::vector<std::uint32_t> waits_due_;      // nodes whose queues changed since the last re-plan
+    std::vector<std::uint8_t> wait_due_;        // per node: it is in waits_due_
 
     // ---- legs and vehicles
     std::vector<std::uint32_t> route_first_leg_; // per route: the leg it starts with (kNone: not yet)
@@ -293,6 +304,7 @@ private:
 
     // ---- node processes: borders, cranes, berths
     std::vector<ServerPool> pools_;
+    std::vector<std::uint32_t> pool_node_; // per pool: its node
     std::vector<std::uint32_t> border_in_, border_out_, berths_; // per node: its pools (kNone: none)
     std::vector<CraneSet> cranes_; // per node (pool kNone: no cranes)
     std::vector<std::vector<std::uint32_t>> setup_batches_; // consignments waiting for a setup

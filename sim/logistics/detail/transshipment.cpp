@@ -50,7 +50,11 @@ void Simulation::on_setup_done(core::Engine&, std::uint64_t payload) {
     const auto batch = static_cast<std::uint32_t>(payload);
     for (const auto c : setup_batches_[batch]) {
         const auto pool = cranes_[cons_[c].at.index()].pool;
-        if (pools_[pool].request(engine_.now(), c)) start_crane(c);
+        if (pools_[pool].request(engine_.now(), c)) {
+            start_crane(c);
+        } else {
+            queue_changed(pool);
+        }
     }
     setup_batches_[batch].clear();
     free_batches_.push_back(batch);
@@ -65,7 +69,10 @@ void Simulation::on_crane_done(core::Engine&, std::uint64_t payload) {
     const auto c = static_cast<std::uint32_t>(payload);
     const auto node = cons_[c].at;
     const CraneSet& cranes = cranes_[node.index()];
-    if (const auto next = pools_[cranes.pool].release(engine_.now())) start_crane(*next);
+    if (const auto next = pools_[cranes.pool].release(engine_.now())) {
+        queue_changed(cranes.pool);
+        start_crane(*next);
+    }
     add_cost(c, cranes.cost_usd_per_unit);
     if (custodial(c)) log_custody(c, "transshipped", net_.node(node).name);
     start_next(c);
