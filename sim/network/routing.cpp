@@ -10,7 +10,7 @@
 #include <bit>
 #include <set>
 
-#include "sim/core/detail/wide_radix_heap.hpp"
+#include "sim/network/detail/frontier_heap.hpp"
 #include "sim/network/detail/graph.hpp"
 
 namespace corridor::network {
@@ -166,11 +166,14 @@ struct Router::Workspace {
     std::uint32_t stamp = 0;
     std::vector<State> states;
     // Dijkstra and A* with a consistent potential pop keys in non-decreasing order, so a
-    // monotone radix heap applies (bench/README.md: why).
+    // monotone radix heap applies: one-to-all searches use it. A search towards a target often
+    // keeps few states open, where a 4-ary heap is faster; its frontier starts on one and moves
+    // to a radix heap if it grows large (detail::FrontierHeap).
     struct KeyOf {
         std::uint64_t operator()(const Entry& e) const { return e.key; }
     };
-    core::detail::WideRadixHeap<Entry, KeyOf> heap;
+    core::detail::WideRadixHeap<Entry, KeyOf> all_heap; // one-to-all searches
+    detail::FrontierHeap<Entry, KeyOf> target_heap;     // searches towards a target
     std::uint32_t reached = kNone;
 
     void begin() {
@@ -179,7 +182,6 @@ struct Router::Workspace {
             for (auto& st : states) st.mark = 0;
             stamp = 1;
         }
-        heap.clear();
         reached = kNone;
     }
     [[nodiscard]] bool seen(const State& st) const { return ((st.mark >> 1U) & kStampMask) == stamp; }
@@ -209,9 +211,11 @@ struct LinkWeight {
 };
 
 // A* over states. `start_carrier` is the carrier the route arrived on (Yen's spur searches).
-template <Metric M>
-void search_with(const Network& network, Router::Workspace& ws, const RouteQuery& query, core::NodeId start,
-                 std::optional<std::uint8_t> start_carrier, std::optional<core::NodeId> target, const Bans& bans) {
+// `heap`: the workspace's all_heap for one-to-all searches, target_heap otherwise.
+template <Metric M, class Heap>
+void search_with(const Network& network, Router::Workspace& ws, Heap& heap, const RouteQuery& query,
+                 core::NodeId start, std::optional<std::uint8_t> start_carrier, std::optional<core::NodeId> target,
+                 const Bans& bans) {
     const auto& impl = network.impl();
     const Weights w = weights_of(network, query);
     const LinkWeight<M> weight{impl.csr_hours.data(), impl.csr_usd.data(), impl.csr_co2_g_per_t.data(), w};
@@ -254,19 +258,20 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
     auto cranes_wait = [&](std::uint32_t v) { return waits != nullptr ? waits[v].cranes_h : 0.0; };
 
     ws.begin();
+    heap.clear();
     const std::uint32_t first_carrier = start_carrier ? *start_carrier : width; // width: not moved yet
     const std::uint32_t first = start_carrier ? start.index() * width + *start_carrier : fresh_state;
     states[first] = {0.0, kNone, ws.stamp << 1U};
-    ws.heap.push({fixed_key(potential(start.index())), start.index(), first_carrier});
+    heap.push({fixed_key(potential(start.index())), start.index(), first_carrier});
     const std::uint32_t goal_node = target ? target->index() : kNone;
     std::uint64_t stop_above = std::numeric_limits<std::uint64_t>::max();
-    while (!ws.heap.empty()) {
-        const Entry top = ws.heap.top();
+    while (!heap.empty()) {
+        const Entry top = heap.top();
         if (top.key > stop_above) break; // the goal's distance is final
-        ws.heap.pop();
+        heap.pop();
         // Keys must not fall below the popped one (rounding of g + h can try): clamp.
         const std::uint64_t floor_key = top.key;
-        if (const Entry* next = ws.heap.peek_cheap()) {
+        if (const Entry* next = heap.peek_cheap()) {
             // The walk is memory-bound: fetch the next node's row and state while this one works.
             __builtin_prefetch(&rows[next->node]);
             __builtin_prefetch(&states[next->node * width + (next->carrier == width ? 0 : next->carrier)]);
@@ -321,7 +326,7 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
                 target_state.dist = candidate;
                 target_state.parent_link = i; // CSR index; links_to maps it to a LinkId
                 target_state.mark = (top.carrier << 24U) | (ws.stamp << 1U);
-                ws.heap.push({std::max(fixed_key(candidate + potential(link.to)), floor_key), link.to, link.carrier});
+                heap.push({std::max(fixed_key(candidate + potential(link.to)), floor_key), link.to, link.carrier});
             }
         }
     }
@@ -334,15 +339,23 @@ void search_with(const Network& network, Router::Workspace& ws, const RouteQuery
     }
 }
 
+template <class Heap>
+void search_on(const Network& network, Router::Workspace& ws, Heap& heap, const RouteQuery& query,
+               core::NodeId start, std::optional<std::uint8_t> start_carrier, std::optional<core::NodeId> target,
+               const Bans& bans) {
+    switch (query.metric) {
+    case Metric::time: return search_with<Metric::time>(network, ws, heap, query, start, start_carrier, target, bans);
+    case Metric::cost: return search_with<Metric::cost>(network, ws, heap, query, start, start_carrier, target, bans);
+    case Metric::co2: return search_with<Metric::co2>(network, ws, heap, query, start, start_carrier, target, bans);
+    case Metric::generalised:
+        return search_with<Metric::generalised>(network, ws, heap, query, start, start_carrier, target, bans);
+    }
+}
+
 void search(const Network& network, Router::Workspace& ws, const RouteQuery& query, core::NodeId start,
             std::optional<std::uint8_t> start_carrier, std::optional<core::NodeId> target, const Bans& bans) {
-    switch (query.metric) {
-    case Metric::time: return search_with<Metric::time>(network, ws, query, start, start_carrier, target, bans);
-    case Metric::cost: return search_with<Metric::cost>(network, ws, query, start, start_carrier, target, bans);
-    case Metric::co2: return search_with<Metric::co2>(network, ws, query, start, start_carrier, target, bans);
-    case Metric::generalised:
-        return search_with<Metric::generalised>(network, ws, query, start, start_carrier, target, bans);
-    }
+    if (target) return search_on(network, ws, ws.target_heap, query, start, start_carrier, target, bans);
+    search_on(network, ws, ws.all_heap, query, start, start_carrier, target, bans);
 }
 
 std::vector<core::LinkId> links_to(const Network& network, const Router::Workspace& ws, std::uint32_t state) {
