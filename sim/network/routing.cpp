@@ -10,6 +10,7 @@
 #include <bit>
 #include <set>
 
+#include "sim/core/detail/wide_radix_heap.hpp"
 #include "sim/network/detail/frontier_heap.hpp"
 #include "sim/network/detail/graph.hpp"
 
