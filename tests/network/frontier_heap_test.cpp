@@ -39,8 +39,8 @@ void pop_order_matches_oracle(Heap& heap, std::uint64_t seed, std::size_t open) 
         const Item top = heap.top();
         heap.pop();
         const auto expected = oracle.begin();
-        EXPECT_EQ(top.id, expected->second) << "step " << step;
-        EXPECT_EQ(top.key, expected->first.first) << "step " << step;
+        ASSERT_EQ(top.id, expected->second) << "step " << step; // stops at the first mismatch
+        ASSERT_EQ(top.key, expected->first.first) << "step " << step;
         oracle.erase(expected);
         floor = top.key;
         for (auto n = random.below(3); n > 0; --n) push(); // one pushed per pop on average
