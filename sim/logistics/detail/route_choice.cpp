@@ -115,10 +115,15 @@ void Simulation::replan(std::uint32_t c) {
                             router_.shortest_links(con.at, flow.destination, q)};
     }
     if (!cache.links) return; // nothing open: keep the plan and wait where it blocks
-    std::vector<core::LinkId> links(routes_[con.route].begin(), routes_[con.route].begin() + con.pos);
-    links.insert(links.end(), cache.links->begin(), cache.links->end());
-    con.route = intern_route(links);
     con.leg = kNone;
+    const auto& plan = routes_[con.route];
+    const auto& fresh = *cache.links;
+    if (plan.size() - con.pos == fresh.size() && std::equal(fresh.begin(), fresh.end(), plan.begin() + con.pos)) {
+        return; // the plan stands (the usual answer): no new route to build and look up
+    }
+    std::vector<core::LinkId> links(plan.begin(), plan.begin() + con.pos);
+    links.insert(links.end(), fresh.begin(), fresh.end());
+    con.route = intern_route(links);
 }
 
 } // namespace corridor::logistics::detail
