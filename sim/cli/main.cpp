@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/huge_page_heap.hpp"
 #include "sim/cli/options.hpp"
 #include "sim/cli/version.hpp"
 #include "sim/core/engine.hpp"
@@ -19,7 +20,8 @@ int dispatch(const corridor::cli::Options& options) {
         std::cout << options.help_text;
         return kExitOk;
     case Command::version:
-        std::cout << "corridor " << kVersion << " (" << kCompiler << ", " << kBuildType << ")\n";
+        std::cout << "corridor " << kVersion << " (" << kCompiler << ", " << kBuildType << ")\n"
+                  << "heap: " << heap_description() << '\n';
         return kExitOk;
     case Command::validate:
         return run_validate(options, std::cout, std::cerr);
@@ -39,6 +41,7 @@ int dispatch(const corridor::cli::Options& options) {
 
 int main(int argc, char** argv) try {
     using namespace corridor::cli;
+    use_huge_page_heap(argv); // before anything is allocated that a re-execution would waste
     const Options options = parse(argc, argv);
     // Ctrl-C: finish cleanly with the replications completed so far (marked partial), then
     // exit 130 so that scripts can tell a partial result from a complete one.
