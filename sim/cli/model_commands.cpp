@@ -1,0 +1,140 @@
+// `corridor validate` and `corridor route`: commands on a model file.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "sim/cli/commands.hpp"
+#include "sim/cli/detail/diagnostics_output.hpp"
+#include "sim/network/routing.hpp"
+#include "sim/scenario/model_loader.hpp"
+
+namespace corridor::cli {
+
+using detail::print;
+
+namespace {
+
+const char* step_name(network::RouteStep::Kind kind) {
+    switch (kind) {
+    case network::RouteStep::Kind::link: return "link";
+    case network::RouteStep::Kind::border: return "border";
+    case network::RouteStep::Kind::transshipment: return "transshipment";
+    case network::RouteStep::Kind::port: return "port";
+    }
+    return "?";
+}
+
+} // namespace
+
+int run_validate(const Options& options, std::ostream& out, std::ostream& err) {
+    int code = kExitOk;
+    for (const auto& file : options.files) {
+        try {
+            const auto model = scenario::load_model(file);
+            network::Network::build(model.spec);
+            print(err, model.warnings);
+            out << file << ": ok (" << model.spec.nodes.size() << " nodes, " << model.spec.links.size()
+                << " directed links, " << model.warnings.size() << " warnings)\n";
+        } catch (const scenario::InputError& e) {
+            print(err, e.diagnostics());
+            code = kExitInput;
+        }
+    }
+    return code;
+}
+
+int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
+    const auto model = scenario::load_model(o.model);
+    print(err, model.warnings);
+    const auto net = network::Network::build(model.spec);
+    std::vector<scenario::Diagnostic> problems;
+    auto problem = [&](const std::string& message) {
+        problems.push_back(scenario::file_error(o.model, message));
+    };
+    auto node = [&](const std::string& name, const char* flag) -> core::NodeId {
+        if (const auto id = net.find_node(name)) return *id;
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < net.node_count(); ++i) names.push_back(net.node(core::NodeId{static_cast<std::uint32_t>(i)}).name);
+        std::string message = std::string(flag) + ": model '" + net.name() + "' has no node '" + name + "'";
+        if (const auto near = scenario::nearest(name, names); !near.empty()) message += "; did you mean '" + near + "'?";
+        problem(message);
+        return {};
+    };
+    network::RouteQuery query;
+    const auto from = node(o.from, "--from");
+    const auto to = node(o.to, "--to");
+    query.metric = o.by == "cost" ? network::Metric::cost
+                   : o.by == "co2" ? network::Metric::co2
+                   : o.by == "generalised" ? network::Metric::generalised
+                                           : network::Metric::time;
+    if (!o.date.empty()) {
+        query.date = network::parse_date(o.date);
+        if (!query.date) problem("--date must be YYYY-MM-DD, found '" + o.date + "'");
+    }
+    if (!o.cargo.empty()) {
+        query.cargo = net.find_cargo_class(o.cargo);
+        if (!query.cargo) problem("--cargo: model '" + net.name() + "' has no cargo class '" + o.cargo + "'");
+    }
+    query.weights = {o.value_of_time, o.carbon_price};
+    if (!problems.empty()) throw scenario::InputError(problems);
+
+    const auto routes = network::k_shortest_routes(net, from, to, o.k, query);
+    if (routes.empty()) {
+        err << "corridor route: no route from " << o.from << " to " << o.to
+            << (query.date ? " on " + o.date : std::string(" with the links open now")) << '\n';
+        return kExitInput;
+    }
+    if (o.format == "json") {
+        nlohmann::json doc;
+        doc["model"] = net.name();
+        doc["from"] = o.from;
+        doc["to"] = o.to;
+        doc["by"] = o.by;
+        for (const auto& r : routes) {
+            nlohmann::json jr;
+            jr["km"] = r.length.value();
+            jr["hours"] = r.hours.count();
+            jr["usd"] = r.usd;
+            jr["kg_co2e"] = r.kg_co2e;
+            jr["generalised_usd"] = r.generalised_usd;
+            for (const auto& s : r.steps) {
+                nlohmann::json js;
+                js["kind"] = step_name(s.kind);
+                js["node"] = net.node(s.node).name;
+                if (s.kind == network::RouteStep::Kind::link) {
+                    const auto& l = net.link(s.link);
+                    js["link"] = l.name;
+                    js["mode"] = std::string(network::to_string(l.mode));
+                    js["km"] = l.length.value();
+                }
+                js["hours"] = s.hours.count();
+                js["usd"] = s.usd;
+                js["kg_co2e"] = s.kg_co2e;
+                jr["steps"].push_back(js);
+            }
+            doc["routes"].push_back(jr);
+        }
+        out << doc.dump(2) << '\n';
+        return kExitOk;
+    }
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+        const auto& r = routes[i];
+        out << fmt::format("route {} of {}: {} -> {} by {}: {:.0f} km, {:.1f} h ({:.1f} d), {:.0f} USD, {:.1f} kg CO2e, generalised {:.0f} USD\n",
+                           i + 1, routes.size(), o.from, o.to, o.by, r.length.value(), r.hours.count(),
+                           r.hours.count() / 24, r.usd, r.kg_co2e, r.generalised_usd);
+        out << fmt::format("  {:<14} {:<26} {:<6} {:>7} {:>8} {:>8} {:>8}\n", "step", "where", "mode", "km", "hours", "USD", "kg CO2e");
+        for (const auto& s : r.steps) {
+            if (s.kind == network::RouteStep::Kind::link) {
+                const auto& l = net.link(s.link);
+                out << fmt::format("  {:<14} {:<26} {:<6} {:>7.0f} {:>8.1f} {:>8.0f} {:>8.1f}\n", "link", l.name,
+                                   network::to_string(l.mode), l.length.value(), s.hours.count(), s.usd, s.kg_co2e);
+            } else {
+                out << fmt::format("  {:<14} {:<26} {:<6} {:>7} {:>8.1f} {:>8.0f} {:>8.1f}\n", step_name(s.kind),
+                                   net.node(s.node).name, "", "", s.hours.count(), s.usd, s.kg_co2e);
+            }
+        }
+    }
+    return kExitOk;
+}
+
+} // namespace corridor::cli

@@ -1,0 +1,128 @@
+// `corridor run`, `corridor compare` and `corridor sweep`: commands that run scenarios.
+#include <filesystem>
+#include <ostream>
+
+#include "sim/cli/commands.hpp"
+#include "sim/cli/detail/scenario_run.hpp"
+#include "sim/experiment/comparison.hpp"
+#include "sim/report/compare_writer.hpp"
+#include "sim/report/run_directory.hpp"
+#include "sim/report/run_writer.hpp"
+
+namespace corridor::cli {
+
+using detail::output_folder;
+using detail::run_one;
+using detail::show_progress;
+
+int run_scenario(const Options& options, std::ostream& out, std::ostream& err) {
+    const RunOptions& o = options.run;
+    const std::string path = o.scenario.empty() ? detail::default_scenario() : o.scenario;
+    // The name (and so the default folder) is known only after loading: load once to learn it.
+    const auto name = scenario::load_scenario(path).scenario.name;
+    const auto folder = output_folder(o, name);
+    auto ran = run_one(options, path, {}, folder, err, show_progress(o));
+    const auto& sc = ran.loaded.scenario;
+    if (!o.quiet) {
+        const auto n = ran.reps.results.size();
+        out << "scenario " << sc.name << ": " << n << (n == 1 ? " replication" : " replications");
+        if (ran.reps.stop_reason != "replications") out << " (" << ran.reps.stop_reason << ")"; // precision or cap reached
+        out << ", " << static_cast<double>(sc.horizon.count()) / 86400.0 << " days from "
+            << network::to_string(sc.start_date) << ", seed " << sc.seed << "\n";
+        out << report::summary_text(sc, ran.reps.results);
+    }
+    out << "results: " << folder.string() << (ran.reps.cancelled ? " (partial: interrupted)" : "") << "\n";
+    return kExitOk;
+}
+
+int run_compare(const Options& options, std::ostream& out, std::ostream& err) {
+    const RunOptions& o = options.run;
+    const auto folder = output_folder(o, "compare");
+    // Every scenario must load before anything runs.
+    std::vector<std::string> names;
+    for (const auto& path : o.scenarios) names.push_back(scenario::load_scenario(path).scenario.name);
+    std::vector<std::string> labels;
+    std::vector<std::vector<logistics::RunResult>> runs;
+    std::filesystem::create_directories(folder.parent_path().empty() ? "." : folder.parent_path());
+    report::RunDirectory dir{folder};
+    std::uint64_t seed = 0;
+    std::uint32_t replications = 0;
+    for (std::size_t i = 0; i < o.scenarios.size(); ++i) {
+        const std::string label = std::to_string(i) + "_" + names[i];
+        auto ran = run_one(options, o.scenarios[i], {}, dir.file(label), err, show_progress(o));
+        if (ran.reps.cancelled) throw Interrupted("interrupted: a comparison needs every scenario complete; nothing written");
+        if (i == 0) {
+            seed = ran.loaded.scenario.seed;
+            replications = static_cast<std::uint32_t>(ran.reps.results.size());
+        } else if (ran.loaded.scenario.seed != seed || ran.reps.results.size() != replications) {
+            throw UsageError("compare needs the same seed and number of replications for every scenario (use --seed and "
+                             "--replications); " + names[i] + " differs from " + names[0]);
+        }
+        labels.push_back(names[i]);
+        runs.push_back(std::move(ran.reps.results));
+    }
+    const auto comparisons = experiment::compare(runs);
+    report::write_comparison(dir, labels, comparisons);
+    dir.commit();
+    out << report::comparison_text(labels, comparisons);
+    out << "results: " << folder.string() << "\n";
+    return kExitOk;
+}
+
+int run_sweep(const Options& options, std::ostream& out, std::ostream& err) {
+    const RunOptions& o = options.run;
+    // Each --set PATH=V1,V2 is an axis; the grid is their product, the last axis fastest.
+    std::vector<std::pair<std::string, std::vector<std::string>>> axes;
+    for (const auto& set : o.sets) {
+        const auto eq = set.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == set.size()) {
+            throw UsageError("--set must be PATH=V1,V2,..., found '" + set + "'");
+        }
+        std::vector<std::string> values;
+        std::size_t start = eq + 1;
+        for (;;) {
+            const auto comma = set.find(',', start);
+            values.push_back(set.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        axes.emplace_back(set.substr(0, eq), values);
+    }
+    std::vector<std::vector<scenario::Setting>> points{{}};
+    for (const auto& [path, values] : axes) {
+        std::vector<std::vector<scenario::Setting>> next;
+        for (const auto& point : points) {
+            for (const auto& value : values) {
+                auto extended = point;
+                extended.push_back({path, value});
+                next.push_back(extended);
+            }
+        }
+        points = std::move(next);
+    }
+    // Every point must load before anything runs.
+    std::string name;
+    for (const auto& point : points) name = scenario::load_scenario(o.scenario, point).scenario.name;
+    const auto folder = output_folder(o, name + "_sweep");
+    std::filesystem::create_directories(folder.parent_path().empty() ? "." : folder.parent_path());
+    report::RunDirectory dir{folder};
+    std::vector<report::SweepPoint> rows;
+    for (std::size_t p = 0; p < points.size(); ++p) {
+        const std::string label = "point_" + std::to_string(p);
+        auto ran = run_one(options, o.scenario, points[p], dir.file(label), err, show_progress(o));
+        if (ran.reps.cancelled) throw Interrupted("interrupted: a sweep needs every point complete; nothing written");
+        report::SweepPoint row;
+        row.folder = label;
+        for (const auto& s : points[p]) row.settings.emplace_back(s.path, s.value);
+        row.flows = ran.loaded.scenario.flows;
+        row.results = std::move(ran.reps.results);
+        rows.push_back(std::move(row));
+    }
+    report::write_sweep(dir, rows);
+    dir.commit();
+    out << report::sweep_text(rows);
+    out << "results: " << folder.string() << "\n";
+    return kExitOk;
+}
+
+} // namespace corridor::cli
