@@ -74,8 +74,8 @@ public:
     Router(Router&&) noexcept;
     Router& operator=(Router&&) noexcept;
 
-    /// The best route by the query's metric (A* with a chord-length lower bound, exact);
-    /// nullopt when `to` cannot be reached.
+    /// The best route by the query's metric (A* with a chord-length lower bound, or a target
+    /// bound, below; exact); nullopt when `to` cannot be reached.
     std::optional<Route> shortest_route(core::NodeId from, core::NodeId to, const RouteQuery& query);
     /// The links of that route, without working out its steps and costs (a simulation's
     /// re-plan needs only these); nullopt when `to` cannot be reached.
@@ -88,6 +88,12 @@ public:
     std::vector<double> shortest_from(core::NodeId from, const RouteQuery& query);
     /// The same into `out` (resized to the node count), reusing its storage across queries.
     void shortest_from(core::NodeId from, const RouteQuery& query, std::vector<double>& out);
+
+    /// How many target bounds it holds: exact costs to a target on the network with every
+    /// link usable and no queues, worked out for a target once the searches towards it have
+    /// done about a one-to-all search's work, and then the A* potential of its searches in
+    /// place of the chord's (the same routes' costs, far fewer states explored).
+    [[nodiscard]] std::size_t target_bounds() const;
 
     struct Workspace;
 

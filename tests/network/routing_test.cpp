@@ -324,6 +324,141 @@ links:
     EXPECT_EQ(network::shortest_from(net, id(net, "A"), {})[id(net, "B").index()], 1.0);
 }
 
+// A random network of two rail gauges, roads and ferries between ports, with borders between
+// three countries, transshipment nodes, planned links and a cargo class some links forbid: the
+// transfers and processes the target bounds must price as the search does.
+network::Network random_multimodal_network(std::uint64_t seed, std::uint32_t nodes, std::uint32_t links) {
+    core::RandomStream random{seed};
+    network::NetworkSpec spec;
+    spec.name = "multimodal";
+    network::CargoClass container;
+    container.name = "container";
+    container.tonnes_per_unit = 10;
+    network::CargoClass uranium;
+    uranium.name = "uranium";
+    uranium.tonnes_per_unit = 20;
+    spec.cargo_classes = {container, uranium};
+    for (std::uint32_t i = 0; i < nodes; ++i) {
+        network::Node n;
+        n.name = "N" + std::to_string(i);
+        n.country = std::string(1, static_cast<char>('X' + random.below(3)));
+        n.lat = random.uniform01() * 4;
+        n.lon = random.uniform01() * 4;
+        if (random.uniform01() < 0.3) {
+            network::BorderProcess b;
+            b.dwell_h = core::Distribution{core::Lognormal{2 + 4 * random.uniform01(), 1}};
+            b.dwell_inbound_h = core::Distribution{core::Lognormal{2 + 10 * random.uniform01(), 2}};
+            b.cost_usd_per_unit = 50 * random.uniform01();
+            n.border = b;
+        }
+        if (random.uniform01() < 0.4) {
+            network::TransshipmentProcess t;
+            t.setup_h = core::Distribution{core::Exponential{1 + 5 * random.uniform01()}};
+            t.units_per_crane_h = 10 + 20 * random.uniform01();
+            t.cranes = 1 + static_cast<std::uint32_t>(random.below(4));
+            t.cost_usd_per_unit = 30 * random.uniform01();
+            n.transshipment = t;
+        }
+        if (random.uniform01() < 0.25) {
+            network::PortProcess p;
+            p.handling_h = core::Distribution{core::Exponential{4 + 8 * random.uniform01()}};
+            p.cost_usd_per_unit = 40 * random.uniform01();
+            n.port = p;
+        }
+        spec.nodes.push_back(n);
+    }
+    for (std::uint32_t i = 0; i < links; ++i) {
+        network::Link l;
+        l.name = "L" + std::to_string(i);
+        l.from = core::NodeId{static_cast<std::uint32_t>(random.below(nodes))};
+        do {
+            l.to = core::NodeId{static_cast<std::uint32_t>(random.below(nodes))};
+        } while (l.to == l.from);
+        const double kind = random.uniform01();
+        const bool ports = spec.nodes[l.from.index()].port && spec.nodes[l.to.index()].port;
+        if (kind < 0.15 && ports) {
+            l.mode = network::Mode::ferry;
+        } else if (kind < 0.3) {
+            l.mode = network::Mode::road;
+        } else {
+            l.mode = network::Mode::rail;
+            l.gauge_mm = random.uniform01() < 0.5 ? 1520 : 1435;
+        }
+        const double gc = network::great_circle(spec.nodes[l.from.index()], spec.nodes[l.to.index()]).value();
+        l.length = core::Km{gc * (1 + random.uniform01())};
+        l.speed = core::KmPerHour{20 + 60 * random.uniform01()};
+        l.cost_usd_per_unit_km = 0.5 + random.uniform01();
+        l.co2_g_per_tkm = 10 + 40 * random.uniform01();
+        if (random.uniform01() < 0.1) {
+            l.status = network::LinkStatus::planned;
+            l.opens = network::parse_date(random.uniform01() < 0.5 ? "2027-01-01" : "2031-01-01");
+        }
+        if (random.uniform01() < 0.1) l.forbidden.push_back(core::CargoClassId{1});
+        spec.links.push_back(l);
+    }
+    return network::Network::build(spec);
+}
+
+TEST(Routing, TargetBoundsGiveTheSameOptimaAsTheChordWithTransfersQueuesAndClosures) {
+    // A Router asked again and again for the same targets works out their bounds and then
+    // searches with them; a fresh Router for every query never does. Every answer's cost must
+    // agree, whatever the metric, date, cargo, closures and queues; so must Yen's k routes.
+    const std::uint32_t n = 150;
+    const auto net = random_multimodal_network(7, n, 900);
+    network::Router router{net};
+    core::RandomStream random{11};
+    std::vector<std::uint8_t> closed(net.link_count(), 0);
+    for (auto& c : closed) c = random.uniform01() < 0.05 ? 1 : 0;
+    std::vector<network::NodeWait> waits(n);
+    for (auto& w : waits) w = {3 * random.uniform01(), 3 * random.uniform01(), 2 * random.uniform01(), 5 * random.uniform01()};
+    const std::vector<Metric> metrics{Metric::time, Metric::cost, Metric::co2, Metric::generalised};
+    std::size_t answered = 0, unreachable = 0;
+    for (std::uint32_t round = 0; round < 3; ++round) {
+        for (const auto metric : metrics) {
+            for (std::uint32_t t = 0; t < 4; ++t) {
+                const core::NodeId to{static_cast<std::uint32_t>(t * 37 % n)};
+                for (std::uint32_t k = 0; k < 30; ++k) {
+                    const core::NodeId from{static_cast<std::uint32_t>(random.below(n))};
+                    RouteQuery q;
+                    q.metric = metric;
+                    q.weights = {5, 80};
+                    if (k % 3 == 1) q.date = network::parse_date("2028-06-01");
+                    if (k % 4 == 2) q.cargo = core::CargoClassId{1};
+                    if (k % 5 == 3) q.closed_links = closed;
+                    if (k % 2 == 1) q.node_waits = waits;
+                    const auto fresh = network::shortest_route(net, from, to, q);
+                    const auto reused = router.shortest_route(from, to, q);
+                    ASSERT_EQ(fresh.has_value(), reused.has_value()) << "from " << from.index() << " to " << to.index();
+                    if (!fresh) {
+                        ++unreachable;
+                        continue;
+                    }
+                    ++answered;
+                    const double a = fresh->metric_value(metric), b = reused->metric_value(metric);
+                    EXPECT_NEAR(b, a, 1e-9 * std::max(1.0, a)) << "from " << from.index() << " to " << to.index();
+                }
+                if (round == 2) {
+                    RouteQuery q;
+                    q.metric = metric;
+                    const core::NodeId from{static_cast<std::uint32_t>((t * 53 + 11) % n)};
+                    const auto fresh = network::k_shortest_routes(net, from, to, 4, q);
+                    const auto reused = router.k_shortest_routes(from, to, 4, q);
+                    ASSERT_EQ(fresh.size(), reused.size());
+                    for (std::size_t i = 0; i < fresh.size(); ++i) {
+                        EXPECT_NEAR(reused[i].metric_value(metric), fresh[i].metric_value(metric), 1e-9 * std::max(1.0, fresh[i].metric_value(metric)));
+                    }
+                }
+            }
+        }
+    }
+    // The comparison means something: most queries had an answer, some had none, and the
+    // reused Router searched with bounds: four targets by at least four metrics' weights (the
+    // CO2 and generalised weights also differ by the cargo's tonnes).
+    EXPECT_GT(answered, 800U);
+    EXPECT_GT(unreachable, 0U);
+    EXPECT_GE(router.target_bounds(), 16U);
+}
+
 TEST(Routing, DatesParseAndPrint) {
     EXPECT_EQ(network::parse_date("1970-01-01")->days, 0);
     EXPECT_EQ(network::to_string(*network::parse_date("2030-01-01")), "2030-01-01");
