@@ -194,11 +194,13 @@ struct Router::Workspace {
     using BoundKey = std::tuple<std::uint32_t, double, double, double>; // target, weights
     struct TargetBound {
         std::uint64_t pops = 0;      // popped by searches towards it so far
+        std::uint32_t asked = 0;     // searches towards it so far
         std::uint64_t last_use = 0;  // a search counter, for dropping the least recently used
         std::vector<float> h;        // empty until worked out; rounded down (half a double's memory)
     };
     static constexpr std::size_t kBoundBudgetBytes = std::size_t{64} << 20U;
     static constexpr std::size_t kMaxTracked = 4096; // targets counted at once
+    static constexpr std::uint32_t kAskedBeforeBound = 4;
     std::map<BoundKey, TargetBound> bounds;
     std::size_t bound_bytes = 0;
     std::uint64_t searches = 0;
@@ -493,8 +495,12 @@ const float* bound_of(const Network& network, Router::Workspace& ws, const Route
                       Router::Workspace::TargetBound& bound, const Weights& w) {
     bound.last_use = ++ws.searches;
     if (!bound.h.empty()) return bound.h.data();
+    // Working a bound out costs less per state than a search per state popped (on the 10^4-node
+    // corridor 19 ns against 51 ns): buy it once the searches have popped half as many states,
+    // and the target has been asked a few times (a target asked once or twice, as random pairs
+    // on a grid are, is seldom asked again).
     const std::uint64_t states = static_cast<std::uint64_t>(network.node_count()) * ws.width;
-    if (bound.pops < states) return nullptr;
+    if (++bound.asked < Router::Workspace::kAskedBeforeBound || bound.pops < states / 2) return nullptr;
     switch (query.metric) {
     case Metric::time: bound.h = work_out_bound<Metric::time>(network, ws, target, w); break;
     case Metric::cost: bound.h = work_out_bound<Metric::cost>(network, ws, target, w); break;
@@ -511,6 +517,7 @@ const float* bound_of(const Network& network, Router::Workspace& ws, const Route
         ws.bound_bytes -= oldest->h.size() * sizeof(float);
         oldest->h = {};
         oldest->pops = 0;
+        oldest->asked = 0;
     }
     return bound.h.data();
 }

@@ -33,7 +33,9 @@ public:
         wide_ = false;
     }
 
-    void push(Arg item) {
+    // push and pop always inline: a search is their loop, and with a search instantiated per
+    // metric and bound GCC stopped inlining them (+15% on grids).
+    [[gnu::always_inline]] void push(Arg item) {
         if (wide_) {
             radix_.push(item);
             return;
@@ -61,7 +63,7 @@ public:
     }
 
     /// Precondition: !empty().
-    void pop() {
+    [[gnu::always_inline]] void pop() {
         if (wide_) {
             radix_.pop();
             return;
