@@ -92,7 +92,9 @@ public:
     /// How many target bounds it holds: exact costs to a target on the network with every
     /// link usable and no queues, worked out for a target once the searches towards it have
     /// done about a one-to-all search's work, and then the A* potential of its searches in
-    /// place of the chord's (the same routes' costs, far fewer states explored).
+    /// place of the chord's (the same routes' costs, far fewer states explored). They take a
+    /// float per (node, carrier) state each, up to 64 MiB per Router (least recently used
+    /// dropped first).
     [[nodiscard]] std::size_t target_bounds() const;
 
     struct Workspace;
