@@ -1,0 +1,120 @@
+// Nodes and their processes: borders (with opening hours), transshipment, ports.
+#include "sim/scenario/detail/model_reader.hpp"
+
+#include <cmath>
+
+namespace corridor::scenario::detail {
+
+void ModelReader::read_nodes(const YAML::Node& root, network::NetworkSpec& spec) {
+    const YAML::Node list = root["nodes"];
+    if (!list) {
+        r_.error(root, "missing required key 'nodes'");
+        return;
+    }
+    if (!r_.expect_sequence(list, "nodes")) return;
+    for (const auto& item : list) {
+        if (!r_.expect_map(item, "a node")) continue;
+        r_.check_keys(item, {"id", "name", "country", "kind", "lat", "lon", "coords", "border", "transshipment",
+                             "port", "source", "assumption", "note"},
+                      "a node");
+        Node n;
+        n.name = r_.text(item, "id", true).value_or("");
+        n.label = r_.text(item, "name", false).value_or(n.name);
+        n.country = r_.text(item, "country", true).value_or("");
+        n.kind = enum_value(r_, item, "kind", kKinds, true).value_or(NodeKind::junction);
+        n.lat = r_.number(item, "lat", true, false, true).value_or(0);
+        n.lon = r_.number(item, "lon", true, false, true).value_or(0);
+        if (n.lat < -90 || n.lat > 90) r_.error(item["lat"], "'lat' must be within -90..90 degrees");
+        if (n.lon < -180 || n.lon > 180) r_.error(item["lon"], "'lon' must be within -180..180 degrees");
+        const std::string what = "node '" + n.name + "'";
+        check_provenance(item, what);
+        if (const YAML::Node b = item["border"]) read_border(b, what, n);
+        if (const YAML::Node t = item["transshipment"]) read_transshipment(t, what, n);
+        if (const YAML::Node p = item["port"]) read_port(p, what, n);
+        if (!n.name.empty()) {
+            if (!node_index_.emplace(n.name, spec.nodes.size()).second) {
+                r_.error(item["id"], "duplicate node id '" + n.name + "'");
+            }
+            node_names_.push_back(n.name);
+        }
+        node_marks_.push_back(item);
+        spec.nodes.push_back(std::move(n));
+    }
+}
+
+void ModelReader::read_border(const YAML::Node& b, const std::string& owner, Node& n) {
+    const std::string what = "the border process of " + owner;
+    if (!r_.expect_map(b, what)) return;
+    r_.check_keys(b, {"dwell_h", "dwell_inbound_h", "servers", "cost_usd_per_unit", "open_from_h", "open_until_h",
+                      "source", "assumption", "note"},
+                  what);
+    network::BorderProcess p;
+    p.dwell_h = r_.hours_distribution(b, "dwell_h", true).value_or(core::Distribution{});
+    p.dwell_inbound_h = r_.hours_distribution(b, "dwell_inbound_h", false).value_or(p.dwell_h);
+    p.servers = r_.count(b, "servers", false).value_or(1);
+    p.cost_usd_per_unit = r_.number(b, "cost_usd_per_unit", false, false).value_or(0);
+    p.hours = read_opening_hours(b, what);
+    check_provenance(b, what);
+    n.border = p;
+}
+
+// open_from_h and open_until_h: both or neither (open around the clock).
+std::optional<network::OpeningHours> ModelReader::read_opening_hours(const YAML::Node& b, const std::string& what) {
+    const YAML::Node from_node = b["open_from_h"];
+    const YAML::Node until_node = b["open_until_h"];
+    if (!from_node && !until_node) return std::nullopt;
+    if (!from_node || !until_node) {
+        r_.error(from_node ? from_node : until_node,
+                 what + " gives '" + (from_node ? "open_from_h" : "open_until_h") + "' without '" +
+                     (from_node ? "open_until_h" : "open_from_h") +
+                     "': give both (hours of the day), or neither for a border open around the clock");
+        return std::nullopt;
+    }
+    const auto from = r_.number(b, "open_from_h", true, false);
+    const auto until = r_.number(b, "open_until_h", true, false);
+    if (!from || !until) return std::nullopt;
+    bool ok = true;
+    if (*from >= 24) {
+        r_.error(from_node, "'open_from_h' must be an hour of the day below 24, found " + from_node.Scalar());
+        ok = false;
+    }
+    if (*until <= 0 || *until > 24) {
+        r_.error(until_node, "'open_until_h' must be an hour of the day above 0 and at most 24, found " +
+                                 until_node.Scalar());
+        ok = false;
+    }
+    if (ok && std::llround(*from * 3600) == std::llround(*until * 3600)) {
+        r_.error(until_node, "'open_until_h' equals 'open_from_h' (" + until_node.Scalar() +
+                                 ") to the second: leave both out for a border open around the clock");
+        ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return network::OpeningHours{*from, *until};
+}
+
+void ModelReader::read_transshipment(const YAML::Node& t, const std::string& owner, Node& n) {
+    const std::string what = "the transshipment process of " + owner;
+    if (!r_.expect_map(t, what)) return;
+    r_.check_keys(t, {"setup_h", "units_per_crane_h", "cranes", "cost_usd_per_unit", "source", "assumption", "note"}, what);
+    network::TransshipmentProcess p;
+    p.setup_h = r_.hours_distribution(t, "setup_h", true).value_or(core::Distribution{});
+    p.units_per_crane_h = r_.number(t, "units_per_crane_h", true, true).value_or(1);
+    p.cranes = r_.count(t, "cranes", true).value_or(1);
+    p.cost_usd_per_unit = r_.number(t, "cost_usd_per_unit", false, false).value_or(0);
+    check_provenance(t, what);
+    n.transshipment = p;
+}
+
+void ModelReader::read_port(const YAML::Node& t, const std::string& owner, Node& n) {
+    const std::string what = "the port process of " + owner;
+    if (!r_.expect_map(t, what)) return;
+    r_.check_keys(t, {"berths", "handling_h", "cost_usd_per_unit", "source", "assumption", "note"}, what);
+    network::PortProcess p;
+    p.berths = r_.count(t, "berths", true).value_or(1);
+    p.handling_h = r_.hours_distribution(t, "handling_h", true).value_or(core::Distribution{});
+    p.cost_usd_per_unit = r_.number(t, "cost_usd_per_unit", false, false).value_or(0);
+    check_provenance(t, what);
+    n.port = p;
+}
+
+} // namespace corridor::scenario::detail
