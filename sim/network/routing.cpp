@@ -568,16 +568,21 @@ double Route::metric_value(Metric metric) const {
     return hours.count();
 }
 
-std::optional<Route> evaluate_route(const Network& network, core::NodeId from,
-                                    const std::vector<core::LinkId>& links, const RouteQuery& query) {
+namespace {
+
+// evaluate_route, and (WithSteps false) the same sums without the steps or the links: what
+// Yen's candidates need to be ordered; the one accepted is evaluated again in full.
+template <bool WithSteps>
+std::optional<Route> evaluate(const Network& network, core::NodeId from, const std::vector<core::LinkId>& links,
+                              const RouteQuery& query) {
     const Pricer pricer{network, query};
     const auto& impl = network.impl();
     Route route;
     route.from = from;
     route.to = from;
-    route.links = links;
+    if constexpr (WithSteps) route.links = links;
     auto add = [&](RouteStep::Kind kind, core::NodeId node, core::LinkId link, const Cost& c) {
-        route.steps.push_back({kind, node, link, core::Hours{c.hours}, c.usd, c.kg});
+        if constexpr (WithSteps) route.steps.push_back({kind, node, link, core::Hours{c.hours}, c.usd, c.kg});
         route.hours += core::Hours{c.hours};
         route.usd += c.usd;
         route.kg_co2e += c.kg;
@@ -615,6 +620,13 @@ std::optional<Route> evaluate_route(const Network& network, core::NodeId from,
     generalised.metric = Metric::generalised;
     route.generalised_usd = Pricer{network, generalised}.value({route.hours.count(), route.usd, route.kg_co2e});
     return route;
+}
+
+} // namespace
+
+std::optional<Route> evaluate_route(const Network& network, core::NodeId from,
+                                    const std::vector<core::LinkId>& links, const RouteQuery& query) {
+    return evaluate<true>(network, from, links, query);
 }
 
 Router::Router(const Network& network) : network_{&network}, ws_{std::make_unique<Workspace>()} {
@@ -687,6 +699,8 @@ std::vector<Route> Router::k_shortest_routes(core::NodeId from, core::NodeId to,
     std::set<std::vector<core::LinkId>> seen{accepted.front().links};
     std::vector<char> banned_links(network.link_count(), 0);
     std::vector<char> banned_nodes(network.node_count(), 0);
+    std::vector<std::uint32_t> visited(network.node_count(), 0); // by candidate_mark
+    std::uint32_t candidate_mark = 0;
     std::vector<std::uint32_t> set_links;
     while (accepted.size() < k) {
         const Route& last = accepted.back();
@@ -714,18 +728,28 @@ std::vector<Route> Router::k_shortest_routes(core::NodeId from, core::NodeId to,
             const auto tail = links_to(*network_, *ws_, ws_->reached);
             path.insert(path.end(), tail.begin(), tail.end());
             // Loopless at the node level (a state path may revisit a node on another carrier).
-            std::vector<std::uint32_t> nodes{from.index()};
-            for (const auto l : path) nodes.push_back(network.link(l).to.index());
-            std::sort(nodes.begin(), nodes.end());
-            if (std::adjacent_find(nodes.begin(), nodes.end()) != nodes.end()) continue;
+            // The root's other nodes were banned from the spur search, so only the tail, from
+            // the spur on, can repeat one: marked with this candidate's number, O(tail).
+            ++candidate_mark;
+            visited[spur.index()] = candidate_mark;
+            bool loop = false;
+            for (const auto l : tail) {
+                auto& mark = visited[network.link(l).to.index()];
+                loop = loop || mark == candidate_mark;
+                mark = candidate_mark;
+            }
+            if (loop) continue;
             if (!seen.insert(path).second) continue;
-            if (auto route = evaluate_route(network, from, path, query)) candidates.push_back(std::move(*route));
+            if (auto route = evaluate<false>(network, from, path, query)) {
+                route->links = std::move(path);
+                candidates.push_back(std::move(*route));
+            }
         }
         banned_nodes[from.index()] = 0;
         for (const auto l : last.links) banned_nodes[network.link(l).to.index()] = 0;
         if (candidates.empty()) break;
         const auto best = std::min_element(candidates.begin(), candidates.end(), order);
-        accepted.push_back(std::move(*best));
+        accepted.push_back(*evaluate_route(network, from, best->links, query)); // with its steps
         candidates.erase(best);
     }
     return accepted;
