@@ -11,6 +11,7 @@
 #include <map>
 #include <queue>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "sim/core/detail/wide_radix_heap.hpp"
@@ -702,17 +703,27 @@ std::vector<Route> Router::k_shortest_routes(core::NodeId from, core::NodeId to,
     std::vector<std::uint32_t> visited(network.node_count(), 0); // by candidate_mark
     std::uint32_t candidate_mark = 0;
     std::vector<std::uint32_t> set_links;
+    std::vector<std::size_t> common; // per accepted route: links it shares with the last, from the start
     while (accepted.size() < k) {
         const Route& last = accepted.back();
         // Root nodes are banned incrementally as the spur moves along the last route, and
         // unbanned at the end: O(route length), not O(network), per accepted route.
         banned_nodes[from.index()] = 1;
+        // How many first links each accepted route shares with the last: the root (the last
+        // route's first i links) is a prefix of those with common[r] >= i. O(k × route length)
+        // here instead of comparing every root with every accepted route.
+        common.clear();
+        for (const Route& r : accepted) {
+            const auto [mismatch, unused] = std::mismatch(r.links.begin(), r.links.end(), last.links.begin(), last.links.end());
+            common.push_back(static_cast<std::size_t>(mismatch - r.links.begin()));
+        }
         for (std::size_t i = 0; i < last.links.size(); ++i) {
-            const std::vector<core::LinkId> root(last.links.begin(), last.links.begin() + static_cast<std::ptrdiff_t>(i));
+            const auto root = std::span{last.links}.first(i);
             const core::NodeId spur = i == 0 ? from : network.link(root.back()).to;
             banned_nodes[spur.index()] = 0; // the spur itself is where the detour starts
-            for (const Route& r : accepted) {
-                if (r.links.size() > i && std::equal(root.begin(), root.end(), r.links.begin())) {
+            for (std::size_t a = 0; a < accepted.size(); ++a) {
+                const Route& r = accepted[a];
+                if (r.links.size() > i && common[a] >= i) {
                     banned_links[r.links[i].index()] = 1;
                     set_links.push_back(r.links[i].index());
                 }
@@ -724,7 +735,7 @@ std::vector<Route> Router::k_shortest_routes(core::NodeId from, core::NodeId to,
             set_links.clear();
             banned_nodes[spur.index()] = 1; // part of the root from the next spur on
             if (ws_->reached == kNone) continue;
-            std::vector<core::LinkId> path = root;
+            std::vector<core::LinkId> path(root.begin(), root.end());
             const auto tail = links_to(*network_, *ws_, ws_->reached);
             path.insert(path.end(), tail.begin(), tail.end());
             // Loopless at the node level (a state path may revisit a node on another carrier).
