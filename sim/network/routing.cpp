@@ -525,7 +525,11 @@ const float* bound_of(const Network& network, Router::Workspace& ws, const Route
 
 void search(const Network& network, Router::Workspace& ws, const RouteQuery& query, core::NodeId start,
             std::optional<std::uint8_t> start_carrier, std::optional<core::NodeId> target, const Bans& bans) {
-    if (!target) return search_on<decltype(ws.all_heap), false>(network, ws, ws.all_heap, query, start, start_carrier, target, bans, nullptr);
+    if (!target) {
+        search_on<decltype(ws.all_heap), false>(network, ws, ws.all_heap, query, start, start_carrier, target, bans,
+                                                nullptr);
+        return;
+    }
     const Weights w = weights_of(network, query);
     if (ws.bounds.size() >= Router::Workspace::kMaxTracked) [[unlikely]] {
         // Many targets, each asked rarely: forget the counts of those without a bound.
@@ -714,8 +718,8 @@ std::vector<Route> Router::k_shortest_routes(core::NodeId from, core::NodeId to,
         // here instead of comparing every root with every accepted route.
         common.clear();
         for (const Route& r : accepted) {
-            const auto [mismatch, unused] = std::mismatch(r.links.begin(), r.links.end(), last.links.begin(), last.links.end());
-            common.push_back(static_cast<std::size_t>(mismatch - r.links.begin()));
+            const auto differ = std::mismatch(r.links.begin(), r.links.end(), last.links.begin(), last.links.end()).first;
+            common.push_back(static_cast<std::size_t>(differ - r.links.begin()));
         }
         for (std::size_t i = 0; i < last.links.size(); ++i) {
             const auto root = std::span{last.links}.first(i);
