@@ -302,8 +302,9 @@ void search_with(const Network& network, Router::Workspace& ws, Heap& heap, cons
     const std::uint32_t first = start_carrier ? start.index() * width + *start_carrier : fresh_state;
     states[first] = {0.0, kNone, ws.stamp << 1U};
     ws.pops = 0;
+    std::uint64_t pops = 0; // kept here, stored once at the end (a store per pop otherwise)
     const double start_potential = potential(start.index(), first_carrier);
-    if (start_potential == kInf) return; // the target cannot be reached from here
+    if (Bounded && start_potential == kInf) return; // the target cannot be reached from here
     heap.push({fixed_key(start_potential), start.index(), first_carrier});
     const std::uint32_t goal_node = target ? target->index() : kNone;
     std::uint64_t stop_above = std::numeric_limits<std::uint64_t>::max();
@@ -311,7 +312,7 @@ void search_with(const Network& network, Router::Workspace& ws, Heap& heap, cons
         const Entry top = heap.top();
         if (top.key > stop_above) break; // the goal's distance is final
         heap.pop();
-        ++ws.pops;
+        ++pops;
         // Keys must not fall below the popped one (rounding of g + h can try): clamp.
         const std::uint64_t floor_key = top.key;
         if (const Entry* next = heap.peek_cheap()) {
@@ -367,7 +368,9 @@ void search_with(const Network& network, Router::Workspace& ws, Heap& heap, cons
             auto& target_state = states[next];
             if (!ws.seen(target_state) || candidate < target_state.dist) {
                 const double h = potential(link.to, link.carrier);
-                if (h == kInf) continue; // a dead end for this target
+                if constexpr (Bounded) {
+                    if (h == kInf) continue; // a dead end for this target
+                }
                 target_state.dist = candidate;
                 target_state.parent_link = i; // CSR index; links_to maps it to a LinkId
                 target_state.mark = (top.carrier << 24U) | (ws.stamp << 1U);
@@ -375,6 +378,7 @@ void search_with(const Network& network, Router::Workspace& ws, Heap& heap, cons
             }
         }
     }
+    ws.pops = pops;
     if (ws.reached != kNone) {
         // The goal may be reached on several carriers: the best of them.
         for (std::uint32_t c = 0; c < width; ++c) {
