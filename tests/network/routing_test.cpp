@@ -222,6 +222,17 @@ links:
 }
 
 namespace {
+// Link `i` between two distinct random nodes of `nodes`.
+network::Link random_link(core::RandomStream& random, std::uint32_t i, std::uint32_t nodes) {
+    network::Link l;
+    l.name = "L" + std::to_string(i);
+    l.from = core::NodeId{static_cast<std::uint32_t>(random.below(nodes))};
+    do {
+        l.to = core::NodeId{static_cast<std::uint32_t>(random.below(nodes))};
+    } while (l.to == l.from);
+    return l;
+}
+
 // A random single-mode network with coordinates, so A* has a non-trivial potential.
 network::Network random_network(std::uint64_t seed, std::uint32_t nodes, std::uint32_t links) {
     core::RandomStream random{seed};
@@ -236,12 +247,7 @@ network::Network random_network(std::uint64_t seed, std::uint32_t nodes, std::ui
         spec.nodes.push_back(n);
     }
     for (std::uint32_t i = 0; i < links; ++i) {
-        network::Link l;
-        l.name = "L" + std::to_string(i);
-        l.from = core::NodeId{static_cast<std::uint32_t>(random.below(nodes))};
-        do {
-            l.to = core::NodeId{static_cast<std::uint32_t>(random.below(nodes))};
-        } while (l.to == l.from);
+        network::Link l = random_link(random, i, nodes);
         l.mode = network::Mode::road;
         const double gc = network::great_circle(spec.nodes[l.from.index()], spec.nodes[l.to.index()]).value();
         l.length = core::Km{gc * (1 + random.uniform01())};
@@ -368,12 +374,7 @@ network::Network random_multimodal_network(std::uint64_t seed, std::uint32_t nod
         spec.nodes.push_back(n);
     }
     for (std::uint32_t i = 0; i < links; ++i) {
-        network::Link l;
-        l.name = "L" + std::to_string(i);
-        l.from = core::NodeId{static_cast<std::uint32_t>(random.below(nodes))};
-        do {
-            l.to = core::NodeId{static_cast<std::uint32_t>(random.below(nodes))};
-        } while (l.to == l.from);
+        network::Link l = random_link(random, i, nodes);
         const double kind = random.uniform01();
         const bool ports = spec.nodes[l.from.index()].port && spec.nodes[l.to.index()].port;
         if (kind < 0.15 && ports) {
