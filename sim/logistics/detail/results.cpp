@@ -28,6 +28,7 @@ void Simulation::on_day(core::Engine& engine, std::uint64_t payload) {
     }
     DailyPoint point;
     point.day = static_cast<std::uint32_t>(payload);
+    point.queue.reserve(pools_.size());
     for (const auto& pool : pools_) point.queue.push_back(static_cast<double>(pool.queued()));
     point.delivered = today_delivered_;
     std::fill(today_delivered_.begin(), today_delivered_.end(), 0.0);
@@ -61,6 +62,7 @@ RunResult Simulation::finish() {
     result.peak_pending_events = peak_pending_;
     result.route_searches = route_searches_;
     const double days = static_cast<double>((sc_.horizon - sc_.warmup).count()) / 86400.0;
+    result.flows.reserve(sc_.flows.size());
     for (std::uint32_t f = 0; f < sc_.flows.size(); ++f) {
         auto& fs = flow_stats_[f];
         FlowResult r;
@@ -82,8 +84,13 @@ RunResult Simulation::finish() {
             for (std::size_t u = 0; u < kTimeUses; ++u) r.mean_hours[u] = fs.hours[u] / static_cast<double>(fs.delivered);
             if (sc_.flows[f].target_days) r.on_time_share = static_cast<double>(fs.on_time) / static_cast<double>(fs.delivered);
         }
-        result.flows.push_back(r);
+        result.flows.push_back(std::move(r));
     }
+    // Sized once: on large networks the lines are hundreds of thousands of rows, and growing the
+    // vector by doubling copied them and touched twice the memory (a tenth of a second at 10^5 nodes).
+    std::size_t lines = 0;
+    for (const auto& link : links_) lines += link.paced && link.trains != 0 ? 1 : 0;
+    result.resources.reserve(pools_.size() + lines + fleet_.size() + areas_.size());
     for (const auto& pool : pools_) {
         ResourceResult r;
         r.name = pool.name();
@@ -95,13 +102,13 @@ RunResult Simulation::finish() {
         r.wait_mean_h = pool.waits_h().count() ? pool.waits_h().mean() : 0;
         r.wait_p95_h = pool.waits_h().count() ? pool.wait_quantile_h(0.95) : 0;
         r.served = pool.served();
-        result.resources.push_back(r);
+        result.resources.push_back(std::move(r));
     }
     const double span = static_cast<double>((sc_.horizon - sc_.warmup).count());
     for (std::uint32_t l = 0; l < net_.link_count(); ++l) {
         const auto& link = links_[l];
+        if (!link.paced || link.trains == 0) continue; // paced: it has a capacity
         const auto& spec = net_.link(core::LinkId{l});
-        if (spec.capacity_per_day <= 0 || link.trains == 0) continue;
         ResourceResult r;
         r.name = "line " + spec.name;
         r.kind = "line";
@@ -109,21 +116,21 @@ RunResult Simulation::finish() {
         r.utilisation = span > 0 ? std::min(1.0, static_cast<double>(link.busy_seconds) / span) : 0;
         r.wait_mean_h = link_state_[l].path_wait_h / static_cast<double>(link.trains);
         r.served = link.trains;
-        result.resources.push_back(r);
+        result.resources.push_back(std::move(r));
     }
     for (const auto& vessel : fleet_) {
         ResourceResult r;
         r.name = "vessel " + vessel.name;
         r.kind = "vessel";
         r.utilisation = vessel.busy.mean(end);
-        result.resources.push_back(r);
+        result.resources.push_back(std::move(r));
     }
     for (std::uint32_t a = 0; a < areas_.size(); ++a) {
         ResourceResult r;
         r.name = "weather " + sc_.areas[areas_[a].spec].name;
         r.kind = "storm";
         r.utilisation = areas_[a].storm_level.mean(end); // share of time in storm
-        result.resources.push_back(r);
+        result.resources.push_back(std::move(r));
     }
     // Close the books: time in system up to the horizon for those still moving.
     for (std::uint32_t c = 0; c < cons_.size(); ++c) {
@@ -133,7 +140,7 @@ RunResult Simulation::finish() {
     }
     std::sort(shipments_.begin(), shipments_.end(),
               [](const ShipmentRecord& a, const ShipmentRecord& b) { return a.id < b.id; });
-    result.routes = routes_;
+    result.routes = std::move(routes_); // the run is over: nothing reads them again
     if (cfg_.keep_shipments) result.shipments = std::move(shipments_);
     result.custody = std::move(custody_);
     result.daily = std::move(daily_);

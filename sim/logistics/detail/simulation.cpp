@@ -28,6 +28,8 @@ Simulation::Simulation(const network::Network& net, const Scenario& sc, const Ru
         }
     }
     // Compact copies of what every event reads, so the hot path stays in cache.
+    rides_.reserve(net.link_count());
+    carrier_.reserve(net.link_count());
     for (std::uint32_t l = 0; l < net.link_count(); ++l) {
         const auto& link = net.link(core::LinkId{l});
         LinkRec& rec = links_[l];
