@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sim/core/engine.hpp"
+#include "sim/core/ids.hpp"
 #include "sim/core/time.hpp"
 
 namespace corridor::logistics::detail {
@@ -21,6 +22,7 @@ struct ServiceRule {
 struct alignas(64) Consolidator {
     std::uint32_t service;
     std::uint32_t leg; // the leg the trains ride
+    core::NodeId at;   // where they board: the leg's start (a departure reads no consignment for it)
     std::vector<std::uint32_t> waiting;
     double units = 0;
     core::EventId timer{};

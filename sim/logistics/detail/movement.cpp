@@ -116,8 +116,7 @@ void Simulation::arrive_at_node(std::uint32_t v, core::LinkId via) {
         return;
     }
     if (node_border_[node]) {
-        const auto& n = net_.node(veh.at);
-        veh.inbound_border = net_.node(net_.link(via).from).country != n.country;
+        veh.inbound_border = links_[via.index()].enters_country;
         const auto pool = veh.inbound_border ? border_in_[node] : border_out_[node];
         use_all(veh, TimeUse::border); // its fee is in the leg's cost (LegCost)
         if (pools_[pool].request(engine_.now(), v)) {

@@ -37,6 +37,7 @@ Simulation::Simulation(const network::Network& net, const Scenario& sc, const Ru
         rec.paced = link.capacity_per_day > 0;
         set_headway(rec, link_state_[l]);
         rec.always_open = link.status == network::LinkStatus::open;
+        rec.enters_country = net.node(link.from).country != net.node(link.to).country;
         rides_.push_back(LinkRide{link.length.value() / link.speed.value(), link.cost_usd_per_unit_km * link.length.value(),
                                   link.co2_g_per_tkm * link.length.value(), link.to});
         carrier_.push_back((std::uint64_t{static_cast<std::uint8_t>(link.mode)} << 32U) | link.gauge_mm);

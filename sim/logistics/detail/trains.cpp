@@ -11,7 +11,7 @@ void Simulation::board_train(std::uint32_t c, std::uint32_t service, std::uint32
     // A leg has one service, so the leg alone names its consolidator.
     if (consolidator_of_leg_[leg] == kNone) {
         consolidator_of_leg_[leg] = static_cast<std::uint32_t>(consolidators_.size());
-        consolidators_.push_back(Consolidator{service, leg, {}, 0, {}, false});
+        consolidators_.push_back(Consolidator{service, leg, cons_[c].at, {}, 0, {}, false});
         const auto& policy = sc_.services[service].departure;
         if (policy.every_h && *policy.every_h > 0) {
             engine_.schedule_at(next_on_timetable(policy), h_timetable_, consolidator_of_leg_[leg]);
@@ -19,6 +19,7 @@ void Simulation::board_train(std::uint32_t c, std::uint32_t service, std::uint32
     }
     const auto k = consolidator_of_leg_[leg];
     Consolidator& con = consolidators_[k];
+    SIM_ASSERT(cons_[c].at == con.at, "a leg's trains board at its start");
     con.waiting.push_back(c);
     con.units += cons_[c].units;
     log_custody(c, "boarded", sc_.services[service].name);
@@ -55,7 +56,7 @@ void Simulation::depart_train(std::uint32_t k) {
         con.timer_set = false;
     }
     // Board in arrival order up to the capacity.
-    const auto v = new_vehicle(VehicleKind::train, con.service, cons_[con.waiting.front()].at);
+    const auto v = new_vehicle(VehicleKind::train, con.service, con.at);
     Vehicle& train = vehicles_[v];
     set_leg(train, con.leg);
     train.number = ++trains_run_[con.service];

@@ -43,13 +43,16 @@ void Simulation::start_setup(core::NodeId at, std::vector<std::uint32_t>& consig
     const std::uint32_t batch = take_slot(setup_batches_, free_batches_, kEmpty);
     setup_batches_[batch].swap(consignments); // the batch's old (empty) buffer goes back to the caller
     for (const auto c : setup_batches_[batch]) use(c, TimeUse::transshipment);
-    engine_.schedule_in(hours(setup / node_speed_[at.index()]), h_setup_done_, batch);
+    // The payload names the node too: the setup's end then reads no consignment to find its cranes.
+    engine_.schedule_in(hours(setup / node_speed_[at.index()]), h_setup_done_,
+                        batch | (std::uint64_t{at.index()} << 32U));
 }
 
 void Simulation::on_setup_done(core::Engine&, std::uint64_t payload) {
     const auto batch = static_cast<std::uint32_t>(payload);
+    const auto pool = cranes_[payload >> 32U].pool; // the batch's node (start_setup)
     for (const auto c : setup_batches_[batch]) {
-        const auto pool = cranes_[cons_[c].at.index()].pool;
+        SIM_ASSERT(cons_[c].at.index() == payload >> 32U, "a setup batch waits at one node");
         if (pools_[pool].request(engine_.now(), c)) {
             start_crane(c);
         } else {
