@@ -20,8 +20,8 @@ struct alignas(32) LinkRec {
     bool closed = false;           // a disruption's factor <= 0
     bool paced = false;            // it has a capacity: trains take a path
     bool always_open = false;      // status open: no calendar check needed
-    bool enters_country = false;   // it ends in another country than it starts: a border at its
-                                   // end is crossed inbound (read here, not from two nodes' records)
+    bool enters_country = false;   // it ends at a border in another country than it starts: the
+                                   // border is crossed inbound (read here, not from two nodes' records)
 };
 static_assert(sizeof(LinkRec) == 32);
 

@@ -28,6 +28,7 @@ Simulation::Simulation(const network::Network& net, const Scenario& sc, const Ru
         }
     }
     // Compact copies of what every event reads, so the hot path stays in cache.
+    for (std::uint32_t v = 0; v < net.node_count(); ++v) node_border_.push_back(net.node(core::NodeId{v}).border ? 1 : 0);
     rides_.reserve(net.link_count());
     carrier_.reserve(net.link_count());
     for (std::uint32_t l = 0; l < net.link_count(); ++l) {
@@ -37,12 +38,12 @@ Simulation::Simulation(const network::Network& net, const Scenario& sc, const Ru
         rec.paced = link.capacity_per_day > 0;
         set_headway(rec, link_state_[l]);
         rec.always_open = link.status == network::LinkStatus::open;
-        rec.enters_country = net.node(link.from).country != net.node(link.to).country;
+        rec.enters_country =
+            node_border_[link.to.index()] != 0 && net.node(link.from).country != net.node(link.to).country;
         rides_.push_back(LinkRide{link.length.value() / link.speed.value(), link.cost_usd_per_unit_km * link.length.value(),
                                   link.co2_g_per_tkm * link.length.value(), link.to});
         carrier_.push_back((std::uint64_t{static_cast<std::uint8_t>(link.mode)} << 32U) | link.gauge_mm);
     }
-    for (std::uint32_t v = 0; v < net.node_count(); ++v) node_border_.push_back(net.node(core::NodeId{v}).border ? 1 : 0);
     // Free runs: links nothing can hold a vehicle on (no path capacity, always open, never
     // disrupted) through nodes nothing can hold it at (no border, never closed) are ridden
     // in one event. Disruptions are known in advance, so this is decided once.
