@@ -399,6 +399,34 @@ TEST(Simulate, PlannedLinkIsUsedFromItsOpeningDate) {
     EXPECT_GT(after, 0U);
 }
 
+TEST(Simulate, FixedRouteOverAPlannedLinkWaitsForItsOpeningThenGoes) {
+    // A to N by AB (2 h) and the planned BN (0.2 h, opens on day 20): trucks sent before the
+    // opening wait at B for it, then all go on at 00:00 of the opening day.
+    const auto w = detour_world();
+    auto sc = base(w, 30);
+    auto f = flow(w, "A", "N", 4);
+    f.policy = logistics::RoutingPolicy::fixed;
+    f.fixed_route = {*w.network.find_link("AB"), *w.network.find_link("BN")};
+    sc.flows.push_back(f);
+    logistics::RunConfig config;
+    config.keep_shipments = true;
+    const auto r = logistics::simulate(w.network, sc, config);
+    const auto opening = core::at_hours(24 * 20);
+    const auto ride = core::to_ticks(core::Hours{0.2}); // BN: 10 km at 50 km/h
+    const auto disruption = static_cast<std::size_t>(logistics::TimeUse::disruption);
+    std::size_t early = 0;
+    for (const auto& s : r.shipments) {
+        ASSERT_TRUE(s.delivered.has_value() || s.created > opening) << "shipment " << s.id << " was never delivered";
+        if (s.created + core::to_ticks(core::Hours{2.0}) >= opening) continue; // at B after the opening
+        ++early;
+        EXPECT_EQ(*s.delivered, opening + ride) << "shipment " << s.id;
+        EXPECT_EQ(s.seconds[disruption], (opening - (s.created + core::to_ticks(core::Hours{2.0}))).count())
+            << "its wait for the opening is its disruption time";
+    }
+    EXPECT_GT(early, 50U);
+    EXPECT_EQ(r.created, r.delivered + r.in_system);
+}
+
 TEST(Simulate, SameSeedGivesTheSameRunAndReplicationsDiffer) {
     const auto w = world(std::string(kHeader) + kCorridor);
     auto sc = base(w, 30);

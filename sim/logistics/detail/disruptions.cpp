@@ -41,6 +41,15 @@ void Simulation::set_vessel_capacity(std::uint32_t i) {
                       (own == vessel_derates_.end() ? 1.0 : product_of(own->second));
 }
 
+// Ready again: each asks for the link afresh (and waits again if it is still shut).
+void Simulation::release_link(std::uint32_t link) {
+    const auto it = link_waiting_.find(link);
+    if (it == link_waiting_.end()) return;
+    const auto waiting = std::move(it->second);
+    link_waiting_.erase(it);
+    for (const auto v : waiting) ready(v);
+}
+
 void Simulation::apply(const Disruption& d, bool starting) {
     ++network_version_;
     switch (d.target) {
@@ -49,11 +58,7 @@ void Simulation::apply(const Disruption& d, bool starting) {
         state.factor = starting ? d.capacity_factor : 1.0;
         set_headway(links_[d.index], state);
         closed_mask_[d.index] = state.factor <= 0 ? 1 : 0;
-        if (state.factor > 0) {
-            auto waiting = std::move(link_waiting_[d.index]);
-            link_waiting_[d.index].clear();
-            for (const auto v : waiting) ready(v);
-        }
+        if (state.factor > 0) release_link(d.index);
         return;
     }
     case DisruptionTarget::node: {
@@ -63,9 +68,11 @@ void Simulation::apply(const Disruption& d, bool starting) {
         }
         node_closed_[d.index] += starting ? 1 : -1;
         if (node_closed_[d.index] == 0) {
-            auto waiting = std::move(node_waiting_[d.index]);
-            node_waiting_[d.index].clear();
-            for (const auto& [v, via] : waiting) arrive_at_node(v, via);
+            if (const auto it = node_waiting_.find(d.index); it != node_waiting_.end()) {
+                const auto waiting = std::move(it->second);
+                node_waiting_.erase(it);
+                for (const auto& [v, via] : waiting) arrive_at_node(v, via);
+            }
         }
         return;
     }

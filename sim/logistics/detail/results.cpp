@@ -33,8 +33,14 @@ void Simulation::on_day(core::Engine& engine, std::uint64_t payload) {
     point.delivered = today_delivered_;
     std::fill(today_delivered_.begin(), today_delivered_.end(), 0.0);
     daily_.push_back(std::move(point));
-    // A planned link opening today changes the routes to choose.
-    if (std::binary_search(opening_days_.begin(), opening_days_.end(), today().days)) ++network_version_;
+    // A planned link opening today changes the routes to choose, and lets go the vehicles that
+    // fixed routes brought to it before its day (unless a disruption holds it closed).
+    const auto day = today().days;
+    const auto first = std::lower_bound(openings_.begin(), openings_.end(), std::pair{day, std::uint32_t{0}});
+    if (first != openings_.end() && first->first == day) ++network_version_;
+    for (auto it = first; it != openings_.end() && it->first == day; ++it) {
+        if (!links_[it->second].closed) release_link(it->second);
+    }
     const SimTime next = engine.now() + Duration{86400};
     if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_day_, payload + 1);
 }

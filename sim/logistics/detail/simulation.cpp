@@ -16,11 +16,10 @@ Simulation::Simulation(const network::Network& net, const Scenario& sc, const Ru
     crossing_leg_.assign(net.link_count(), kNone);
     port_queue_of_link_.assign(net.link_count(), kNone);
     closed_mask_.assign(net.link_count(), 0);
-    link_waiting_.resize(net.link_count());
     for (std::uint32_t l = 0; l < net.link_count(); ++l) {
-        if (const auto& opens = net.link(core::LinkId{l}).opens) opening_days_.push_back(opens->days);
+        if (const auto& opens = net.link(core::LinkId{l}).opens) openings_.emplace_back(opens->days, l);
     }
-    std::sort(opening_days_.begin(), opening_days_.end());
+    std::sort(openings_.begin(), openings_.end());
     link_service_.assign(net.link_count(), kNone);
     for (std::uint32_t s = 0; s < sc.services.size(); ++s) {
         for (const auto l : sc.services[s].links) {
@@ -58,7 +57,6 @@ Simulation::Simulation(const network::Network& net, const Scenario& sc, const Ru
         if (d.target == DisruptionTarget::node) plain_node_[d.index] = 0;
     }
     node_closed_.assign(net.node_count(), 0);
-    node_waiting_.resize(net.node_count());
     service_closed_.assign(sc.services.size(), 0);
     trains_run_.assign(sc.services.size(), 0);
     node_speed_.assign(net.node_count(), 1.0);

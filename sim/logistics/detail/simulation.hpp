@@ -178,6 +178,7 @@ private:
     void on_disruption_end(core::Engine&, std::uint64_t payload);
     void set_vessel_capacity(std::uint32_t i);
     void apply(const Disruption& d, bool starting);
+    void release_link(std::uint32_t link); // the vehicles held at it ask for it again
 
     // ---- daily series, warm-up and results (results.cpp)
     ShipmentRecord record_of(const Consignment& con, std::optional<SimTime> delivered) const;
@@ -297,7 +298,7 @@ private:
     std::vector<std::uint32_t> link_service_; // per link: the first service over it (kNone: none)
     std::vector<std::uint8_t> free_link_;     // per link: nothing can hold a vehicle on it
     std::vector<std::uint64_t> carrier_;      // per link: mode << 32 | gauge (mm)
-    std::vector<std::int32_t> opening_days_;  // planned links' first days, sorted
+    std::vector<std::pair<std::int32_t, std::uint32_t>> openings_; // planned links' first days and ids, sorted
     std::vector<std::uint8_t> node_border_;   // per node: it has a border process
     std::vector<std::uint8_t> plain_node_;    // per node: nothing can hold a vehicle at it
     std::vector<double> node_speed_; // per node: its processes' speed, the product of its derating (1: none)
@@ -323,9 +324,11 @@ private:
     std::vector<Area> areas_;
 
     // ---- disruptions: what is closed or derated, and who waits for it to end
-    std::vector<std::vector<std::uint32_t>> link_waiting_; // vehicles held by a closure, per link
+    // Vehicles held at a closed or not yet open link, and at a closed node (with the link they
+    // came by), by link and node: few at any time, so kept by key rather than in a list per link.
+    std::map<std::uint32_t, std::vector<std::uint32_t>> link_waiting_;
     std::vector<int> node_closed_;
-    std::vector<std::vector<std::pair<std::uint32_t, core::LinkId>>> node_waiting_;
+    std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, core::LinkId>>> node_waiting_;
     std::vector<int> service_closed_;
     std::vector<std::vector<std::uint32_t>> service_waiting_;
     std::map<std::uint32_t, std::vector<double>> node_derates_;   // derating factors in force, by node
