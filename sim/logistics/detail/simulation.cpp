@@ -130,6 +130,7 @@ void Simulation::build_resources() {
     cranes_.assign(net_.node_count(), CraneSet{kNone, 1, 0});
     berths_.assign(net_.node_count(), kNone);
     wait_due_.assign(net_.node_count(), 0);
+    node_random_.reserve(net_.node_count());
     for (std::uint32_t v = 0; v < net_.node_count(); ++v) {
         const auto& node = net_.node(core::NodeId{v});
         if (node.border) {
@@ -142,7 +143,10 @@ void Simulation::build_resources() {
         }
         if (node.port) berths_[v] = add_pool("berths " + node.name, "berths", node.port->berths);
         pool_node_.resize(pools_.size(), v);
-        node_random_.push_back(stream("node:" + node.name));
+        // Only a node's processes sample (border dwell, setup, berth handling): a node without
+        // one gets a placeholder, not a stream keyed by its name (a hash per node at start-up).
+        const bool samples = node.border || node.transshipment || node.port;
+        node_random_.push_back(samples ? stream("node:" + node.name) : core::RandomStream{0});
     }
     for (const auto& area : sc_.areas) {
         areas_.push_back(Area{static_cast<std::uint32_t>(&area - sc_.areas.data()), false, {}, {}, core::TimeWeighted{}});
