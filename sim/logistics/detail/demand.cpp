@@ -41,24 +41,42 @@ void Simulation::on_arrival(core::Engine& engine, std::uint64_t payload) {
 // takes a fractional remainder), so a vessel or a train can take part of it; they share one
 // route choice, as a block train is routed as a whole.
 void Simulation::create_batch(std::uint32_t f, double units) {
-    const std::uint32_t route = choose_route(f, flow_starts_[f].origin);
-    for (double left = units; left > 1e-9; left -= 1.0) create(f, std::min(left, 1.0), route);
+    FlowStart& start = flow_starts_[f];
+    if (start.route_version != network_version_) {
+        bool drawn = false;
+        const std::uint32_t route = choose_route(f, start.origin, drawn);
+        if (drawn) { // one of k routes by lot: chosen afresh for each batch
+            for (double left = units; left > 1e-9; left -= 1.0) create(f, std::min(left, 1.0), route);
+            return;
+        }
+        start.route = route;
+        start.route_version = network_version_;
+        start.route_empty = route != kNone && routes_[route].empty();
+        start.first_leg = kNone;
+    }
+    for (double left = units; left > 1e-9; left -= 1.0) create(f, std::min(left, 1.0), start.route);
 }
 
 void Simulation::create(std::uint32_t f, double units, std::uint32_t route) {
-    const FlowStart& start = flow_starts_[f];
+    FlowStart& start = flow_starts_[f];
+    const bool memo = route == start.route && start.route_version == network_version_;
+    std::uint32_t first_leg = memo ? start.first_leg : kNone;
+    if (first_leg == kNone && route < route_first_leg_.size()) {
+        first_leg = route_first_leg_[route];
+        if (memo) start.first_leg = first_leg;
+    }
     const bool counted = engine_.now() >= SimTime{} + sc_.warmup;
     const auto id = static_cast<std::uint32_t>(created_);
     const Consignment state{id,    f,      route,         0,   start.origin, TimeUse::waiting, counted, true,
                             start.custody, engine_.now(), units, engine_.now(), 0.0, 0.0, {},
-                            route < route_first_leg_.size() ? route_first_leg_[route] : kNone};
+                            first_leg};
     const std::uint32_t c = take_slot(cons_, free_cons_, state);
     cons_[c] = state;
     ++created_;
     peak_in_system_ = std::max(peak_in_system_, created_ - delivered_);
     if (counted) {
-        ++flow_stats_[f].created;
-        flow_stats_[f].units_created += units;
+        ++start.created;
+        start.units_created += units;
     }
     if (start.custody) log_custody(c, "created", sc_.flows[f].name);
     if (route == kNone) {
@@ -66,7 +84,7 @@ void Simulation::create(std::uint32_t f, double units, std::uint32_t route) {
         unrouted_.push_back(c);
         return;
     }
-    if (routes_[route].empty()) {
+    if (memo ? start.route_empty : routes_[route].empty()) {
         deliver(c);
         return;
     }

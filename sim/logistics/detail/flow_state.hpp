@@ -9,12 +9,16 @@
 #include "sim/core/quantiles.hpp"
 #include "sim/core/random.hpp"
 #include "sim/core/running_stats.hpp"
+#include "sim/logistics/detail/indices.hpp"
 #include "sim/logistics/result.hpp"
 
 namespace corridor::logistics::detail {
 
 // What a flow's arrivals read of it, per flow: its rate by month (units a day × the month's
-// factor / units per batch, worked out as the arrival would) and what a new consignment takes.
+// factor / units per batch, worked out as the arrival would) and what a new consignment takes:
+// its route while the network's state is the one it was chosen for, when that choice draws no
+// lot (one route), and its creation counts. Three cache lines: an arrival reads this record and
+// no other of its flow's (the route caches, the routes and the statistics are colder).
 struct alignas(64) FlowStart {
     core::RandomStream random;   // its arrivals' gaps
     double batch_units = 1;
@@ -24,7 +28,14 @@ struct alignas(64) FlowStart {
     bool custody = false;
     bool fixed = false;          // routing policy fixed
     std::array<double, 12> rate{};
+    std::uint32_t route = kNone;      // the route chosen for network state route_version
+    std::uint32_t first_leg = kNone;  // its first leg, once interned (kNone: not yet)
+    std::uint64_t route_version = ~std::uint64_t{0}; // none: choose afresh
+    std::uint64_t created = 0;        // after the warm-up
+    double units_created = 0;
+    bool route_empty = false;         // the route has no links (origin = destination)
 };
+static_assert(sizeof(FlowStart) == 192, "a flow's arrival record in three cache lines");
 
 // What a leg's end reads of a consignment's flow, per flow, in a small array.
 struct FlowEnd {
@@ -35,9 +46,9 @@ struct FlowEnd {
     double target_h;        // the on-time target in hours (target_days × 24)
 };
 
-struct alignas(64) FlowStats { // a delivery updates it all: five whole cache lines
-    std::uint64_t created = 0, delivered = 0, on_time = 0;
-    double units_created = 0, units_delivered = 0;
+struct alignas(64) FlowStats { // a delivery updates it all (the creation counts are in FlowStart)
+    std::uint64_t delivered = 0, on_time = 0;
+    double units_delivered = 0;
     core::QuantileSketch transit{0.01, 1e-3}; // transit-time quantiles to within 1%
     core::RunningStats transit_stats, usd, kg;
     std::array<double, kTimeUses> hours{};

@@ -73,10 +73,11 @@ RunResult Simulation::finish() {
         auto& fs = flow_stats_[f];
         FlowResult r;
         r.name = sc_.flows[f].name;
-        r.created = fs.created;
+        const FlowStart& start = flow_starts_[f];
+        r.created = start.created;
         r.delivered = fs.delivered;
-        r.in_system = fs.created - fs.delivered;
-        r.units_created = fs.units_created;
+        r.in_system = start.created - fs.delivered;
+        r.units_created = start.units_created;
         r.units_delivered = fs.units_delivered;
         r.throughput_units_per_day = days > 0 ? fs.units_delivered / days : 0;
         if (fs.delivered > 0) {

@@ -33,7 +33,8 @@ std::uint32_t Simulation::intern_route(const std::vector<core::LinkId>& links) {
 
 // Routes are computed once per (origin, destination, cargo class, policy) and network state
 // (closures, openings), then reused: flows that ask the same share one cache (run()).
-std::uint32_t Simulation::choose_route(std::uint32_t f, core::NodeId from) {
+std::uint32_t Simulation::choose_route(std::uint32_t f, core::NodeId from, bool& drawn) {
+    drawn = false;
     const Flow& flow = sc_.flows[f]; // read only when the route is worked out
     if (flow_starts_[f].fixed) return intern_route(flow.fixed_route);
     if (from == flow_ends_[f].destination) return intern_route({});
@@ -56,6 +57,7 @@ std::uint32_t Simulation::choose_route(std::uint32_t f, core::NodeId from) {
     }
     if (cache.routes.empty()) return kNone;
     if (cache.routes.size() == 1) return cache.routes.front();
+    drawn = true;
     const double u = route_random_[f].uniform01() * cache.cumulative.back();
     const auto it = std::upper_bound(cache.cumulative.begin(), cache.cumulative.end(), u);
     return cache.routes[std::min<std::size_t>(static_cast<std::size_t>(it - cache.cumulative.begin()), cache.routes.size() - 1)];

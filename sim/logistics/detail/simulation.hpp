@@ -68,7 +68,8 @@ private:
     network::RouteQuery query_for(const Flow& flow);
     network::Date today() const;
     std::uint32_t intern_route(const std::vector<core::LinkId>& links);
-    std::uint32_t choose_route(std::uint32_t f, core::NodeId from);
+    // `drawn`: the route was drawn by lot among k (else it is the only answer for the network's state).
+    std::uint32_t choose_route(std::uint32_t f, core::NodeId from, bool& drawn);
     std::span<const network::NodeWait> current_node_waits();
     void replan(std::uint32_t c);
     // A pool's queue grew or shrank: its node's wait is worked out afresh at the next re-plan.
