@@ -427,6 +427,43 @@ TEST(Simulate, FixedRouteOverAPlannedLinkWaitsForItsOpeningThenGoes) {
     EXPECT_EQ(r.created, r.delivered + r.in_system);
 }
 
+TEST(Simulate, ConsignmentsWithNoRouteGoWhenAPlannedLinkOpens) {
+    // From P, Q is reached only by the planned PQ (2 h, opens on day 10): what is sent before then has
+    // no route, waits at P, and sets off at 00:00 of the opening day; what is sent later goes at once.
+    const auto w = world(std::string(kHeader) + R"(
+nodes:
+  - {id: P, country: X, kind: city, lat: 0, lon: 0, assumption: t}
+  - {id: Q, country: X, kind: city, lat: 0, lon: 1, assumption: t}
+links:
+  - {id: PQ, from: P, to: Q, mode: road, length_km: 100, speed_kmh: 50, status: planned, opens: "2025-01-11", assumption: t}
+  - {id: QP, from: Q, to: P, mode: road, length_km: 100, speed_kmh: 50, assumption: t}
+)");
+    auto sc = base(w, 20);
+    sc.flows.push_back(flow(w, "P", "Q", 5));
+    logistics::RunConfig config;
+    config.keep_shipments = true;
+    const auto r = logistics::simulate(w.network, sc, config);
+    const auto opening = core::at_hours(24 * 10);
+    const auto ride = core::to_ticks(core::Hours{2.0});
+    const auto waiting = static_cast<std::size_t>(logistics::TimeUse::waiting);
+    std::size_t early = 0, late = 0;
+    for (const auto& s : r.shipments) {
+        ASSERT_TRUE(s.delivered.has_value() || s.created + ride > core::at_hours(24 * 20)) << "shipment " << s.id;
+        if (!s.delivered) continue;
+        if (s.created < opening) {
+            ++early;
+            EXPECT_EQ(*s.delivered, opening + ride) << "shipment " << s.id;
+            EXPECT_EQ(s.seconds[waiting], (opening - s.created).count()) << "it waited at its origin for a route";
+        } else {
+            ++late;
+            EXPECT_EQ(*s.delivered, s.created + ride) << "shipment " << s.id;
+        }
+    }
+    EXPECT_GT(early, 25U);
+    EXPECT_GT(late, 25U);
+    EXPECT_EQ(r.created, r.delivered + r.in_system);
+}
+
 TEST(Simulate, SameSeedGivesTheSameRunAndReplicationsDiffer) {
     const auto w = world(std::string(kHeader) + kCorridor);
     auto sc = base(w, 30);

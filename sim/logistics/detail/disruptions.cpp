@@ -30,9 +30,37 @@ double update(std::vector<double>& in_force, double factor, bool starting) {
 
 } // namespace
 
-void Simulation::on_disruption_start(core::Engine&, std::uint64_t payload) { apply(sc_.disruptions[payload], true); }
+void Simulation::on_disruption_start(core::Engine&, std::uint64_t payload) {
+    apply(sc_.disruptions[payload], true);
+    retry_unrouted();
+}
 
-void Simulation::on_disruption_end(core::Engine&, std::uint64_t payload) { apply(sc_.disruptions[payload], false); }
+void Simulation::on_disruption_end(core::Engine&, std::uint64_t payload) {
+    apply(sc_.disruptions[payload], false);
+    retry_unrouted();
+}
+
+// Consignments that found no route wait at their origin; each change of the network's state (a
+// disruption starting or ending, a planned link opening) may give them one, in creation order.
+void Simulation::retry_unrouted() {
+    if (unrouted_.empty()) return;
+    const auto waiting = std::move(unrouted_);
+    unrouted_.clear();
+    for (const auto c : waiting) {
+        bool drawn = false;
+        const std::uint32_t route = choose_route(cons_[c].flow, cons_[c].at, drawn);
+        if (route == kNone) {
+            unrouted_.push_back(c);
+            continue;
+        }
+        cons_[c].route = route;
+        if (routes_[route].empty()) {
+            deliver(c);
+        } else {
+            start_leg(c);
+        }
+    }
+}
 
 void Simulation::set_vessel_capacity(std::uint32_t i) {
     FleetVessel& vessel = fleet_[i];

@@ -41,6 +41,7 @@ void Simulation::on_day(core::Engine& engine, std::uint64_t payload) {
     for (auto it = first; it != openings_.end() && it->first == day; ++it) {
         if (!links_[it->second].closed) release_link(it->second);
     }
+    if (first != openings_.end() && first->first == day) retry_unrouted();
     const SimTime next = engine.now() + Duration{86400};
     if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_day_, payload + 1);
 }

@@ -180,6 +180,7 @@ private:
     void set_vessel_capacity(std::uint32_t i);
     void apply(const Disruption& d, bool starting);
     void release_link(std::uint32_t link); // the vehicles held at it ask for it again
+    void retry_unrouted();                 // routes for the consignments that had none
 
     // ---- daily series, warm-up and results (results.cpp)
     ShipmentRecord record_of(const Consignment& con, std::optional<SimTime> delivered) const;
