@@ -266,6 +266,38 @@ logistics::Disruption link_closure(const World& w, const char* link, int from_da
 }
 } // namespace
 
+TEST(Simulate, OverlappingDisruptionsOfALinkMultiplySoAClosureHoldsUntilItEnds) {
+    // AB (2 h) is closed on days 10-20 and derated on days 5-15: the derating's end must not
+    // reopen it. Trucks that reach it while closed all enter at the closure's end.
+    const auto w = detour_world();
+    auto sc = base(w, 30);
+    sc.disruptions.push_back(link_closure(w, "AB", 10, 20));
+    auto derating = link_closure(w, "AB", 5, 15);
+    derating.capacity_factor = 0.5;
+    sc.disruptions.push_back(derating);
+    auto fixed = flow(w, "A", "B", 6);
+    fixed.policy = logistics::RoutingPolicy::fixed;
+    fixed.fixed_route = {*w.network.find_link("AB")};
+    sc.flows = {fixed};
+    logistics::RunConfig config;
+    config.keep_shipments = true;
+    const auto r = logistics::simulate(w.network, sc, config);
+    const auto ride = core::to_ticks(core::Hours{2.0});
+    const auto closes = core::at_hours(24 * 10);
+    const auto reopens = core::at_hours(24 * 20);
+    std::size_t held = 0;
+    for (const auto& s : r.shipments) {
+        ASSERT_TRUE(s.delivered.has_value()) << "shipment " << s.id;
+        EXPECT_FALSE(*s.delivered > closes + ride && *s.delivered < reopens + ride)
+            << "shipment " << s.id << " rode AB while it was closed";
+        if (s.created >= closes && s.created < reopens) {
+            ++held;
+            EXPECT_EQ(*s.delivered, reopens + ride) << "shipment " << s.id;
+        }
+    }
+    EXPECT_GT(held, 40U);
+}
+
 TEST(Simulate, DisruptionStopsFixedRoutesWhileAdaptiveOnesGoRound) {
     const auto w = detour_world();
     auto sc = base(w, 40);

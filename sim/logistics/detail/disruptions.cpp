@@ -83,7 +83,7 @@ void Simulation::apply(const Disruption& d, bool starting) {
     switch (d.target) {
     case DisruptionTarget::link: {
         LinkState& state = link_state_[d.index];
-        state.factor = starting ? d.capacity_factor : 1.0;
+        state.factor = update(link_derates_[d.index], d.capacity_factor, starting); // a closure's factor is 0
         set_headway(links_[d.index], state);
         closed_mask_[d.index] = state.factor <= 0 ? 1 : 0;
         if (state.factor > 0) release_link(d.index);

@@ -333,6 +333,7 @@ private:
     std::map<std::uint32_t, std::vector<std::pair<std::uint32_t, core::LinkId>>> node_waiting_;
     std::vector<int> service_closed_;
     std::vector<std::vector<std::uint32_t>> service_waiting_;
+    std::map<std::uint32_t, std::vector<double>> link_derates_;   // factors in force (0: closed), by link
     std::map<std::uint32_t, std::vector<double>> node_derates_;   // derating factors in force, by node
     std::vector<std::vector<double>> service_derates_;            // by service
     std::map<std::uint32_t, std::vector<double>> vessel_derates_; // by vessel (fleet index)
