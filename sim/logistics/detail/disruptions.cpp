@@ -46,10 +46,13 @@ void Simulation::retry_unrouted() {
     if (unrouted_.empty()) return;
     const auto waiting = std::move(unrouted_);
     unrouted_.clear();
+    std::vector<char> stuck(sc_.flows.size(), 0); // flows found still without a route: asked once
     for (const auto c : waiting) {
+        const auto f = cons_[c].flow;
         bool drawn = false;
-        const std::uint32_t route = choose_route(cons_[c].flow, cons_[c].at, drawn);
+        const std::uint32_t route = stuck[f] != 0 ? kNone : choose_route(f, cons_[c].at, drawn);
         if (route == kNone) {
+            stuck[f] = 1;
             unrouted_.push_back(c);
             continue;
         }
