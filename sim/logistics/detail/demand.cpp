@@ -42,19 +42,18 @@ void Simulation::on_arrival(core::Engine& engine, std::uint64_t payload) {
 // route choice, as a block train is routed as a whole.
 void Simulation::create_batch(std::uint32_t f, double units) {
     FlowStart& start = flow_starts_[f];
+    std::uint32_t route = start.route;
     if (start.route_version != network_version_) {
-        bool drawn = false;
-        const std::uint32_t route = choose_route(f, start.origin, drawn);
-        if (drawn) { // one of k routes by lot: chosen afresh for each batch
-            for (double left = units; left > 1e-9; left -= 1.0) create(f, std::min(left, 1.0), route);
-            return;
+        bool drawn = false; // one of k routes by lot: chosen afresh for each batch, not kept
+        route = choose_route(f, start.origin, drawn);
+        if (!drawn) {
+            start.route = route;
+            start.route_version = network_version_;
+            start.route_empty = route != kNone && routes_[route].empty();
+            start.first_leg = kNone;
         }
-        start.route = route;
-        start.route_version = network_version_;
-        start.route_empty = route != kNone && routes_[route].empty();
-        start.first_leg = kNone;
     }
-    for (double left = units; left > 1e-9; left -= 1.0) create(f, std::min(left, 1.0), start.route);
+    for (double left = units; left > 1e-9; left -= 1.0) create(f, std::min(left, 1.0), route);
 }
 
 void Simulation::create(std::uint32_t f, double units, std::uint32_t route) {

@@ -30,18 +30,16 @@ double update(std::vector<double>& in_force, double factor, bool starting) {
 
 } // namespace
 
-void Simulation::on_disruption_start(core::Engine&, std::uint64_t payload) {
-    apply(sc_.disruptions[payload], true);
-    retry_unrouted();
-}
+void Simulation::on_disruption_start(core::Engine&, std::uint64_t payload) { apply(sc_.disruptions[payload], true); }
 
+// A disruption's end may open a way (its start only closes or derates: no retry then).
 void Simulation::on_disruption_end(core::Engine&, std::uint64_t payload) {
     apply(sc_.disruptions[payload], false);
     retry_unrouted();
 }
 
-// Consignments that found no route wait at their origin; each change of the network's state (a
-// disruption starting or ending, a planned link opening) may give them one, in creation order.
+// Consignments that found no route wait at their origin; a disruption's end or a planned link's
+// opening may give them one. They are tried in creation order.
 void Simulation::retry_unrouted() {
     if (unrouted_.empty()) return;
     const auto waiting = std::move(unrouted_);

@@ -37,11 +37,13 @@ void Simulation::on_day(core::Engine& engine, std::uint64_t payload) {
     // fixed routes brought to it before its day (unless a disruption holds it closed).
     const auto day = today().days;
     const auto first = std::lower_bound(openings_.begin(), openings_.end(), std::pair{day, std::uint32_t{0}});
-    if (first != openings_.end() && first->first == day) ++network_version_;
-    for (auto it = first; it != openings_.end() && it->first == day; ++it) {
-        if (!links_[it->second].closed) release_link(it->second);
+    if (first != openings_.end() && first->first == day) {
+        ++network_version_;
+        for (auto it = first; it != openings_.end() && it->first == day; ++it) {
+            if (!links_[it->second].closed) release_link(it->second);
+        }
+        retry_unrouted();
     }
-    if (first != openings_.end() && first->first == day) retry_unrouted();
     const SimTime next = engine.now() + Duration{86400};
     if (next <= SimTime{} + sc_.horizon) engine.schedule_at(next, h_day_, payload + 1);
 }
