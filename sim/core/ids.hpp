@@ -1,4 +1,4 @@
-// Tagged dense ids: indices 0…n−1 into vectors of nodes, links, shipments, …; invalid by default.
+// Tagged dense ids: indices 0…n−1 into vectors of nodes, links, services, …; invalid by default.
 #pragma once
 #include <compare>
 #include <cstdint>
@@ -22,13 +22,20 @@ private:
     Rep index_ = kInvalid;
 };
 
+// The model's entities (network and services).
 using NodeId = Id<struct NodeTag>;
 using LinkId = Id<struct LinkTag>;
-using ServiceId = Id<struct ServiceTag>;
-using VehicleId = Id<struct VehicleTag>;
-using ShipmentId = Id<struct ShipmentTag>;
-using FlowId = Id<struct FlowTag>;
 using CargoClassId = Id<struct CargoClassTag>;
+using ServiceId = Id<struct ServiceTag>;
+/// A vessel, counted across the vessel services' fleets in model order.
+using VesselId = Id<struct VesselTag>;
+
+// A scenario's and a run's entities.
+using FlowId = Id<struct FlowTag>;
+/// A consignment, numbered in creation order within a replication.
+using ShipmentId = Id<struct ShipmentTag>;
+/// A distinct route ridden in a run (RunResult::routes).
+using RouteId = Id<struct RouteTag>;
 
 } // namespace corridor::core
 

@@ -13,51 +13,12 @@
 
 namespace corridor::logistics {
 
-class alignas(64) ServerPool {
+/// What a pool counts, whatever it serves: its servers' busy time, its queue, the waits.
+class PoolStatistics {
 public:
-    ServerPool(std::string name, std::string kind, std::uint32_t servers)
+    PoolStatistics(std::string name, std::string kind, std::uint32_t servers)
         : servers_{servers}, name_{std::move(name)}, kind_{std::move(kind)} {
         SIM_ASSERT(servers > 0, "a pool needs a server");
-    }
-
-    /// Asks for a server for `entity`; true if granted now, else it queues (also while closed).
-    bool request(core::SimTime now, std::uint32_t entity) {
-        if (busy_ < servers_ && open_) {
-            grant(now, now);
-            return true;
-        }
-        queue_.push_back({entity, now});
-        queue_length_.set(now, static_cast<double>(queued()));
-        return false;
-    }
-
-    /// Frees a server; returns the entity granted next, if any queued (and the pool is open).
-    std::optional<std::uint32_t> release(core::SimTime now) {
-        SIM_ASSERT(busy_ > 0, "release without a claim");
-        --busy_;
-        busy_level_.set(now, busy_);
-        return admit(now);
-    }
-
-    /// Opens or closes the pool (opening hours): while closed, no one is granted a server;
-    /// those being served finish. After opening, admit() grants the queue's head in turn.
-    void set_open(bool open) { open_ = open; }
-
-    /// Grants a free server to the head of the queue, if open, a server is free and someone
-    /// waits; returns who.
-    std::optional<std::uint32_t> admit(core::SimTime now) {
-        if (!open_ || busy_ >= servers_ || queued() == 0) return std::nullopt;
-        const Waiting next = queue_[head_++];
-        if (head_ == queue_.size()) { // empty again: start over at the front of the buffer
-            queue_.clear();
-            head_ = 0;
-        } else if (head_ >= kCompactAt && 2 * head_ >= queue_.size()) { // a queue that never empties
-            queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(head_));
-            head_ = 0;
-        }
-        queue_length_.set(now, static_cast<double>(queued()));
-        grant(now, next.since);
-        return next.entity;
     }
 
     /// Starts the statistics afresh (end of warm-up), keeping the current state.
@@ -72,20 +33,16 @@ public:
     [[nodiscard]] const std::string& name() const { return name_; }
     [[nodiscard]] const std::string& kind() const { return kind_; }
     [[nodiscard]] std::uint32_t servers() const { return servers_; }
-    [[nodiscard]] std::size_t queued() const { return queue_.size() - head_; }
     [[nodiscard]] double utilisation(core::SimTime now) const { return busy_level_.mean(now) / servers_; }
     [[nodiscard]] double queue_mean(core::SimTime now) const { return queue_length_.mean(now); }
     [[nodiscard]] double queue_max() const { return queue_length_.max(); }
+    [[nodiscard]] double queue_level() const { return queue_length_.level(); }
     [[nodiscard]] const core::RunningStats& waits_h() const { return waits_; }
     [[nodiscard]] double wait_quantile_h(double q) const { return wait_sketch_.quantile(q); }
     [[nodiscard]] std::uint64_t served() const { return served_; }
 
-private:
-    struct Waiting {
-        std::uint32_t entity;
-        core::SimTime since;
-    };
-    void grant(core::SimTime now, core::SimTime since) {
+protected:
+    void count_grant(core::SimTime now, core::SimTime since) {
         ++busy_;
         busy_level_.set(now, busy_);
         const double wait_h = static_cast<double>((now - since).count()) / 3600.0;
@@ -93,10 +50,15 @@ private:
         wait_sketch_.add(wait_h);
         ++served_;
     }
+    void count_release(core::SimTime now) {
+        SIM_ASSERT(busy_ > 0, "release without a claim");
+        --busy_;
+        busy_level_.set(now, busy_);
+    }
+    void count_queue(core::SimTime now, std::size_t queued) { queue_length_.set(now, static_cast<double>(queued)); }
 
-    // What a grant touches first, together (three cache lines; a release without a queue, the
-    // first line and the queue's ends): pools are read once per crane move or border crossing,
-    // and their other fields are rarely needed.
+    // What a grant touches first, together: pools are read once per crane move or border
+    // crossing, and their other fields are rarely needed.
     std::uint32_t servers_;
     std::uint32_t busy_ = 0;
     bool open_ = true;
@@ -104,15 +66,71 @@ private:
     core::TimeWeighted busy_level_;
     core::RunningStats waits_;
     core::QuantileSketch wait_sketch_{0.01, 1e-4};
+    core::TimeWeighted queue_length_;
+
+private:
+    std::string name_;
+    std::string kind_;
+};
+
+/// Servers for entities of type `Entity` (a tagged id: the vehicle at a border or a berth, the
+/// consignment at a crane).
+template <class Entity>
+class alignas(64) ServerPool : public PoolStatistics {
+public:
+    using PoolStatistics::PoolStatistics;
+
+    /// Asks for a server for `entity`; true if granted now, else it queues (also while closed).
+    bool request(core::SimTime now, Entity entity) {
+        if (busy_ < servers_ && open_) {
+            count_grant(now, now);
+            return true;
+        }
+        queue_.push_back({entity, now});
+        count_queue(now, queued());
+        return false;
+    }
+
+    /// Frees a server; returns the entity granted next, if any queued (and the pool is open).
+    std::optional<Entity> release(core::SimTime now) {
+        count_release(now);
+        return admit(now);
+    }
+
+    /// Opens or closes the pool (opening hours): while closed, no one is granted a server;
+    /// those being served finish. After opening, admit() grants the queue's head in turn.
+    void set_open(bool open) { open_ = open; }
+
+    /// Grants a free server to the head of the queue, if open, a server is free and someone
+    /// waits; returns who.
+    std::optional<Entity> admit(core::SimTime now) {
+        if (!open_ || busy_ >= servers_ || queued() == 0) return std::nullopt;
+        const Waiting next = queue_[head_++];
+        if (head_ == queue_.size()) { // empty again: start over at the front of the buffer
+            queue_.clear();
+            head_ = 0;
+        } else if (head_ >= kCompactAt && 2 * head_ >= queue_.size()) { // a queue that never empties
+            queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(head_));
+            head_ = 0;
+        }
+        count_queue(now, queued());
+        count_grant(now, next.since);
+        return next.entity;
+    }
+
+    [[nodiscard]] std::size_t queued() const { return queue_.size() - head_; }
+
+private:
+    struct Waiting {
+        Entity entity;
+        core::SimTime since;
+    };
     // First come, first served: served from head_, appended at the back; the served prefix is
     // dropped when the queue empties, or when it is at least half the buffer (amortised O(1)).
     // One buffer reused, where a std::deque allocated and freed blocks as it moved.
     static constexpr std::size_t kCompactAt = 64;
     std::vector<Waiting> queue_;
     std::size_t head_ = 0;
-    core::TimeWeighted queue_length_;
-    std::string name_;
-    std::string kind_;
 };
 
 } // namespace corridor::logistics

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/id_vector.hpp"
 #include "sim/core/ids.hpp"
 #include "sim/core/time.hpp"
 
@@ -19,19 +20,19 @@ inline constexpr std::array<const char*, kTimeUses> kTimeUseNames = {
     "moving", "waiting", "border", "transshipment", "port", "weather", "disruption"};
 
 struct ShipmentRecord {
-    std::uint32_t id = 0;           // creation order within the replication
-    std::uint32_t flow = 0;
+    core::ShipmentId id;            // creation order within the replication
+    core::FlowId flow;
     double units = 1;
     core::SimTime created;
     std::optional<core::SimTime> delivered;
-    std::uint32_t route = 0;        // index into RunResult::routes (the links it rode)
+    core::RouteId route;            // in RunResult::routes (the links it rode); invalid: it had none
     std::array<std::int64_t, kTimeUses> seconds{}; // time by use, summing to its time in system
     double usd = 0;
     double kg_co2e = 0;
 };
 
 struct CustodyEvent {
-    std::uint32_t shipment = 0;
+    core::ShipmentId shipment;
     core::SimTime at;
     core::NodeId node;
     std::string event;  // created, boarded, loaded, departed, cleared, arrived, transshipped, delivered
@@ -68,7 +69,7 @@ struct DailyPoint {
 };
 
 struct RunResult {
-    std::vector<std::vector<core::LinkId>> routes; // every distinct route ridden
+    core::IdVector<core::RouteId, std::vector<core::LinkId>> routes; // every distinct route ridden
     std::vector<FlowResult> flows;
     std::vector<ResourceResult> resources;
     std::vector<ShipmentRecord> shipments;

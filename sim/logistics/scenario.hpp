@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "sim/core/ids.hpp"
@@ -48,11 +49,12 @@ struct SeaArea {
     std::array<WeatherMonth, 12> months{};
 };
 
-enum class DisruptionTarget : std::uint8_t { link, node, service, vessel };
+/// What a disruption closes or derates: a link, a node (its processes), a service (its trains
+/// or vessels), or one vessel.
+using DisruptionTarget = std::variant<core::LinkId, core::NodeId, core::ServiceId, core::VesselId>;
+
 struct Disruption {
-    DisruptionTarget target = DisruptionTarget::link;
-    std::uint32_t index = 0;          // LinkId, NodeId, service index, or vessel index counted
-                                      // across the services' fleets in model order
+    DisruptionTarget target;
     core::SimTime from, until;
     double capacity_factor = 0;       // 0 closes; (0, 1) derates
 };

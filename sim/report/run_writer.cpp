@@ -205,12 +205,12 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
             const auto& r = reps[rep];
             for (std::size_t s = 0; s < r.shipments.size(); ++s) {
                 const auto& sh = r.shipments[s];
-                const auto& flow = scenario.flows[sh.flow];
+                const auto& flow = scenario.flows[sh.flow.index()];
                 std::string path = network.node(flow.origin).name;
-                if (sh.route < r.routes.size()) {
+                if (r.routes.contains(sh.route)) {
                     for (const auto l : r.routes[sh.route]) path += ">" + network.node(network.link(l).to).name;
                 }
-                out << rep << ',' << sh.id << ',' << csv_field(flow.name) << ',' << num(sh.units) << ',' << num(hours_of(sh.created)) << ','
+                out << rep << ',' << sh.id.index() << ',' << csv_field(flow.name) << ',' << num(sh.units) << ',' << num(hours_of(sh.created)) << ','
                     << (sh.delivered ? num(hours_of(*sh.delivered)) : "") << ','
                     << (sh.delivered ? num(hours_of(*sh.delivered) - hours_of(sh.created)) : "") << ',' << csv_field(path);
                 for (const auto sec : sh.seconds) out << ',' << num(static_cast<double>(sec) / 3600.0);
@@ -245,8 +245,11 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
         out << "replication,shipment,flow,time_h,node,event,holder\n";
         for (std::size_t rep = 0; rep < reps.size(); ++rep) {
             for (const auto& e : reps[rep].custody) {
-                const auto flow = e.shipment < reps[rep].shipments.size() ? scenario.flows[reps[rep].shipments[e.shipment].flow].name : std::string{};
-                out << rep << ',' << e.shipment << ',' << csv_field(flow) << ',' << num(hours_of(e.at)) << ','
+                const auto& shipments = reps[rep].shipments;
+                const auto flow = e.shipment.index() < shipments.size()
+                                      ? scenario.flows[shipments[e.shipment.index()].flow.index()].name
+                                      : std::string{};
+                out << rep << ',' << e.shipment.index() << ',' << csv_field(flow) << ',' << num(hours_of(e.at)) << ','
                     << network.node(e.node).name << ',' << e.event << ',' << csv_field(e.holder) << '\n';
             }
         }

@@ -258,8 +258,7 @@ World detour_world() {
 
 logistics::Disruption link_closure(const World& w, const char* link, int from_day, int until_day) {
     logistics::Disruption closure;
-    closure.target = logistics::DisruptionTarget::link;
-    closure.index = w.network.find_link(link)->index();
+    closure.target = *w.network.find_link(link);
     closure.from = core::at_hours(24.0 * from_day);
     closure.until = core::at_hours(24.0 * until_day);
     return closure;
@@ -287,12 +286,12 @@ TEST(Simulate, OverlappingDisruptionsOfALinkMultiplySoAClosureHoldsUntilItEnds) 
     const auto reopens = core::at_hours(24 * 20);
     std::size_t held = 0;
     for (const auto& s : r.shipments) {
-        ASSERT_TRUE(s.delivered.has_value()) << "shipment " << s.id;
+        ASSERT_TRUE(s.delivered.has_value()) << "shipment " << s.id.index();
         EXPECT_FALSE(*s.delivered > closes + ride && *s.delivered < reopens + ride)
-            << "shipment " << s.id << " rode AB while it was closed";
+            << "shipment " << s.id.index() << " rode AB while it was closed";
         if (s.created >= closes && s.created < reopens) {
             ++held;
-            EXPECT_EQ(*s.delivered, reopens + ride) << "shipment " << s.id;
+            EXPECT_EQ(*s.delivered, reopens + ride) << "shipment " << s.id.index();
         }
     }
     EXPECT_GT(held, 40U);
@@ -316,7 +315,7 @@ TEST(Simulate, DisruptionStopsFixedRoutesWhileAdaptiveOnesGoRound) {
     EXPECT_EQ(r.flows[1].mean_hours[disruption], 0.0);
     bool detoured = false;
     for (const auto& s : r.shipments) {
-        if (s.flow == 1 && r.routes[s.route].size() == 2) detoured = true;
+        if (s.flow == core::FlowId{1} && r.routes[s.route].size() == 2) detoured = true;
     }
     EXPECT_TRUE(detoured);
 }
@@ -448,10 +447,10 @@ TEST(Simulate, FixedRouteOverAPlannedLinkWaitsForItsOpeningThenGoes) {
     const auto disruption = static_cast<std::size_t>(logistics::TimeUse::disruption);
     std::size_t early = 0;
     for (const auto& s : r.shipments) {
-        ASSERT_TRUE(s.delivered.has_value() || s.created > opening) << "shipment " << s.id << " was never delivered";
+        ASSERT_TRUE(s.delivered.has_value() || s.created > opening) << "shipment " << s.id.index() << " was never delivered";
         if (s.created + core::to_ticks(core::Hours{2.0}) >= opening) continue; // at B after the opening
         ++early;
-        EXPECT_EQ(*s.delivered, opening + ride) << "shipment " << s.id;
+        EXPECT_EQ(*s.delivered, opening + ride) << "shipment " << s.id.index();
         EXPECT_EQ(s.seconds[disruption], (opening - (s.created + core::to_ticks(core::Hours{2.0}))).count())
             << "its wait for the opening is its disruption time";
     }
@@ -480,15 +479,15 @@ links:
     const auto waiting = static_cast<std::size_t>(logistics::TimeUse::waiting);
     std::size_t early = 0, late = 0;
     for (const auto& s : r.shipments) {
-        ASSERT_TRUE(s.delivered.has_value() || s.created + ride > core::at_hours(24 * 20)) << "shipment " << s.id;
+        ASSERT_TRUE(s.delivered.has_value() || s.created + ride > core::at_hours(24 * 20)) << "shipment " << s.id.index();
         if (!s.delivered) continue;
         if (s.created < opening) {
             ++early;
-            EXPECT_EQ(*s.delivered, opening + ride) << "shipment " << s.id;
+            EXPECT_EQ(*s.delivered, opening + ride) << "shipment " << s.id.index();
             EXPECT_EQ(s.seconds[waiting], (opening - s.created).count()) << "it waited at its origin for a route";
         } else {
             ++late;
-            EXPECT_EQ(*s.delivered, s.created + ride) << "shipment " << s.id;
+            EXPECT_EQ(*s.delivered, s.created + ride) << "shipment " << s.id.index();
         }
     }
     EXPECT_GT(early, 25U);
@@ -534,8 +533,7 @@ TEST(Simulate, AVesselOutOfServiceCarriesNothing) {
     sc.flows.push_back(flow(w, "AKT", "ALAT", 10));
     const auto normal = logistics::simulate(w.network, sc, {});
     logistics::Disruption dock;
-    dock.target = logistics::DisruptionTarget::vessel;
-    dock.index = 0; // F1, the only ferry
+    dock.target = core::VesselId{0}; // F1, the only ferry
     dock.from = core::SimTime{};
     dock.until = core::at_hours(24 * 30);
     sc.disruptions.push_back(dock);
@@ -560,10 +558,9 @@ std::size_t largest_load(const logistics::RunResult& r) {
     return most;
 }
 
-logistics::Disruption derate(logistics::DisruptionTarget target, std::uint32_t index, double factor) {
+logistics::Disruption derate(logistics::DisruptionTarget target, double factor) {
     logistics::Disruption d;
     d.target = target;
-    d.index = index;
     d.from = core::SimTime{};
     d.until = core::at_hours(24 * 1000); // beyond the horizon: in force throughout
     d.capacity_factor = factor;
@@ -585,16 +582,16 @@ TEST(Simulate, ADeratedVesselOrServiceLoadsThatShareOfItsCapacity) {
     EXPECT_EQ(largest_load(logistics::simulate(w.network, trains, {})), 20U);
 
     auto vessel = ferry;
-    vessel.disruptions.push_back(derate(logistics::DisruptionTarget::vessel, 0, 0.5)); // F1
+    vessel.disruptions.push_back(derate(core::VesselId{0}, 0.5)); // F1
     EXPECT_EQ(largest_load(logistics::simulate(w.network, vessel, {})), 15U);
     auto service = ferry;
-    service.disruptions.push_back(derate(logistics::DisruptionTarget::service, 1, 0.4)); // ferries
+    service.disruptions.push_back(derate(core::ServiceId{1}, 0.4)); // ferries
     EXPECT_EQ(largest_load(logistics::simulate(w.network, service, {})), 12U);
     auto both = ferry; // several in force multiply: 30 x 0.5 x 0.4
-    both.disruptions.push_back(derate(logistics::DisruptionTarget::vessel, 0, 0.5));
-    both.disruptions.push_back(derate(logistics::DisruptionTarget::service, 1, 0.4));
+    both.disruptions.push_back(derate(core::VesselId{0}, 0.5));
+    both.disruptions.push_back(derate(core::ServiceId{1}, 0.4));
     EXPECT_EQ(largest_load(logistics::simulate(w.network, both, {})), 6U);
-    trains.disruptions.push_back(derate(logistics::DisruptionTarget::service, 0, 0.25)); // kz
+    trains.disruptions.push_back(derate(core::ServiceId{0}, 0.25)); // kz
     EXPECT_EQ(largest_load(logistics::simulate(w.network, trains, {})), 5U);
 }
 
@@ -604,7 +601,7 @@ TEST(Simulate, ADeratedNodeWorksSlowerWhileTheDeratingLasts) {
     // trucks that reach it at 48.2, 60.2, ... 108.2 h.
     const auto w = world(one_hour_border_model(""));
     auto sc = trucks_every_12_hours(w, 10);
-    auto slow = derate(logistics::DisruptionTarget::node, 1, 0.5); // B
+    auto slow = derate(core::NodeId{1}, 0.5); // B
     slow.from = core::at_hours(48);
     slow.until = core::at_hours(120);
     sc.disruptions.push_back(slow);
@@ -899,7 +896,7 @@ services:
     const auto r = logistics::simulate(w.network, sc, {});
     std::vector<std::string> log;
     for (const auto& e : r.custody) {
-        if (e.shipment != 0) continue;
+        if (e.shipment != core::ShipmentId{0}) continue;
         log.push_back(std::to_string(e.at.seconds() / 3600) + " h " + w.network.node(e.node).name + " " + e.event + " " +
                       e.holder);
     }

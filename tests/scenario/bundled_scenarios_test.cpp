@@ -109,7 +109,7 @@ TEST(BundledScenarios, DostykBuildUpDelaysTrainsThroughIt) {
         int count = 0;
         for (const auto& r : run.results) {
             for (const auto& sh : r.shipments) {
-                if (run.loaded.scenario.flows[sh.flow].name != "xian_alat" || !sh.delivered) continue;
+                if (run.loaded.scenario.flows[sh.flow.index()].name != "xian_alat" || !sh.delivered) continue;
                 const double day = static_cast<double>(sh.created.seconds()) / 86400.0;
                 if (day < 55 || day > 68) continue;
                 sum += static_cast<double>((*sh.delivered - sh.created).count()) / 3600.0;
@@ -138,14 +138,14 @@ TEST(BundledScenarios, TrippCarriesNakhchivanFreightFromItsOpening) {
 TEST(BundledScenarios, CriticalMineralsKeepAFullChainOfCustody) {
     const auto minerals = run("critical_minerals_kz_us");
     const auto& r = minerals.results.front();
-    std::map<std::uint32_t, std::vector<const logistics::CustodyEvent*>> events;
+    std::map<core::ShipmentId, std::vector<const logistics::CustodyEvent*>> events;
     for (const auto& e : r.custody) events[e.shipment].push_back(&e);
     std::size_t delivered = 0;
     for (const auto& s : r.shipments) {
-        const auto& flow = minerals.loaded.scenario.flows[s.flow];
+        const auto& flow = minerals.loaded.scenario.flows[s.flow.index()];
         if (!flow.custody) continue;
         const auto& log = events[s.id];
-        ASSERT_FALSE(log.empty()) << flow.name << " shipment " << s.id;
+        ASSERT_FALSE(log.empty()) << flow.name << " shipment " << s.id.index();
         EXPECT_EQ(log.front()->event, "created");
         // Every vehicle that takes it (loaded onto a train or truck, boarded onto a vessel)
         // carries it until it arrives: departures and borders in between name that vehicle.
@@ -153,24 +153,24 @@ TEST(BundledScenarios, CriticalMineralsKeepAFullChainOfCustody) {
         for (const auto* e : log) {
             const bool onto_vessel = e->event == "boarded" && e->holder.find(" / ") != std::string::npos;
             if (e->event == "loaded" || onto_vessel) {
-                EXPECT_EQ(aboard, "") << "shipment " << s.id << " " << e->event << " " << e->holder;
+                EXPECT_EQ(aboard, "") << "shipment " << s.id.index() << " " << e->event << " " << e->holder;
                 aboard = e->holder;
             } else if (e->event == "departed" || e->event == "cleared" || e->event == "arrived") {
-                EXPECT_EQ(e->holder, aboard) << "shipment " << s.id << " " << e->event;
+                EXPECT_EQ(e->holder, aboard) << "shipment " << s.id.index() << " " << e->event;
                 if (e->event == "arrived") aboard.clear();
             }
         }
         if (s.delivered) {
             ++delivered;
             EXPECT_EQ(log.back()->event, "delivered");
-            EXPECT_EQ(aboard, "") << "shipment " << s.id << " delivered while aboard " << aboard;
+            EXPECT_EQ(aboard, "") << "shipment " << s.id.index() << " delivered while aboard " << aboard;
         }
     }
     EXPECT_GT(delivered, 50U);
     // Class 7 never flies: the model forbids uranium on air links.
     const auto& net = minerals.loaded.network;
     for (const auto& s : r.shipments) {
-        if (minerals.loaded.scenario.flows[s.flow].name.rfind("uranium", 0) != 0) continue;
+        if (minerals.loaded.scenario.flows[s.flow.index()].name.rfind("uranium", 0) != 0) continue;
         for (const auto l : r.routes[s.route]) EXPECT_NE(net.link(l).mode, network::Mode::air);
     }
 }

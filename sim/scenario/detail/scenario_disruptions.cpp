@@ -18,9 +18,8 @@ void ScenarioReader::read_disruptions(logistics::Scenario& sc, const network::Ne
         int targets = 0;
         if (const auto name = r_.text(item, "link", false)) {
             ++targets;
-            d.target = logistics::DisruptionTarget::link;
             if (const auto id = net.find_link(*name)) {
-                d.index = id->index();
+                d.target = *id;
             } else {
                 std::vector<std::string> names;
                 for (std::uint32_t i = 0; i < net.link_count(); ++i) names.push_back(net.link(core::LinkId{i}).name);
@@ -31,18 +30,16 @@ void ScenarioReader::read_disruptions(logistics::Scenario& sc, const network::Ne
         }
         if (item["node"]) {
             ++targets;
-            d.target = logistics::DisruptionTarget::node;
-            if (const auto id = node_ref(net, item, "node", "disruption")) d.index = id->index();
+            if (const auto id = node_ref(net, item, "node", "disruption")) d.target = *id;
         }
         if (const auto name = r_.text(item, "service", false)) {
             ++targets;
-            d.target = logistics::DisruptionTarget::service;
             std::vector<std::string> names;
             bool found = false;
             for (std::uint32_t i = 0; i < sc.services.size(); ++i) {
                 names.push_back(sc.services[i].name);
                 if (sc.services[i].name == *name) {
-                    d.index = i;
+                    d.target = core::ServiceId{i};
                     found = true;
                 }
             }
@@ -54,7 +51,6 @@ void ScenarioReader::read_disruptions(logistics::Scenario& sc, const network::Ne
         }
         if (const auto name = r_.text(item, "vessel", false)) {
             ++targets;
-            d.target = logistics::DisruptionTarget::vessel;
             std::vector<std::string> names;
             bool found = false;
             std::uint32_t index = 0;
@@ -62,7 +58,7 @@ void ScenarioReader::read_disruptions(logistics::Scenario& sc, const network::Ne
                 for (const auto& v : svc.vessels) {
                     names.push_back(v.name);
                     if (v.name == *name && !found) {
-                        d.index = index;
+                        d.target = core::VesselId{index};
                         found = true;
                     }
                     ++index;

@@ -1,0 +1,93 @@
+// Node processes: the server pools at nodes (a border's lanes in each direction, a
+// transshipment's cranes, a port's berths), the times they take (sampled from each node's own
+// random stream, slowed by a derating of the node), the consignments waiting together for a
+// transshipment's setup, and the borders' opening hours. Owns the pools and their statistics.
+// Touches nothing of other components: who is served is the simulation's to say.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sim/core/engine.hpp"
+#include "sim/core/id_vector.hpp"
+#include "sim/core/random.hpp"
+#include "sim/logistics/detail/ids.hpp"
+#include "sim/logistics/resource.hpp"
+#include "sim/logistics/result.hpp"
+#include "sim/logistics/scenario.hpp"
+#include "sim/network/network.hpp"
+#include "sim/network/routing.hpp"
+
+namespace corridor::logistics::detail {
+
+class NodeProcesses {
+public:
+    NodeProcesses(const network::Network& net, const Scenario& sc, std::uint32_t replication);
+
+    /// A border's lanes for vehicles entering the node's country (inbound) or not.
+    [[nodiscard]] LanePoolId border_lanes(NodeId node, bool inbound) const {
+        return inbound ? border_in_[node] : border_out_[node];
+    }
+    /// A port's berths (invalid: the node has none).
+    [[nodiscard]] LanePoolId berths(NodeId node) const { return berths_[node]; }
+    [[nodiscard]] CranePoolId crane_pool(NodeId node) const { return cranes_[node]; }
+    ServerPool<VehicleId>& lanes(LanePoolId pool) { return lanes_[pool]; }
+    ServerPool<ConsignmentId>& cranes(CranePoolId pool) { return crane_pools_[pool]; }
+    [[nodiscard]] NodeId node_of(LanePoolId pool) const { return lane_node_[pool]; }
+    [[nodiscard]] NodeId node_of(CranePoolId pool) const { return crane_node_[pool]; }
+
+    // How long a process takes at a node now: sampled, over the node's derating.
+    core::Duration border_dwell(NodeId node, bool inbound);
+    core::Duration setup_time(NodeId node);
+    core::Duration crane_time(NodeId node, double units) const;
+    /// Half a port call (unloading, or loading): `own` is the service's handling, if it has one.
+    core::Duration berth_time(NodeId node, const std::optional<core::Distribution>& own);
+    [[nodiscard]] double crane_cost_usd_per_unit(NodeId node) const;
+
+    /// A derating of the node's processes in force (the product of those on it; 1: none).
+    void set_speed(NodeId node, double factor) { speed_[node] = factor; }
+
+    /// Consignments wait together for a setup: takes `consignments`, leaving an empty buffer.
+    SetupBatchId hold_for_setup(std::vector<ConsignmentId>& consignments);
+    std::vector<ConsignmentId>& batch(SetupBatchId b) { return batches_[b]; }
+    void free_batch(SetupBatchId b);
+
+    /// Schedules the opening and closing of every border that keeps hours (payload: the node,
+    /// bit 32 set for opening), and sets each open or closed for the run's start.
+    void start_border_hours(core::Engine& engine, core::HandlerId handler);
+
+    /// What one arriving now can expect to queue at the node's processes before being served:
+    /// those queued in front × the mean service time ÷ servers (for cranes, per unit, as routing
+    /// prices a lift).
+    [[nodiscard]] network::NodeWait wait_at(NodeId node) const;
+
+    /// Every pool's queue now, in the order of the results' rows.
+    void queue_snapshot(std::vector<double>& out) const;
+    [[nodiscard]] std::size_t pool_count() const { return order_.size(); }
+    void reset_statistics(core::SimTime now);
+    void add_results(core::SimTime end, std::vector<ResourceResult>& out) const;
+
+private:
+    // The pools in creation order (node by node: border in, border out, cranes, berths): the
+    // order of the results' rows and of the daily queue series.
+    struct PoolRef {
+        bool crane;
+        std::uint32_t index;
+    };
+    [[nodiscard]] const PoolStatistics& pool(const PoolRef& ref) const;
+
+    const network::Network& net_;
+    core::IdVector<LanePoolId, ServerPool<VehicleId>> lanes_;
+    core::IdVector<CranePoolId, ServerPool<ConsignmentId>> crane_pools_;
+    core::IdVector<LanePoolId, NodeId> lane_node_;
+    core::IdVector<CranePoolId, NodeId> crane_node_;
+    std::vector<PoolRef> order_;
+    core::IdVector<NodeId, LanePoolId> border_in_, border_out_, berths_;
+    core::IdVector<NodeId, CranePoolId> cranes_;
+    core::IdVector<NodeId, core::RandomStream> random_;
+    core::IdVector<NodeId, double> speed_; // its processes' speed, the product of its deratings
+    core::IdVector<SetupBatchId, std::vector<ConsignmentId>> batches_;
+    std::vector<SetupBatchId> free_batches_;
+};
+
+} // namespace corridor::logistics::detail

@@ -1,0 +1,114 @@
+// Result collection: per-flow statistics as consignments are created and delivered, the daily
+// series, and the run's result at the horizon.
+#include "sim/logistics/detail/result_collector.hpp"
+
+#include <algorithm>
+
+namespace corridor::logistics::detail {
+
+ResultCollector::ResultCollector(const Scenario& sc, bool keep_shipments) : sc_{sc}, keep_shipments_{keep_shipments} {
+    stats_.resize(sc.flows.size());
+    created_by_flow_.resize(sc.flows.size());
+    today_delivered_.assign(sc.flows.size(), 0.0);
+}
+
+ShipmentId ResultCollector::created(FlowId f, double units, bool counted) {
+    const ShipmentId id{static_cast<std::uint32_t>(created_)};
+    ++created_;
+    peak_in_system_ = std::max(peak_in_system_, created_ - delivered_);
+    if (counted) {
+        ++created_by_flow_[f].created;
+        created_by_flow_[f].units += units;
+    }
+    return id;
+}
+
+ShipmentRecord ResultCollector::record_of(const Consignment& con, std::optional<core::SimTime> delivered) {
+    ShipmentRecord r;
+    r.id = con.id;
+    r.flow = con.flow;
+    r.units = con.units;
+    r.created = con.created;
+    r.delivered = delivered;
+    r.route = con.route;
+    for (std::size_t u = 0; u < kTimeUses; ++u) r.seconds[u] = con.seconds[u];
+    r.usd = con.usd;
+    r.kg_co2e = con.kg_co2e;
+    return r;
+}
+
+void ResultCollector::delivered(const Consignment& con, core::SimTime now, const FlowEnd& end) {
+    ++delivered_;
+    if (con.counted) {
+        auto& fs = stats_[con.flow];
+        ++fs.delivered;
+        fs.units_delivered += con.units;
+        const double h = static_cast<double>((now - con.created).count()) / 3600.0;
+        fs.transit.add(h);
+        fs.transit_stats.add(h);
+        fs.usd.add(con.usd / con.units);
+        fs.kg.add(con.kg_co2e / con.units);
+        for (std::size_t u = 0; u < kTimeUses; ++u) fs.hours[u] += static_cast<double>(con.seconds[u]) / 3600.0;
+        if (end.has_target && h <= end.target_h) ++fs.on_time;
+    }
+    today_delivered_[con.flow.index()] += con.units;
+    if (keep_shipments_) shipments_.push_back(record_of(con, now));
+}
+
+void ResultCollector::add_day(std::uint32_t day, std::vector<double> queues) {
+    DailyPoint point;
+    point.day = day;
+    point.queue = std::move(queues);
+    point.delivered = today_delivered_;
+    std::fill(today_delivered_.begin(), today_delivered_.end(), 0.0);
+    daily_.push_back(std::move(point));
+}
+
+RunResult ResultCollector::finish(const Consignments& cons, core::Duration measured) {
+    RunResult result;
+    result.created = created_;
+    result.delivered = delivered_;
+    result.in_system = created_ - delivered_;
+    result.peak_in_system = peak_in_system_;
+    result.peak_pending_events = peak_pending_;
+    const double days = static_cast<double>(measured.count()) / 86400.0;
+    result.flows.reserve(sc_.flows.size());
+    for (const auto f : stats_.ids()) {
+        const auto& fs = stats_[f];
+        const auto& made = created_by_flow_[f];
+        FlowResult r;
+        r.name = sc_.flows[f.index()].name;
+        r.created = made.created;
+        r.delivered = fs.delivered;
+        r.in_system = made.created - fs.delivered;
+        r.units_created = made.units;
+        r.units_delivered = fs.units_delivered;
+        r.throughput_units_per_day = days > 0 ? fs.units_delivered / days : 0;
+        if (fs.delivered > 0) {
+            r.transit_mean_h = fs.transit_stats.mean();
+            r.transit_p50_h = fs.transit.quantile(0.5);
+            r.transit_p90_h = fs.transit.quantile(0.9);
+            r.transit_p95_h = fs.transit.quantile(0.95);
+            r.transit_max_h = fs.transit_stats.max();
+            r.usd_per_unit = fs.usd.mean();
+            r.kg_co2e_per_unit = fs.kg.mean();
+            for (std::size_t u = 0; u < kTimeUses; ++u) r.mean_hours[u] = fs.hours[u] / static_cast<double>(fs.delivered);
+            if (sc_.flows[f.index()].target_days) {
+                r.on_time_share = static_cast<double>(fs.on_time) / static_cast<double>(fs.delivered);
+            }
+        }
+        result.flows.push_back(std::move(r));
+    }
+    // Close the books: those still in the system, their time up to the horizon already added.
+    for (ConsignmentId c{0}; c.index() < cons.slots(); c = ConsignmentId{c.index() + 1}) {
+        if (cons[c].live && keep_shipments_) shipments_.push_back(record_of(cons[c], std::nullopt));
+    }
+    std::sort(shipments_.begin(), shipments_.end(),
+              [](const ShipmentRecord& a, const ShipmentRecord& b) { return a.id < b.id; });
+    if (keep_shipments_) result.shipments = std::move(shipments_);
+    result.custody = std::move(custody_);
+    result.daily = std::move(daily_);
+    return result;
+}
+
+} // namespace corridor::logistics::detail

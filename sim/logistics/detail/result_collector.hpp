@@ -1,0 +1,71 @@
+// Result collection: what a run counts as it goes (per flow: creations, deliveries, transit
+// times, costs, time by use; per day: queues and deliveries; every shipment's record and the
+// custody logs) and the flows' rows at the end. Owns those statistics. Touches nothing of other
+// components: they add their own resource rows (add_results).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/core/id_vector.hpp"
+#include "sim/core/quantiles.hpp"
+#include "sim/core/running_stats.hpp"
+#include "sim/logistics/detail/consignment.hpp"
+#include "sim/logistics/detail/demand.hpp"
+#include "sim/logistics/detail/ids.hpp"
+#include "sim/logistics/result.hpp"
+#include "sim/logistics/scenario.hpp"
+
+namespace corridor::logistics::detail {
+
+class ResultCollector {
+public:
+    ResultCollector(const Scenario& sc, bool keep_shipments);
+
+    /// A consignment of `units` of flow f entered the system (`counted`: after the warm-up);
+    /// returns its shipment number (creation order).
+    ShipmentId created(FlowId f, double units, bool counted);
+    /// Consignment `con` was delivered at `now`.
+    void delivered(const Consignment& con, core::SimTime now, const FlowEnd& end);
+    /// One entry of a consignment's chain-of-custody log.
+    void log_custody(ShipmentId shipment, core::SimTime at, NodeId node, const char* event, std::string holder) {
+        custody_.push_back(CustodyEvent{shipment, at, node, event, std::move(holder)});
+    }
+    /// The daily point for `day`: the pools' queues as given, the units each flow delivered
+    /// since the last point.
+    void add_day(std::uint32_t day, std::vector<double> queues);
+    void note_pending(std::size_t pending) { peak_pending_ = std::max<std::uint64_t>(peak_pending_, pending); }
+
+    /// The run's result: counts, flows, shipments (those still in the system from `live`), the
+    /// custody logs and the daily series; resources and routes are the caller's to add.
+    RunResult finish(const Consignments& cons, core::Duration measured);
+
+private:
+    struct alignas(64) FlowStats { // a delivery updates it all
+        std::uint64_t delivered = 0, on_time = 0;
+        double units_delivered = 0;
+        core::QuantileSketch transit{0.01, 1e-3}; // transit-time quantiles to within 1%
+        core::RunningStats transit_stats, usd, kg;
+        std::array<double, kTimeUses> hours{};
+    };
+    struct FlowCreated {
+        std::uint64_t created = 0; // after the warm-up
+        double units = 0;
+    };
+    static ShipmentRecord record_of(const Consignment& con, std::optional<core::SimTime> delivered);
+
+    const Scenario& sc_;
+    bool keep_shipments_;
+    core::IdVector<FlowId, FlowStats> stats_;
+    core::IdVector<FlowId, FlowCreated> created_by_flow_;
+    std::vector<double> today_delivered_; // per flow, units delivered since the last daily point
+    std::vector<DailyPoint> daily_;
+    std::vector<ShipmentRecord> shipments_;
+    std::vector<CustodyEvent> custody_;
+    std::uint64_t created_ = 0, delivered_ = 0, peak_in_system_ = 0;
+    std::uint64_t peak_pending_ = 0; // most events pending at a daily snapshot
+};
+
+} // namespace corridor::logistics::detail

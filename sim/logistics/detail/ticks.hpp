@@ -1,0 +1,12 @@
+// Model hours to simulation ticks, as the simulation schedules them.
+#pragma once
+#include <algorithm>
+
+#include "sim/core/time.hpp"
+
+namespace corridor::logistics::detail {
+
+/// Rounded once, to the nearest second, never negative.
+inline core::Duration hours(double h) { return std::max(core::Duration{0}, core::to_ticks(core::Hours{h})); }
+
+} // namespace corridor::logistics::detail
