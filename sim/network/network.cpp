@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "sim/network/detail/graph.hpp"
+#include "sim/network/transfer.hpp"
 
 namespace corridor::network {
 
@@ -211,7 +212,7 @@ Network Network::build(NetworkSpec spec) {
         topo.to = link.to.index();
         topo.carrier = impl->link_carrier[i];
         if (link.status != LinkStatus::open) topo.flags |= LinkTopo::kNotOpen;
-        if (link.mode == Mode::ferry || link.mode == Mode::sea || link.mode == Mode::air) topo.flags |= LinkTopo::kWater;
+        if (loads_at_port(link.mode)) topo.flags |= LinkTopo::kWater;
         if (impl->forbidden_mask[i] != 0 || !link.forbidden.empty()) topo.flags |= LinkTopo::kRestricted;
         double hours = link.length.value() / link.speed.value();
         double usd = link.cost_usd_per_unit_km * link.length.value();

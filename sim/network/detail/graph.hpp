@@ -20,7 +20,7 @@ struct LinkTopo {
     std::uint8_t flags; // kNotOpen | kWater | kRestricted | kBorderIn | kBorderOut
     std::uint16_t pad = 0;
     static constexpr std::uint8_t kNotOpen = 1;    // planned or closed: look at status/opens
-    static constexpr std::uint8_t kWater = 2;      // ferry, sea or air: ports load and unload it
+    static constexpr std::uint8_t kWater = 2;      // it loads at ports (loads_at_port: ferry, sea, air)
     static constexpr std::uint8_t kRestricted = 4; // forbids some cargo class
     static constexpr std::uint8_t kBorderIn = 8;    // ends at a border node, entering its country
     static constexpr std::uint8_t kBorderOut = 16;  // ends at a border node of its own country
