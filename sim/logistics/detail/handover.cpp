@@ -217,11 +217,6 @@ void Simulation::retry_unrouted() {
     }
 }
 
-void Simulation::log_custody(ConsignmentId c, const char* event, const std::string& holder, NodeId where) {
-    if (!cons_[c].custody) return;
-    results_.log_custody(cons_[c].id, engine_.now(), where, event, holder);
-}
-
 // Who holds a vehicle's load, for custody logs: "kz_trains / train 57", "feeder / Aktau-1",
 // "truck 1204".
 std::string Simulation::holder_of(const Vehicle& veh) const {

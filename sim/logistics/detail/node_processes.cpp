@@ -12,7 +12,7 @@ NodeProcesses::NodeProcesses(const network::Network& net, const Scenario& sc, st
     border_in_.assign(net.node_count(), LanePoolId{});
     border_out_.assign(net.node_count(), LanePoolId{});
     berths_.assign(net.node_count(), LanePoolId{});
-    cranes_.assign(net.node_count(), CranePoolId{});
+    cranes_.assign(net.node_count(), CraneSet{});
     random_.reserve(net.node_count());
     auto add_lanes = [&](NodeId v, std::string name, const char* kind, std::uint32_t servers) {
         order_.push_back({false, static_cast<std::uint32_t>(lanes_.size())});
@@ -28,7 +28,8 @@ NodeProcesses::NodeProcesses(const network::Network& net, const Scenario& sc, st
         if (node.transshipment) {
             order_.push_back({true, static_cast<std::uint32_t>(crane_pools_.size())});
             crane_node_.push_back(v);
-            cranes_[v] = crane_pools_.emplace_back("cranes " + node.name, "cranes", node.transshipment->cranes);
+            cranes_[v] = CraneSet{crane_pools_.emplace_back("cranes " + node.name, "cranes", node.transshipment->cranes),
+                                  node.transshipment->units_per_crane_h, node.transshipment->cost_usd_per_unit};
         }
         if (node.port) berths_[v] = add_lanes(v, "berths " + node.name, "berths", node.port->berths);
         // Only a node's processes sample (border dwell, setup, berth handling): a node without
@@ -50,14 +51,6 @@ core::Duration NodeProcesses::border_dwell(NodeId node, bool inbound) {
 core::Duration NodeProcesses::setup_time(NodeId node) {
     const double setup = net_.node(node).transshipment->setup_h.sample(random_[node]);
     return hours(setup / speed_[node]);
-}
-
-core::Duration NodeProcesses::crane_time(NodeId node, double units) const {
-    return hours(units / net_.node(node).transshipment->units_per_crane_h / speed_[node]);
-}
-
-double NodeProcesses::crane_cost_usd_per_unit(NodeId node) const {
-    return net_.node(node).transshipment->cost_usd_per_unit;
 }
 
 // handling_h is a whole port call: unloading what arrived and loading what leaves, half each (a
@@ -111,7 +104,7 @@ network::NodeWait NodeProcesses::wait_at(NodeId v) const {
         wait.border_out_h = static_cast<double>(out.queued()) * node.border->dwell_h.mean() / out.servers();
     }
     if (node.transshipment) {
-        const auto& cranes = crane_pools_[cranes_[v]];
+        const auto& cranes = crane_pools_[cranes_[v].pool];
         wait.cranes_h = static_cast<double>(cranes.queued()) / node.transshipment->units_per_crane_h / cranes.servers();
     }
     if (node.port) {

@@ -12,6 +12,7 @@
 #include "sim/core/id_vector.hpp"
 #include "sim/core/random.hpp"
 #include "sim/logistics/detail/ids.hpp"
+#include "sim/logistics/detail/ticks.hpp"
 #include "sim/logistics/resource.hpp"
 #include "sim/logistics/result.hpp"
 #include "sim/logistics/scenario.hpp"
@@ -30,7 +31,7 @@ public:
     }
     /// A port's berths (invalid: the node has none).
     [[nodiscard]] LanePoolId berths(NodeId node) const { return berths_[node]; }
-    [[nodiscard]] CranePoolId crane_pool(NodeId node) const { return cranes_[node]; }
+    [[nodiscard]] CranePoolId crane_pool(NodeId node) const { return cranes_[node].pool; }
     ServerPool<VehicleId>& lanes(LanePoolId pool) { return lanes_[pool]; }
     ServerPool<ConsignmentId>& cranes(CranePoolId pool) { return crane_pools_[pool]; }
     [[nodiscard]] NodeId node_of(LanePoolId pool) const { return lane_node_[pool]; }
@@ -39,10 +40,13 @@ public:
     // How long a process takes at a node now: sampled, over the node's derating.
     core::Duration border_dwell(NodeId node, bool inbound);
     core::Duration setup_time(NodeId node);
-    core::Duration crane_time(NodeId node, double units) const;
+    /// One crane's lift of `units`.
+    [[nodiscard]] core::Duration crane_time(NodeId node, double units) const {
+        return hours(units / cranes_[node].units_per_crane_h / speed_[node]);
+    }
     /// Half a port call (unloading, or loading): `own` is the service's handling, if it has one.
     core::Duration berth_time(NodeId node, const std::optional<core::Distribution>& own);
-    [[nodiscard]] double crane_cost_usd_per_unit(NodeId node) const;
+    [[nodiscard]] double crane_cost_usd_per_unit(NodeId node) const { return cranes_[node].cost_usd_per_unit; }
 
     /// A derating of the node's processes in force (the product of those on it; 1: none).
     void set_speed(NodeId node, double factor) { speed_[node] = factor; }
@@ -83,7 +87,13 @@ private:
     core::IdVector<CranePoolId, NodeId> crane_node_;
     std::vector<PoolRef> order_;
     core::IdVector<NodeId, LanePoolId> border_in_, border_out_, berths_;
-    core::IdVector<NodeId, CranePoolId> cranes_;
+    // A transshipment node's cranes: their pool and what a lift takes and costs (read per lift).
+    struct CraneSet {
+        CranePoolId pool;
+        double units_per_crane_h = 1;
+        double cost_usd_per_unit = 0;
+    };
+    core::IdVector<NodeId, CraneSet> cranes_;
     core::IdVector<NodeId, core::RandomStream> random_;
     core::IdVector<NodeId, double> speed_; // its processes' speed, the product of its deratings
     core::IdVector<SetupBatchId, std::vector<ConsignmentId>> batches_;

@@ -23,38 +23,6 @@ ShipmentId ResultCollector::created(FlowId f, double units, bool counted) {
     return id;
 }
 
-ShipmentRecord ResultCollector::record_of(const Consignment& con, std::optional<core::SimTime> delivered) {
-    ShipmentRecord r;
-    r.id = con.id;
-    r.flow = con.flow;
-    r.units = con.units;
-    r.created = con.created;
-    r.delivered = delivered;
-    r.route = con.route;
-    for (std::size_t u = 0; u < kTimeUses; ++u) r.seconds[u] = con.seconds[u];
-    r.usd = con.usd;
-    r.kg_co2e = con.kg_co2e;
-    return r;
-}
-
-void ResultCollector::delivered(const Consignment& con, core::SimTime now, const FlowEnd& end) {
-    ++delivered_;
-    if (con.counted) {
-        auto& fs = stats_[con.flow];
-        ++fs.delivered;
-        fs.units_delivered += con.units;
-        const double h = static_cast<double>((now - con.created).count()) / 3600.0;
-        fs.transit.add(h);
-        fs.transit_stats.add(h);
-        fs.usd.add(con.usd / con.units);
-        fs.kg.add(con.kg_co2e / con.units);
-        for (std::size_t u = 0; u < kTimeUses; ++u) fs.hours[u] += static_cast<double>(con.seconds[u]) / 3600.0;
-        if (end.has_target && h <= end.target_h) ++fs.on_time;
-    }
-    today_delivered_[con.flow.index()] += con.units;
-    if (keep_shipments_) shipments_.push_back(record_of(con, now));
-}
-
 void ResultCollector::add_day(std::uint32_t day, std::vector<double> queues) {
     DailyPoint point;
     point.day = day;

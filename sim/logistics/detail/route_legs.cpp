@@ -47,33 +47,6 @@ void RouteLegs::set_first_leg(RouteId route, LegId leg) {
     first_leg_[route] = leg;
 }
 
-std::uint32_t& RouteLegs::step(const Consignment& con, std::span<const LinkId> route) {
-    if (steps_.size() <= con.route.index()) steps_.resize(con.route.index() + 1);
-    auto& by_pos = steps_[con.route];
-    if (by_pos.empty()) by_pos.assign(route.size(), kLegUnknown);
-    return by_pos[con.pos];
-}
-
-LegId RouteLegs::leg_at(const Consignment& con, std::span<const LinkId> route) {
-    std::uint32_t& word = step(con, route);
-    if ((word & kLegUnknown) == kLegUnknown) {
-        const auto leg = intern(leg_from(con, route));
-        if (leg.index() >= kLegUnknown) throw std::length_error("more than 2^30 - 1 distinct legs");
-        word = (word & ~kLegUnknown) | leg.index();
-    }
-    return LegId{word & kLegUnknown};
-}
-
-// Cranes are needed where the carrier changes at a node that transships and the change is not a
-// vessel's (vessels load and unload at their berths). Worked out once per (route, position).
-bool RouteLegs::needs_cranes(Consignment& con, std::span<const LinkId> route) {
-    if (con.pos == 0 || con.pos >= route.size()) return false;
-    std::uint32_t& word = step(con, route);
-    if ((word & kCranesKnown) == 0) word |= kCranesKnown | (cranes_between(route, con.pos) ? kCranes : 0);
-    if ((word & kLegUnknown) != kLegUnknown) con.leg = LegId{word & kLegUnknown}; // for the next leg's start
-    return (word & kCranes) != 0;
-}
-
 bool RouteLegs::cranes_between(std::span<const LinkId> route, std::uint32_t pos) const {
     const auto& before = net_.link(route[pos - 1]);
     const auto& after = net_.link(route[pos]);

@@ -73,7 +73,9 @@ private:
     void start_next(ConsignmentId c);
     void deliver(ConsignmentId c);
     void retry_unrouted(); // routes for the consignments that had none
-    void log_custody(ConsignmentId c, const char* event, const std::string& holder, NodeId where);
+    void log_custody(ConsignmentId c, const char* event, const std::string& holder, NodeId where) {
+        if (cons_[c].custody) [[unlikely]] results_.log_custody(cons_[c].id, engine_.now(), where, event, holder);
+    }
     // Logs `event` at `where` for each consignment aboard `v` that keeps a custody log (a byte
     // read for the others, on the link step's path).
     void log_load(VehicleId v, const char* event, NodeId where) {

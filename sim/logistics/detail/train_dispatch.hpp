@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/core/assert.hpp"
 #include "sim/core/engine.hpp"
 #include "sim/core/id_vector.hpp"
 #include "sim/logistics/detail/consignment.hpp"
 #include "sim/logistics/detail/ids.hpp"
+#include "sim/logistics/detail/timetable.hpp"
 #include "sim/logistics/detail/vehicle.hpp"
 #include "sim/logistics/scenario.hpp"
 
@@ -25,10 +27,11 @@ public:
     /// Is service `s` a train service (else vessels)?
     [[nodiscard]] bool is_train(ServiceId s) const { return rules_[s].train; }
 
-    /// Boards consignment `c` of `units` for `leg` of service `s` at `at`; true if the train is
-    /// now full and departs by the rule. A new consolidator starts its timetable.
-    ConsolidatorId board(ConsignmentId c, double units, ServiceId s, LegId leg, NodeId at, core::Engine& engine);
-    [[nodiscard]] bool full(ConsolidatorId k) const;
+    /// Boards consignment `c` of `units` for `leg` of service `s` at `at`; `departs`: the train
+    /// is now full and leaves by the rule (else the rule's maximum-wait timer runs). A new
+    /// consolidator starts its timetable.
+    ConsolidatorId board(ConsignmentId c, double units, ServiceId s, LegId leg, NodeId at, core::Engine& engine,
+                         bool& departs);
     /// Arms the maximum-wait timer if the rule has one, cargo waits and no timer runs.
     void wait_for_more(ConsolidatorId k, core::Engine& engine);
 
@@ -69,6 +72,9 @@ private:
         bool timer_set = false;
     };
 
+    // The first boarding for a leg: its consolidator, and the first of its timetable's departures.
+    void start_consolidator(ServiceId s, LegId leg, NodeId at, core::Engine& engine);
+
     const Scenario& sc_;
     core::HandlerId h_timer_, h_timetable_;
     core::IdVector<ServiceId, Rule> rules_;
@@ -77,5 +83,58 @@ private:
     core::IdVector<ConsolidatorId, Consolidator> consolidators_;
     core::IdVector<LegId, ConsolidatorId> of_leg_; // a leg has one service: the leg names its trains
 };
+
+// Boarding and departing run once per consignment and train: defined here, so that the
+// simulation's handlers inline them.
+
+inline ConsolidatorId TrainDispatch::board(ConsignmentId c, double units, ServiceId s, LegId leg, NodeId at,
+                                           core::Engine& engine, bool& departs) {
+    if (of_leg_.size() <= leg.index() || !of_leg_[leg].valid()) [[unlikely]] start_consolidator(s, leg, at, engine);
+    const ConsolidatorId k = of_leg_[leg];
+    Consolidator& con = consolidators_[k];
+    SIM_ASSERT(at == con.at, "a leg's trains board at its start");
+    con.waiting.push_back(c);
+    con.units += units;
+    const Rule& rule = rules_[s];
+    departs = rule.when_full && con.units >= rule.capacity_units;
+    if (!departs && !con.timer_set && rule.max_wait >= core::Duration{0}) {
+        con.timer = engine.schedule_cancellable_in(rule.max_wait, h_timer_, k.index());
+        con.timer_set = true;
+    }
+    return k;
+}
+
+inline void TrainDispatch::wait_for_more(ConsolidatorId k, core::Engine& engine) {
+    Consolidator& con = consolidators_[k];
+    const Rule& rule = rules_[con.service];
+    if (con.timer_set || con.waiting.empty() || rule.max_wait < core::Duration{0}) return;
+    con.timer = engine.schedule_cancellable_in(rule.max_wait, h_timer_, k.index());
+    con.timer_set = true;
+}
+
+inline bool TrainDispatch::load(ConsolidatorId k, Vehicle& train, const Consignments& cons, core::Engine& engine) {
+    Consolidator& con = consolidators_[k];
+    const Rule& rule = rules_[con.service];
+    if (con.timer_set) {
+        engine.cancel(con.timer);
+        con.timer_set = false;
+    }
+    train.number = ++trains_run_[con.service];
+    // Board in arrival order up to the capacity; those left behind stay in the list, in order.
+    std::size_t left = 0;
+    for (const auto c : con.waiting) {
+        if (train.load.empty() || train.units + cons[c].units <= rule.capacity_units) {
+            train.load.push_back(c);
+            train.units += cons[c].units;
+            train.custodial = train.custodial || cons[c].custody;
+        } else {
+            con.waiting[left++] = c;
+        }
+    }
+    con.waiting.resize(left);
+    con.units = 0;
+    for (const auto c : con.waiting) con.units += cons[c].units;
+    return !con.waiting.empty() && rule.when_full && con.units >= rule.capacity_units;
+}
 
 } // namespace corridor::logistics::detail

@@ -5,13 +5,11 @@
 namespace corridor::logistics::detail {
 
 void Simulation::board_train(ConsignmentId c, ServiceId s, LegId leg) {
-    const ConsolidatorId k = trains_.board(c, cons_[c].units, s, leg, cons_[c].at, engine_);
-    log_custody(c, "boarded", sc_.services[s.index()].name, cons_[c].at);
-    if (trains_.full(k)) {
-        depart_train(k);
-    } else {
-        trains_.wait_for_more(k, engine_);
-    }
+    const Consignment& con = cons_[c];
+    log_custody(c, "boarded", sc_.services[s.index()].name, con.at);
+    bool departs = false;
+    const ConsolidatorId k = trains_.board(c, con.units, s, leg, con.at, engine_, departs);
+    if (departs) depart_train(k);
 }
 
 void Simulation::depart_train(ConsolidatorId k) {

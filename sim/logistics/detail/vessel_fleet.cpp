@@ -36,29 +36,6 @@ VesselFleet::VesselFleet(const network::Network& net, const Scenario& sc, std::u
     }
 }
 
-VesselFleet::Boarding VesselFleet::board(ConsignmentId c, double units, ServiceId s, LinkId link) {
-    PortQueueId& queue = queue_of_link_[link];
-    if (!queue.valid()) {
-        queue = queues_.push_back(PortQueue{s, link, {}, 0, 0});
-        queues_of_service_[s].push_back(queue);
-    }
-    const PortQueueId q = queue;
-    queues_[q].waiting.push_back(c);
-    queues_[q].units += units;
-    // A vessel loading here for this link takes it now; else an idle vessel starts loading.
-    for (const auto i : of_service_[s]) {
-        if (vessels_[i].state == State::loading && vessels_[i].queue == q) return {Boarding::Then::load, i, q, {}};
-    }
-    const auto port = net_.link(link).from;
-    for (const auto i : of_service_[s]) {
-        const Vessel& vessel = vessels_[i];
-        if (vessel.state == State::idle && vessel.closed == 0 && vessel.at == port) {
-            return {Boarding::Then::start_loading, i, q, port};
-        }
-    }
-    return {Boarding::Then::summon, VesselId{}, q, port}; // no vessel here: bring idle ones over
-}
-
 std::vector<std::pair<VesselId, LinkId>> VesselFleet::summon(ServiceId s, NodeId port, core::SimTime now) {
     std::vector<std::pair<VesselId, LinkId>> sent;
     double waiting = 0;
