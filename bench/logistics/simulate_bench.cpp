@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "bench/support/heap_counter.hpp"
+#include "bench/support/hold_model.hpp"
 #include "bench/support/networks.hpp"
 #include "sim/core/engine.hpp"
 #include "sim/core/random.hpp"
@@ -185,35 +186,14 @@ void BM_MemoryPerConsignmentInFlight(benchmark::State& state) {
 }
 BENCHMARK(BM_MemoryPerConsignmentInFlight)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
-// Yardstick, same binary and run: the bare engine's hold model (N pending events, each
-// rescheduling itself after an exponential delay), the same code as core/engine_bench.cpp's
-// BM_Hold_EngineRunUntil.
-std::int64_t hold_delay(core::RandomStream& random) {
-    return static_cast<std::int64_t>(-3600.0 * std::log(random.uniform_open01()));
-}
-struct Hold {
-    core::RandomStream random{1};
-    core::HandlerId handler{};
-    std::uint64_t checksum = 0;
-    void on_event(core::Engine& engine, std::uint64_t payload) {
-        checksum += payload;
-        engine.schedule_in(core::Duration{hold_delay(random)}, handler, payload);
-    }
-};
+// Yardstick, same binary and run: the bare engine's hold model, the same code as
+// bench/core's BM_Hold_EngineRunUntil.
 void BM_Yardstick_EngineHold(benchmark::State& state) {
     core::Engine engine;
-    Hold model;
-    model.handler = engine.add_handler<&Hold::on_event>(model, "hold");
-    for (std::int64_t i = 0; i < state.range(0); ++i) {
-        engine.schedule_at(core::at_seconds(hold_delay(model.random)), model.handler,
-                           static_cast<std::uint64_t>(i));
-    }
+    bench::HoldModel model;
+    model.start(engine, state.range(0));
     std::uint64_t events = 0;
-    for (auto _ : state) {
-        const auto before = engine.events_processed();
-        engine.run_until(engine.now() + core::Duration{600});
-        events += engine.events_processed() - before;
-    }
+    for (auto _ : state) events += bench::run_hold_slice(engine);
     benchmark::DoNotOptimize(model.checksum);
     state.SetItemsProcessed(static_cast<std::int64_t>(events));
 }

@@ -19,8 +19,6 @@ SimulationError::SimulationError(const std::string& what, SimTime at, std::strin
     : std::runtime_error(describe(at, entity, what)), at_{at}, entity_{std::move(entity)},
       cause_{what} {}
 
-Engine::Engine() { callback_handler_ = add_handler(&Engine::run_callback, this, "callback"); }
-
 HandlerId Engine::add_handler(HandlerFn fn, void* context, std::string name) {
     SIM_ASSERT(fn != nullptr, "a handler needs a function");
     // The handler's index shares a record's first word with the time (engine.hpp).
@@ -56,34 +54,6 @@ EventId Engine::schedule_cancellable_at(SimTime when, HandlerId handler, std::ui
     return EventId{slot, slots_[slot].generation};
 }
 
-EventId Engine::schedule_callback_at(SimTime when, std::function<void(Engine&)> action) {
-    std::uint32_t index = 0;
-    if (free_callbacks_.empty()) {
-        index = static_cast<std::uint32_t>(callbacks_.size());
-        callbacks_.emplace_back();
-    } else {
-        index = free_callbacks_.back();
-        free_callbacks_.pop_back();
-    }
-    callbacks_[index] = std::move(action);
-    try {
-        return schedule_cancellable_at(when, callback_handler_, index);
-    } catch (...) {
-        callbacks_[index] = nullptr;
-        free_callbacks_.push_back(index);
-        throw;
-    }
-}
-
-void Engine::run_callback(void* context, Engine& engine, std::uint64_t payload) {
-    auto* self = static_cast<Engine*>(context);
-    const auto index = static_cast<std::uint32_t>(payload);
-    std::function<void(Engine&)> action = std::move(self->callbacks_[index]);
-    self->callbacks_[index] = nullptr;
-    self->free_callbacks_.push_back(index);
-    action(engine);
-}
-
 bool Engine::cancel(EventId id) {
     if (id.slot >= slots_.size()) {
         return false;
@@ -93,7 +63,7 @@ bool Engine::cancel(EventId id) {
         return false; // ran (or is running) already, or cancelled before
     }
     // The record stays in the heap and is dropped when it reaches the top; its slot is freed
-    // then. A cancelled callback keeps its closure until then.
+    // then.
     entry.cancelled = true;
     ++cancelled_in_heap_;
     return true;
@@ -115,11 +85,6 @@ const Engine::Record* Engine::next_live() {
         const auto slot = static_cast<std::uint32_t>(top.payload);
         free_slot(slot);
         --cancelled_in_heap_;
-        if (top.handler() == callback_handler_.index) {
-            const std::uint64_t index = slots_[slot].payload;
-            callbacks_[static_cast<std::size_t>(index)] = nullptr;
-            free_callbacks_.push_back(static_cast<std::uint32_t>(index));
-        }
         heap_.pop();
     }
     return nullptr;

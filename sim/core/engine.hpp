@@ -2,7 +2,6 @@
 // dispatch to registered handlers. Time is integer seconds (time.hpp).
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -54,7 +53,6 @@ public:
 
 class Engine {
 public:
-    Engine();
 
     /// Registers a handler; `name` appears in SimulationError messages.
     HandlerId add_handler(HandlerFn fn, void* context, std::string name);
@@ -84,10 +82,6 @@ public:
     EventId schedule_cancellable_in(Duration delay, HandlerId handler, std::uint64_t payload = 0) {
         return schedule_cancellable_at(now_ + delay, handler, payload);
     }
-
-    /// A closure event (cancellable), for rare events and tests: it allocates, so keep it off
-    /// hot paths.
-    EventId schedule_callback_at(SimTime when, std::function<void(Engine&)> action);
 
     /// True if the event was pending and is now cancelled; false if it already ran (or is
     /// running), was cancelled before, or the id is invalid. O(1), no lookup.
@@ -166,7 +160,6 @@ private:
     template <class Loop>
     auto guarded(Loop loop);
     [[noreturn]] void rethrow_with_context(const std::exception& e) const;
-    static void run_callback(void* context, Engine& engine, std::uint64_t payload);
 
     // Time never runs backwards, so a monotone radix heap (8-bit digits) serves as the
     // pending-event set; it keeps ties first-in first-out (bench/README.md: why this one).
@@ -176,14 +169,11 @@ private:
     std::uint32_t free_slot_ = kNoSlot; // head of the free list threaded through Slot::next_free
     std::vector<Handler> handlers_;
     std::vector<std::string> handler_names_;
-    std::vector<std::function<void(Engine&)>> callbacks_;
-    std::vector<std::uint32_t> free_callbacks_;
     SimTime now_{};
     std::uint64_t processed_ = 0;
     std::size_t cancelled_in_heap_ = 0; // cancelled records not yet dropped from the heap
     Record running_{};                  // the event being run (its payload resolved), for errors
     bool stop_requested_ = false;
-    HandlerId callback_handler_{};
 };
 
 } // namespace corridor::core

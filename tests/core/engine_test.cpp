@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/core/random.hpp"
+#include "tests/support/callbacks.hpp"
 
 using namespace corridor::core;
 
@@ -52,12 +53,13 @@ TEST(Engine, RunsSimultaneousEventsInSchedulingOrder) {
 
 TEST(Engine, EventScheduledForNowRunsAfterEventsAlreadyDueNow) {
     Engine engine;
+    corridor::support::Callbacks calls{engine};
     std::vector<int> order;
-    engine.schedule_callback_at(at_seconds(5), [&](Engine& e) {
+    calls.at(engine, at_seconds(5), [&](Engine& e) {
         order.push_back(1);
-        e.schedule_callback_at(e.now(), [&](Engine&) { order.push_back(3); });
+        calls.at(e, e.now(), [&](Engine&) { order.push_back(3); });
     });
-    engine.schedule_callback_at(at_seconds(5), [&](Engine&) { order.push_back(2); });
+    calls.at(engine, at_seconds(5), [&](Engine&) { order.push_back(2); });
     engine.run();
     EXPECT_EQ(order, (std::vector<int>{1, 2, 3}));
 }
@@ -105,9 +107,10 @@ TEST(Engine, CancelAfterSlotReuseDoesNotHitTheNewEvent) {
 
 TEST(Engine, CancellingTheRunningEventReturnsFalse) {
     Engine engine;
+    corridor::support::Callbacks calls{engine};
     EventId self{};
     bool cancel_result = true;
-    self = engine.schedule_callback_at(at_seconds(4), [&](Engine& e) { cancel_result = e.cancel(self); });
+    self = calls.at(engine, at_seconds(4), [&](Engine& e) { cancel_result = e.cancel(self); });
     engine.run();
     EXPECT_FALSE(cancel_result);
     EXPECT_EQ(engine.events_processed(), 1U);
@@ -115,9 +118,10 @@ TEST(Engine, CancellingTheRunningEventReturnsFalse) {
 
 TEST(Engine, EventCanCancelALaterEvent) {
     Engine engine;
+    corridor::support::Callbacks calls{engine};
     std::vector<int> order;
-    const auto later = engine.schedule_callback_at(at_seconds(9), [&](Engine&) { order.push_back(9); });
-    engine.schedule_callback_at(at_seconds(3), [&](Engine& e) {
+    const auto later = calls.at(engine, at_seconds(9), [&](Engine&) { order.push_back(9); });
+    calls.at(engine, at_seconds(3), [&](Engine& e) {
         order.push_back(3);
         EXPECT_TRUE(e.cancel(later));
     });
@@ -144,10 +148,11 @@ TEST(Engine, RunUntilIncludesEventsAtTheHorizonAndStopsThere) {
 
 TEST(Engine, RunUntilRunsEventsScheduledAtTheHorizonDuringTheRun) {
     Engine engine;
+    corridor::support::Callbacks calls{engine};
     int ran = 0;
-    engine.schedule_callback_at(at_seconds(50), [&](Engine& e) {
-        e.schedule_callback_at(at_seconds(60), [&](Engine&) { ++ran; });
-        e.schedule_callback_at(at_seconds(61), [&](Engine&) { ran += 100; });
+    calls.at(engine, at_seconds(50), [&](Engine& e) {
+        calls.at(e, at_seconds(60), [&](Engine&) { ++ran; });
+        calls.at(e, at_seconds(61), [&](Engine&) { ran += 100; });
     });
     engine.run_until(at_seconds(60));
     EXPECT_EQ(ran, 1);
@@ -227,15 +232,17 @@ TEST(Engine, ExceptionInAnEventSurfacesWithTimeAndHandler) {
 
 TEST(Engine, SchedulingInThePastFromAnEventSurfacesAsSimulationError) {
     Engine engine;
-    engine.schedule_callback_at(at_seconds(10), [](Engine& e) { e.schedule_callback_at(at_seconds(5), [](Engine&) {}); });
+    corridor::support::Callbacks calls{engine};
+    calls.at(engine, at_seconds(10), [&](Engine& e) { calls.at(e, at_seconds(5), [](Engine&) {}); });
     EXPECT_THROW(engine.run(), SimulationError);
 }
 
 TEST(Engine, StopReturnsAfterTheCurrentEvent) {
     Engine engine;
+    corridor::support::Callbacks calls{engine};
     int ran = 0;
-    engine.schedule_callback_at(at_seconds(1), [&](Engine& e) { ++ran; e.stop(); });
-    engine.schedule_callback_at(at_seconds(2), [&](Engine&) { ++ran; });
+    calls.at(engine, at_seconds(1), [&](Engine& e) { ++ran; e.stop(); });
+    calls.at(engine, at_seconds(2), [&](Engine&) { ++ran; });
     engine.run_until(at_seconds(10));
     EXPECT_EQ(ran, 1);
     EXPECT_EQ(engine.now(), at_seconds(1));
@@ -247,14 +254,15 @@ TEST(Engine, RunsTiesInSchedulingOrderAcrossTheQueueLevels) {
     // Ties scheduled from far away (high radix levels) and from close by (level 0) must still
     // run first-in first-out.
     Engine engine;
+    corridor::support::Callbacks calls{engine};
     Recorder recorder;
     const auto h = engine.add_handler<&Recorder::on_event>(recorder, "recorder");
     const auto target = at_seconds(70000);
     engine.schedule_at(target, h, 1);                 // scheduled at t = 0, 70000 s ahead
-    engine.schedule_callback_at(at_seconds(69990), [&](Engine& e) {
+    calls.at(engine, at_seconds(69990), [&](Engine& e) {
         e.schedule_at(target, h, 2);                  // scheduled 10 s ahead
     });
-    engine.schedule_callback_at(at_seconds(300), [&](Engine& e) { e.schedule_at(target, h, 3); });
+    calls.at(engine, at_seconds(300), [&](Engine& e) { e.schedule_at(target, h, 3); });
     engine.run();
     EXPECT_EQ(recorder.seen, (std::vector<std::pair<std::int64_t, std::uint64_t>>{{70000, 1}, {70000, 3}, {70000, 2}}));
 }
