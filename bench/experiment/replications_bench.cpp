@@ -18,7 +18,7 @@ Case make_case() {
     auto spec = bench::make_corridor(1000, 7);
     network::CargoClass container;
     container.name = "container";
-    container.tonnes_per_unit = 14;
+    container.tonnes_per_unit = core::Tonnes{14};
     spec.cargo_classes.push_back(container);
     Case c{network::Network::build(spec), {}};
     auto& sc = c.scenario;
@@ -28,8 +28,8 @@ Case make_case() {
     sc.seed = 5;
     logistics::ServiceSpec trains;
     trains.name = "trains";
-    trains.capacity_units = 40;
-    trains.departure.max_wait_h = 12;
+    trains.capacity_units = core::Units{40};
+    trains.departure.max_wait_h = core::Hours{12};
     for (std::uint32_t l = 0; l < c.network.link_count(); ++l) {
         if (c.network.link(core::LinkId{l}).mode == network::Mode::rail) trains.links.emplace_back(l);
     }
@@ -40,7 +40,7 @@ Case make_case() {
         f.origin = core::NodeId{p * 40};
         f.destination = core::NodeId{p * 40 + 200};
         f.cargo = core::CargoClassId{0};
-        f.units_per_day = 20;
+        f.units_per_day = core::UnitsPerDay{20};
         sc.flows.push_back(f);
     }
     return c;

@@ -30,12 +30,12 @@ CorridorCase corridor_case(std::uint32_t length, double per_day, double days, bo
     // Path capacity on every rail link (0: none). With it, as on the bundled corridor model's
     // rail lines, trains take a path link by link; without it they ride free runs in one event.
     for (auto& link : spec.links) {
-        if (link.mode == network::Mode::rail) link.capacity_per_day = paths_per_day;
+        if (link.mode == network::Mode::rail) link.capacity_per_day = core::PerDay{paths_per_day};
     }
     network::CargoClass container;
     container.name = "container";
     container.unit = "teu";
-    container.tonnes_per_unit = 14;
+    container.tonnes_per_unit = core::Tonnes{14};
     spec.cargo_classes.push_back(container);
     for (auto& node : spec.nodes) {
         if (node.transshipment) {
@@ -55,8 +55,8 @@ CorridorCase corridor_case(std::uint32_t length, double per_day, double days, bo
     logistics::ServiceSpec trains;
     trains.name = "trains";
     trains.kind = logistics::ServiceKind::train;
-    trains.capacity_units = 40;
-    trains.departure.max_wait_h = 12;
+    trains.capacity_units = core::Units{40};
+    trains.departure.max_wait_h = core::Hours{12};
     for (std::uint32_t l = 0; l < out.network.link_count(); ++l) {
         const auto& link = out.network.link(core::LinkId{l});
         if (link.mode == network::Mode::rail) trains.links.emplace_back(l);
@@ -69,8 +69,8 @@ CorridorCase corridor_case(std::uint32_t length, double per_day, double days, bo
         ferry.name = "ferry " + link.name;
         ferry.kind = logistics::ServiceKind::vessel;
         ferry.links = {core::LinkId{l}, core::LinkId{l + 1}}; // the pair: make_corridor adds both ways together
-        ferry.vessels = {{"a", 400}, {"b", 400}};
-        ferry.departure.max_wait_h = 24;
+        ferry.vessels = {{"a", core::Units{400}}, {"b", core::Units{400}}};
+        ferry.departure.max_wait_h = core::Hours{24};
         sc.services.push_back(ferry);
     }
     // Origin-destination pairs a few hundred nodes apart (corridor legs, not the whole chain),
@@ -89,7 +89,7 @@ CorridorCase corridor_case(std::uint32_t length, double per_day, double days, bo
         f.origin = core::NodeId{p % 2 == 0 ? from : to};
         f.destination = core::NodeId{p % 2 == 0 ? to : from};
         f.cargo = core::CargoClassId{0};
-        f.units_per_day = per_day / pairs;
+        f.units_per_day = core::UnitsPerDay{per_day / pairs};
         f.policy = policy;
         sc.flows.push_back(f);
     }

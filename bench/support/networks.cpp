@@ -21,8 +21,8 @@ network::Node node(std::string name, double lat, double lon) {
     n.label = n.name;
     n.country = "XX";
     n.kind = network::NodeKind::junction;
-    n.lat = lat;
-    n.lon = lon;
+    n.lat = core::Degrees{lat};
+    n.lon = core::Degrees{lon};
     return n;
 }
 
@@ -37,8 +37,8 @@ void add_pair(network::NetworkSpec& spec, std::uint32_t a, std::uint32_t b, netw
         l.gauge_mm = gauge;
         l.length = core::Km{length};
         l.speed = core::KmPerHour{speed};
-        l.cost_usd_per_unit_km = 1;
-        l.co2_g_per_tkm = 30;
+        l.cost_usd_per_unit_km = core::UsdPerUnitKm{1};
+        l.co2_g_per_tkm = core::GramsPerTonneKm{30};
         spec.links.push_back(l);
     }
 }
@@ -79,7 +79,7 @@ network::NetworkSpec make_corridor(std::uint32_t length, std::uint64_t seed) {
         if (i % 100 == 0 || i % 250 == 0 || i % 250 == 249) {
             network::TransshipmentProcess t;
             t.setup_h = core::Distribution{core::Deterministic{4}};
-            t.units_per_crane_h = 10;
+            t.units_per_crane_h = core::UnitsPerHour{10};
             t.cranes = 2;
             n.transshipment = t;
             network::PortProcess p;
@@ -104,7 +104,7 @@ network::NetworkSpec make_corridor(std::uint32_t length, std::uint64_t seed) {
         const auto mode = spec.links[2 * (j - 1)].mode == network::Mode::rail ? network::Mode::rail : network::Mode::road;
         for (std::uint32_t b = 0; b < 5; ++b) {
             const auto idx = static_cast<std::uint32_t>(spec.nodes.size());
-            spec.nodes.push_back(node(name_of('B', idx), spec.nodes[prev].lat + 0.05, spec.nodes[prev].lon));
+            spec.nodes.push_back(node(name_of('B', idx), spec.nodes[prev].lat.value() + 0.05, spec.nodes[prev].lon.value()));
             const double gc = network::great_circle(spec.nodes[prev], spec.nodes[idx]).value();
             add_pair(spec, prev, idx, mode, mode == network::Mode::rail ? g : 0, gc * 1.2, 50);
             prev = idx;
@@ -123,8 +123,8 @@ std::string to_yaml(const network::NetworkSpec& spec) {
     std::ostringstream out;
     out << "name: " << spec.name << "\nnodes:\n";
     for (const auto& n : spec.nodes) {
-        out << "  - {id: " << n.name << ", country: " << n.country << ", kind: junction, lat: " << n.lat
-            << ", lon: " << n.lon << ", assumption: generated}\n";
+        out << "  - {id: " << n.name << ", country: " << n.country << ", kind: junction, lat: " << n.lat.value()
+            << ", lon: " << n.lon.value() << ", assumption: generated}\n";
     }
     out << "links:\n";
     for (const auto& l : spec.links) {

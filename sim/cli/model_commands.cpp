@@ -75,7 +75,7 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
         query.cargo = net.find_cargo_class(o.cargo);
         if (!query.cargo) problem("--cargo: model '" + net.name() + "' has no cargo class '" + o.cargo + "'");
     }
-    query.weights = {o.value_of_time, o.carbon_price};
+    query.weights = {core::UsdPerHour{o.value_of_time}, core::UsdPerTonne{o.carbon_price}};
     if (!problems.empty()) throw scenario::InputError(problems);
 
     const auto routes = network::k_shortest_routes(net, from, to, o.k, query);
@@ -94,9 +94,9 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
             nlohmann::json jr;
             jr["km"] = r.length.value();
             jr["hours"] = r.hours.count();
-            jr["usd"] = r.usd;
-            jr["kg_co2e"] = r.kg_co2e;
-            jr["generalised_usd"] = r.generalised_usd;
+            jr["usd"] = r.usd.value();
+            jr["kg_co2e"] = r.kg_co2e.value();
+            jr["generalised_usd"] = r.generalised_usd.value();
             for (const auto& s : r.steps) {
                 nlohmann::json js;
                 js["kind"] = step_name(s.kind);
@@ -108,8 +108,8 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
                     js["km"] = l.length.value();
                 }
                 js["hours"] = s.hours.count();
-                js["usd"] = s.usd;
-                js["kg_co2e"] = s.kg_co2e;
+                js["usd"] = s.usd.value();
+                js["kg_co2e"] = s.kg_co2e.value();
                 jr["steps"].push_back(js);
             }
             doc["routes"].push_back(jr);
@@ -121,16 +121,16 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
         const auto& r = routes[i];
         out << fmt::format("route {} of {}: {} -> {} by {}: {:.0f} km, {:.1f} h ({:.1f} d), {:.0f} USD, {:.1f} kg CO2e, generalised {:.0f} USD\n",
                            i + 1, routes.size(), o.from, o.to, o.by, r.length.value(), r.hours.count(),
-                           r.hours.count() / 24, r.usd, r.kg_co2e, r.generalised_usd);
+                           r.hours.count() / 24, r.usd.value(), r.kg_co2e.value(), r.generalised_usd.value());
         out << fmt::format("  {:<14} {:<26} {:<6} {:>7} {:>8} {:>8} {:>8}\n", "step", "where", "mode", "km", "hours", "USD", "kg CO2e");
         for (const auto& s : r.steps) {
             if (s.kind == network::RouteStep::Kind::link) {
                 const auto& l = net.link(s.link);
                 out << fmt::format("  {:<14} {:<26} {:<6} {:>7.0f} {:>8.1f} {:>8.0f} {:>8.1f}\n", "link", l.name,
-                                   network::to_string(l.mode), l.length.value(), s.hours.count(), s.usd, s.kg_co2e);
+                                   network::to_string(l.mode), l.length.value(), s.hours.count(), s.usd.value(), s.kg_co2e.value());
             } else {
                 out << fmt::format("  {:<14} {:<26} {:<6} {:>7} {:>8.1f} {:>8.0f} {:>8.1f}\n", step_name(s.kind),
-                                   net.node(s.node).name, "", "", s.hours.count(), s.usd, s.kg_co2e);
+                                   net.node(s.node).name, "", "", s.hours.count(), s.usd.value(), s.kg_co2e.value());
             }
         }
     }

@@ -40,20 +40,51 @@ private:
 using Km = Quantity<struct KmTag>;
 using KmPerHour = Quantity<struct KmPerHourTag>;
 using Tonnes = Quantity<struct TonnesTag>;
-using TonneKm = Quantity<struct TonneKmTag>;
 using Usd = Quantity<struct UsdTag>;
 using KgCo2e = Quantity<struct KgCo2eTag>;
-using Teu = Quantity<struct TeuTag, std::int64_t>; // containers are counted, not measured
+/// Latitude or longitude (WGS 84).
+using Degrees = Quantity<struct DegreesTag>;
+/// Cargo in its class's unit: TEU, wagons, trucks or tonnes (fractional where a batch's last
+/// consignment takes the remainder).
+using Units = Quantity<struct UnitsTag>;
+using UnitsPerDay = Quantity<struct UnitsPerDayTag>;
+using UnitsPerHour = Quantity<struct UnitsPerHourTag>;
+/// Vehicles or train paths a day (a link's capacity).
+using PerDay = Quantity<struct PerDayTag>;
+/// A price per unit of cargo and km.
+using UsdPerUnitKm = Quantity<struct UsdPerUnitKmTag>;
+/// Emissions: grams of CO2e per tonne of cargo and km.
+using GramsPerTonneKm = Quantity<struct GramsPerTonneKmTag>;
+/// The value of time of one unit of cargo.
+using UsdPerHour = Quantity<struct UsdPerHourTag>;
+/// A carbon price, per tonne of CO2e.
+using UsdPerTonne = Quantity<struct UsdPerTonneTag>;
 
-/// Model inputs in hours; rounded to simulation ticks once, in time.hpp.
+/// Model inputs in hours and days; rounded to simulation ticks once, in time.hpp.
 using Hours = std::chrono::duration<double, std::ratio<3600>>;
+using Days = std::chrono::duration<double, std::ratio<86400>>;
+
+/// The number a quantity holds in its unit, for output (CSV, JSON, text).
+template <class Tag, class Rep>
+constexpr Rep magnitude(Quantity<Tag, Rep> q) {
+    return q.value();
+}
+template <class Rep, class Period>
+constexpr Rep magnitude(std::chrono::duration<Rep, Period> d) {
+    return d.count();
+}
+constexpr double magnitude(double x) { return x; }
 
 constexpr Hours travel_time(Km distance, KmPerHour speed) {
     return Hours{distance.value() / speed.value()};
 }
 
-constexpr TonneKm tonne_km(Tonnes mass, Km distance) {
-    return TonneKm{mass.value() * distance.value()};
+/// What riding `distance` costs one unit of cargo.
+constexpr Usd cost_over(UsdPerUnitKm price, Km distance) { return Usd{price.value() * distance.value()}; }
+
+/// The CO2e of carrying `mass` over `distance`.
+constexpr KgCo2e emissions(GramsPerTonneKm factor, Tonnes mass, Km distance) {
+    return KgCo2e{factor.value() * mass.value() * distance.value() / 1000.0};
 }
 
 } // namespace corridor::core

@@ -39,17 +39,17 @@ std::vector<KpiComparison> compare(const std::vector<std::vector<logistics::RunR
         Getter get;
     };
     const std::vector<Kpi> flow_kpis = {
-        {"transit_mean_h", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].transit_mean_h; }},
-        {"transit_p95_h", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].transit_p95_h; }},
-        {"throughput_units_per_day", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].throughput_units_per_day; }},
+        {"transit_mean_h", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].transit_mean_h.count(); }},
+        {"transit_p95_h", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].transit_p95_h.count(); }},
+        {"throughput_units_per_day", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].throughput_units_per_day.value(); }},
         {"in_system", [](const logistics::RunResult& r, std::size_t i) { return static_cast<double>(r.flows[i].in_system); }},
-        {"usd_per_unit", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].usd_per_unit; }},
-        {"kg_co2e_per_unit", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].kg_co2e_per_unit; }},
+        {"usd_per_unit", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].usd_per_unit.value(); }},
+        {"kg_co2e_per_unit", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].kg_co2e_per_unit.value(); }},
     };
     const std::vector<Kpi> resource_kpis = {
         {"utilisation", [](const logistics::RunResult& r, std::size_t i) { return r.resources[i].utilisation; }},
         {"queue_mean", [](const logistics::RunResult& r, std::size_t i) { return r.resources[i].queue_mean; }},
-        {"wait_mean_h", [](const logistics::RunResult& r, std::size_t i) { return r.resources[i].wait_mean_h; }},
+        {"wait_mean_h", [](const logistics::RunResult& r, std::size_t i) { return r.resources[i].wait_mean_h.count(); }},
     };
     // Index of each subject by name in each scenario.
     auto index_of = [](const std::vector<logistics::RunResult>& reps, bool flows, const std::string& name) -> long {

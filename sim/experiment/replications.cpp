@@ -62,8 +62,8 @@ double worst_of(const std::vector<const logistics::RunResult*>& results) {
     for (std::size_t f = 0; f < results.front()->flows.size(); ++f) {
         core::RunningStats transit, throughput;
         for (const auto* r : results) {
-            transit.add(r->flows[f].transit_mean_h);
-            throughput.add(r->flows[f].throughput_units_per_day);
+            transit.add(r->flows[f].transit_mean_h.count());
+            throughput.add(r->flows[f].throughput_units_per_day.value());
         }
         for (const auto* stats : {&transit, &throughput}) {
             if (!(std::fabs(stats->mean()) > 0)) continue;

@@ -16,7 +16,7 @@ std::vector<Flow> expand(const OdMatrix& od, const std::vector<std::string>& ori
             f.name = od.name + ":" + origin_names[oi] + "->" + destination_names[dj];
             f.origin = od.origins[oi];
             f.destination = od.destinations[dj];
-            f.units_per_day = rate;
+            f.units_per_day = core::UnitsPerDay{rate};
             flows.push_back(f);
         }
     }

@@ -10,6 +10,7 @@
 #include "sim/core/id_vector.hpp"
 #include "sim/core/ids.hpp"
 #include "sim/core/time.hpp"
+#include "sim/core/units.hpp"
 
 namespace corridor::logistics {
 
@@ -22,13 +23,13 @@ inline constexpr std::array<const char*, kTimeUses> kTimeUseNames = {
 struct ShipmentRecord {
     core::ShipmentId id;            // creation order within the replication
     core::FlowId flow;
-    double units = 1;
+    core::Units units{1};
     core::SimTime created;
     std::optional<core::SimTime> delivered;
     core::RouteId route;            // in RunResult::routes (the links it rode); invalid: it had none
     std::array<std::int64_t, kTimeUses> seconds{}; // time by use, summing to its time in system
-    double usd = 0;
-    double kg_co2e = 0;
+    core::Usd usd{0};
+    core::KgCo2e kg_co2e{0};
 };
 
 struct CustodyEvent {
@@ -44,12 +45,13 @@ struct FlowResult {
     std::uint64_t created = 0;       // consignments created after warm-up
     std::uint64_t delivered = 0;     // of those, delivered by the horizon
     std::uint64_t in_system = 0;     // of those, still moving or waiting at the horizon
-    double units_created = 0, units_delivered = 0;
-    double throughput_units_per_day = 0;
-    double transit_mean_h = 0, transit_p50_h = 0, transit_p90_h = 0, transit_p95_h = 0, transit_max_h = 0;
+    core::Units units_created{0}, units_delivered{0};
+    core::UnitsPerDay throughput_units_per_day{0};
+    core::Hours transit_mean_h{0}, transit_p50_h{0}, transit_p90_h{0}, transit_p95_h{0}, transit_max_h{0};
     std::optional<double> on_time_share;
-    double usd_per_unit = 0, kg_co2e_per_unit = 0;
-    std::array<double, kTimeUses> mean_hours{}; // per delivered consignment
+    core::Usd usd_per_unit{0};
+    core::KgCo2e kg_co2e_per_unit{0};
+    std::array<core::Hours, kTimeUses> mean_hours{}; // per delivered consignment
 };
 
 struct ResourceResult {
@@ -58,14 +60,14 @@ struct ResourceResult {
     double servers = 1;
     double utilisation = 0;
     double queue_mean = 0, queue_max = 0;
-    double wait_mean_h = 0, wait_p95_h = 0;
+    core::Hours wait_mean_h{0}, wait_p95_h{0};
     std::uint64_t served = 0;
 };
 
 struct DailyPoint {
     std::uint32_t day = 0;
     std::vector<double> queue;        // per resource, at the end of the day
-    std::vector<double> delivered;    // per flow, units delivered that day
+    std::vector<core::Units> delivered; // per flow, units delivered that day
 };
 
 struct RunResult {

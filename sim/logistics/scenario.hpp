@@ -24,16 +24,16 @@ struct Flow {
     std::string name;
     core::NodeId origin, destination;
     core::CargoClassId cargo;
-    double units_per_day = 0;           // mean rate of units (TEU, wagons, trucks)
+    core::UnitsPerDay units_per_day{0}; // mean rate (TEU, wagons, trucks: the cargo class unit)
     ArrivalProcess arrival = ArrivalProcess::poisson;
-    double batch_units = 1;             // units per arrival (e.g. a 41-FEU block train = 82 TEU)
+    core::Units batch_units{1};         // per arrival (e.g. a 41-FEU block train = 82 TEU)
     std::array<double, 12> seasonal{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}; // multipliers by month
     RoutingPolicy policy = RoutingPolicy::shortest;
     network::Metric metric = network::Metric::time;
     std::vector<core::LinkId> fixed_route; // policy fixed
     std::size_t k = 3;                     // policy k_shortest
-    double logit_scale = 1.0;              // k_shortest: choice probability ∝ exp(−value / scale)
-    std::optional<double> target_days;     // on-time threshold
+    double logit_scale = 1.0;              // k_shortest: choice probability ∝ exp(−value / scale), in the metric's unit
+    std::optional<core::Days> target_days; // on-time threshold
     bool custody = false;                  // keep a chain-of-custody log per consignment
 };
 
@@ -42,7 +42,7 @@ struct Flow {
 /// mean_storm_h × (1 − share) / share (weather.hpp).
 struct WeatherMonth {
     double storm_share = 0;
-    double mean_storm_h = 24;
+    core::Hours mean_storm_h{24};
 };
 struct SeaArea {
     std::string name;

@@ -9,6 +9,7 @@
 
 #include "sim/core/distributions.hpp"
 #include "sim/core/ids.hpp"
+#include "sim/core/units.hpp"
 
 namespace corridor::logistics {
 
@@ -18,28 +19,28 @@ enum class ServiceKind : std::uint8_t { train, vessel };
 /// boarded, and/or on a timetable; whichever comes first.
 struct DeparturePolicy {
     bool when_full = true;
-    std::optional<double> max_wait_h;       // since the first unit boarded
-    std::optional<double> every_h;          // timetable period
-    double offset_h = 0;                    // timetable phase
+    std::optional<core::Hours> max_wait_h;  // since the first unit boarded
+    std::optional<core::Hours> every_h;     // timetable period
+    core::Hours offset_h{0};                // timetable phase
 };
 
 struct Vessel {
     std::string name;
-    double capacity_units = 0;
+    core::Units capacity_units{0};
 };
 
 /// How many capacity slots one unit of a cargo class takes on a vessel service (default 1):
 /// with capacities counted in TEU-equivalent slots, a wagon carrying two TEU takes 2.
 struct SlotsPerUnit {
     core::CargoClassId cargo;
-    double slots = 1;
+    double slots = 1; // capacity slots a unit takes
 };
 
 struct ServiceSpec {
     std::string name;
     ServiceKind kind = ServiceKind::train;
     std::vector<core::LinkId> links;  // the links it runs on (a train rides consecutive ones)
-    double capacity_units = 0;        // per train (TEU, wagons, trucks: the cargo class unit)
+    core::Units capacity_units{0};    // per train (TEU, wagons, trucks: the cargo class unit)
     std::vector<Vessel> vessels;      // vessel services
     std::vector<SlotsPerUnit> slots_per_unit; // vessel services: classes that take more or less room
     double load_factor = 1.0;         // usable share of vessel capacity (draft limits)

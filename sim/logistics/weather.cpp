@@ -9,7 +9,7 @@ namespace corridor::logistics {
 std::array<double, 2> stationary_distribution(const WeatherMonth& m) {
     if (m.storm_share <= 0) return {1.0, 0.0};
     if (m.storm_share >= 1) return {0.0, 1.0};
-    const double to_calm = 1.0 / m.mean_storm_h;
+    const double to_calm = 1.0 / m.mean_storm_h.count();
     const double to_storm = m.storm_share * to_calm / (1.0 - m.storm_share);
     Eigen::Matrix2d q;
     q << -to_storm, to_storm, to_calm, -to_calm;
@@ -24,9 +24,9 @@ core::Duration sample_spell(const WeatherMonth& m, bool storm, core::RandomStrea
     constexpr double kNever = 24.0 * 400; // a spell that outlasts any month: re-drawn at month end
     double mean_h = kNever;
     if (storm) {
-        mean_h = m.storm_share >= 1 ? kNever : m.mean_storm_h;
+        mean_h = m.storm_share >= 1 ? kNever : m.mean_storm_h.count();
     } else if (m.storm_share > 0) {
-        mean_h = m.mean_storm_h * (1.0 - m.storm_share) / m.storm_share;
+        mean_h = m.mean_storm_h.count() * (1.0 - m.storm_share) / m.storm_share;
     }
     const double hours = -mean_h * std::log(random.uniform_open01());
     return std::max(core::Duration{1}, core::to_ticks(core::Hours{hours}));

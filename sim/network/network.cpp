@@ -172,8 +172,8 @@ Network Network::build(NetworkSpec spec) {
         if (gc > 0) {
             const double km = link.length.value();
             min_h = std::min(min_h, km / link.speed.value() / gc);
-            min_usd = std::min(min_usd, link.cost_usd_per_unit_km * km / gc);
-            min_co2 = std::min(min_co2, link.co2_g_per_tkm * km / gc);
+            min_usd = std::min(min_usd, link.cost_usd_per_unit_km.value() * km / gc);
+            min_co2 = std::min(min_co2, link.co2_g_per_tkm.value() * km / gc);
         }
     }
     impl->min_hours_per_gc_km = std::isfinite(min_h) ? min_h : 0;
@@ -185,18 +185,19 @@ Network Network::build(NetworkSpec spec) {
         if (node.transshipment) {
             const auto& t = *node.transshipment;
             hot.transshipment = true;
-            hot.transfer_h = t.setup_h.mean() + 1.0 / (t.units_per_crane_h * t.cranes);
-            hot.transfer_usd = t.cost_usd_per_unit;
+            hot.transfer_h = t.setup_h.mean() + 1.0 / (t.units_per_crane_h.value() * t.cranes);
+            hot.transfer_usd = t.cost_usd_per_unit.value();
         }
         if (node.port) {
             hot.port = true;
             hot.port_h = node.port->handling_h.mean();
-            hot.port_usd = node.port->cost_usd_per_unit;
+            hot.port_usd = node.port->cost_usd_per_unit.value();
         }
         impl->node_hot.push_back(hot);
         constexpr double kDeg = M_PI / 180.0;
-        impl->node_xyz.push_back({std::cos(node.lat * kDeg) * std::cos(node.lon * kDeg),
-                                  std::cos(node.lat * kDeg) * std::sin(node.lon * kDeg), std::sin(node.lat * kDeg)});
+        const double lat = node.lat.value(), lon = node.lon.value();
+        impl->node_xyz.push_back({std::cos(lat * kDeg) * std::cos(lon * kDeg), std::cos(lat * kDeg) * std::sin(lon * kDeg),
+                                  std::sin(lat * kDeg)});
     }
     const std::size_t m = spec.links.size();
     impl->csr_topo.reserve(m);
@@ -215,18 +216,18 @@ Network Network::build(NetworkSpec spec) {
         if (loads_at_port(link.mode)) topo.flags |= LinkTopo::kWater;
         if (impl->forbidden_mask[i] != 0 || !link.forbidden.empty()) topo.flags |= LinkTopo::kRestricted;
         double hours = link.length.value() / link.speed.value();
-        double usd = link.cost_usd_per_unit_km * link.length.value();
+        double usd = link.cost_usd_per_unit_km.value() * link.length.value();
         if (to.border) {
             const bool inbound = spec.nodes[link.from.index()].country != to.country;
             topo.flags |= inbound ? LinkTopo::kBorderIn : LinkTopo::kBorderOut;
-            hours += to.border->expected_h(inbound);
-            usd += to.border->cost_usd_per_unit;
+            hours += to.border->expected_h(inbound).count();
+            usd += to.border->cost_usd_per_unit.value();
         }
         impl->csr_topo.push_back(topo);
         impl->csr_from.push_back(link.from.index());
         impl->csr_hours.push_back(hours);
         impl->csr_usd.push_back(usd);
-        impl->csr_co2_g_per_t.push_back(link.co2_g_per_tkm * link.length.value());
+        impl->csr_co2_g_per_t.push_back(link.co2_g_per_tkm.value() * link.length.value());
     }
     impl->spec = std::move(spec);
     return Network{std::move(impl)};
@@ -285,10 +286,10 @@ bool Network::allows(core::LinkId id, std::optional<core::CargoClassId> cargo) c
 core::Km great_circle(const Node& a, const Node& b) {
     constexpr double kRadiusKm = 6371.0;
     constexpr double kDeg = M_PI / 180.0;
-    const double dlat = (b.lat - a.lat) * kDeg;
-    const double dlon = (b.lon - a.lon) * kDeg;
-    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(a.lat * kDeg) * std::cos(b.lat * kDeg) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    const double dlat = (b.lat - a.lat).value() * kDeg;
+    const double dlon = (b.lon - a.lon).value() * kDeg;
+    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(a.lat.value() * kDeg) * std::cos(b.lat.value() * kDeg) *
+                                                                   std::sin(dlon / 2) * std::sin(dlon / 2);
     return core::Km{2 * kRadiusKm * std::asin(std::min(1.0, std::sqrt(h)))};
 }
 

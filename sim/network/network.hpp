@@ -39,13 +39,15 @@ std::string to_string(Date date);
 /// `until_h`; an `until_h` below `from_h` spans midnight. Invariant: 0 <= from_h < 24,
 /// 0 < until_h <= 24, from_h != until_h.
 struct OpeningHours {
-    double from_h = 0;
-    double until_h = 24;
+    core::Hours from_h{0};
+    core::Hours until_h{24};
 
-    [[nodiscard]] double closed_h() const { return until_h > from_h ? 24 - (until_h - from_h) : from_h - until_h; }
+    [[nodiscard]] core::Hours closed_h() const {
+        return until_h > from_h ? core::Hours{24} - (until_h - from_h) : from_h - until_h;
+    }
     /// The mean wait for opening of a vehicle that arrives at a uniformly random time of day:
     /// the chance it arrives while closed (closed_h / 24) × the mean wait then (closed_h / 2).
-    [[nodiscard]] double mean_wait_h() const { return closed_h() * closed_h() / 48; }
+    [[nodiscard]] core::Hours mean_wait_h() const { return closed_h() * closed_h().count() / 48; }
 };
 
 /// Passing a border: each vehicle dwells for a sampled time; `servers` per direction.
@@ -53,31 +55,31 @@ struct BorderProcess {
     core::Distribution dwell_h;          // per vehicle (train or truck), hours
     core::Distribution dwell_inbound_h;  // entering the node's country; defaults to dwell_h
     std::uint32_t servers = 1;
-    double cost_usd_per_unit = 0;
+    core::Usd cost_usd_per_unit{0};
     /// None: open around the clock. Otherwise a vehicle starts its dwell only while open (one
     /// under way when it closes finishes); those that arrive while it is closed queue.
     std::optional<OpeningHours> hours;
 
     /// What routing expects a vehicle to spend here: the mean dwell in its direction, and the
     /// mean wait for opening if the border keeps hours.
-    [[nodiscard]] double expected_h(bool inbound) const {
-        return (inbound ? dwell_inbound_h : dwell_h).mean() + (hours ? hours->mean_wait_h() : 0.0);
+    [[nodiscard]] core::Hours expected_h(bool inbound) const {
+        return core::Hours{(inbound ? dwell_inbound_h : dwell_h).mean()} + (hours ? hours->mean_wait_h() : core::Hours{0});
     }
 };
 
 /// Changing gauge or mode: cargo is lifted from one vehicle to the next.
 struct TransshipmentProcess {
     core::Distribution setup_h;       // per vehicle, before handling starts
-    double units_per_crane_h = 1;     // handling rate of one crane, units (TEU, wagon lots) per hour
+    core::UnitsPerHour units_per_crane_h{1}; // handling rate of one crane
     std::uint32_t cranes = 1;
-    double cost_usd_per_unit = 0;
+    core::Usd cost_usd_per_unit{0};
 };
 
 /// A port: berths and vessel handling.
 struct PortProcess {
     std::uint32_t berths = 1;
     core::Distribution handling_h;    // per vessel call
-    double cost_usd_per_unit = 0;
+    core::Usd cost_usd_per_unit{0};
 };
 
 struct Node {
@@ -85,7 +87,7 @@ struct Node {
     std::string label;  // human name ("Dostyk")
     std::string country;
     NodeKind kind = NodeKind::junction;
-    double lat = 0, lon = 0;
+    core::Degrees lat{0}, lon{0};
     std::optional<BorderProcess> border;
     std::optional<TransshipmentProcess> transshipment;
     std::optional<PortProcess> port;
@@ -98,9 +100,9 @@ struct Link {
     core::Km length{0};
     core::KmPerHour speed{0};
     std::uint32_t gauge_mm = 0;        // rail only; 0 for other modes
-    double capacity_per_day = 0;       // rail: train paths; road: vehicles; 0 = unlimited
-    double cost_usd_per_unit_km = 0;   // per TEU or unit
-    double co2_g_per_tkm = 0;
+    core::PerDay capacity_per_day{0};  // rail: train paths; road: vehicles; 0 = unlimited
+    core::UsdPerUnitKm cost_usd_per_unit_km{0};
+    core::GramsPerTonneKm co2_g_per_tkm{0};
     LinkStatus status = LinkStatus::open;
     std::optional<Date> opens;         // planned links: first day open
     std::vector<core::CargoClassId> forbidden; // cargo classes that may not use this link
@@ -109,7 +111,7 @@ struct Link {
 struct CargoClass {
     std::string name;
     std::string unit;          // "teu", "wagon", "truck", "tonne"
-    double tonnes_per_unit = 1;
+    core::Tonnes tonnes_per_unit{1};
     bool hazardous = false;
     std::vector<Mode> modes;   // the modes it may use; empty: all (trucks: road and ferry)
 };

@@ -9,9 +9,9 @@ namespace corridor::network {
 double Route::metric_value(Metric metric) const {
     switch (metric) {
     case Metric::time: return hours.count();
-    case Metric::cost: return usd;
-    case Metric::co2: return kg_co2e;
-    case Metric::generalised: return generalised_usd;
+    case Metric::cost: return usd.value();
+    case Metric::co2: return kg_co2e.value();
+    case Metric::generalised: return generalised_usd.value();
     }
     return hours.count();
 }
@@ -29,10 +29,10 @@ std::optional<Route> evaluate(const Network& network, core::NodeId from, const s
     route.to = from;
     if constexpr (WithSteps) route.links = links;
     auto add = [&](RouteStep::Kind kind, core::NodeId node, core::LinkId link, const Cost& c) {
-        if constexpr (WithSteps) route.steps.push_back({kind, node, link, core::Hours{c.hours}, c.usd, c.kg});
+        if constexpr (WithSteps) route.steps.push_back({kind, node, link, core::Hours{c.hours}, core::Usd{c.usd}, core::KgCo2e{c.kg}});
         route.hours += core::Hours{c.hours};
-        route.usd += c.usd;
-        route.kg_co2e += c.kg;
+        route.usd += core::Usd{c.usd};
+        route.kg_co2e += core::KgCo2e{c.kg};
     };
     core::NodeId at = from;
     for (std::size_t i = 0; i < links.size(); ++i) {
@@ -65,7 +65,8 @@ std::optional<Route> evaluate(const Network& network, core::NodeId from, const s
     route.to = at;
     RouteQuery generalised = query;
     generalised.metric = Metric::generalised;
-    route.generalised_usd = Pricer{network, generalised}.value({route.hours.count(), route.usd, route.kg_co2e});
+    route.generalised_usd =
+        core::Usd{Pricer{network, generalised}.value({route.hours.count(), route.usd.value(), route.kg_co2e.value()})};
     return route;
 }
 

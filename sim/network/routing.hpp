@@ -17,17 +17,17 @@ enum class Metric : std::uint8_t { time, cost, co2, generalised };
 
 /// Weights of the generalised cost: money + value_of_time × hours + carbon_price × tonnes CO2e.
 struct CostWeights {
-    double value_of_time_usd_per_h = 2.0; // per unit (TEU) and hour
-    double carbon_price_usd_per_t = 0.0;  // per tonne CO2e
+    core::UsdPerHour value_of_time_usd_per_h{2.0}; // per unit (TEU)
+    core::UsdPerTonne carbon_price_usd_per_t{0.0}; // per tonne CO2e
 };
 
 /// Hours one can expect to queue at a node's processes now, before being served: what a
 /// simulation knows and a plan does not (adaptive routing).
 struct NodeWait {
-    double border_in_h = 0;  // entering the node's country
-    double border_out_h = 0; // leaving it, or within it
-    double cranes_h = 0;     // transshipment, per unit
-    double berths_h = 0;     // a vessel at the port
+    core::Hours border_in_h{0};  // entering the node's country
+    core::Hours border_out_h{0}; // leaving it, or within it
+    core::Hours cranes_h{0};     // transshipment, per unit
+    core::Hours berths_h{0};     // a vessel at the port
     friend bool operator==(const NodeWait&, const NodeWait&) = default;
 };
 
@@ -47,8 +47,8 @@ struct RouteStep {
     core::NodeId node;  // the node of a process, or the node a link arrives at
     core::LinkId link;  // valid for Kind::link
     core::Hours hours{0};
-    double usd = 0;
-    double kg_co2e = 0;
+    core::Usd usd{0};
+    core::KgCo2e kg_co2e{0};
 };
 
 struct Route {
@@ -57,9 +57,9 @@ struct Route {
     std::vector<RouteStep> steps;
     core::Km length{0};
     core::Hours hours{0};
-    double usd = 0;
-    double kg_co2e = 0;
-    double generalised_usd = 0;
+    core::Usd usd{0};
+    core::KgCo2e kg_co2e{0};
+    core::Usd generalised_usd{0};
     /// The value of the query's metric for this route.
     [[nodiscard]] double metric_value(Metric metric) const;
 };

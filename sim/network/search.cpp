@@ -60,8 +60,8 @@ void search_with(const Network& network, Router::Workspace& ws, Heap& heap, cons
     };
     auto water = [&](std::uint32_t carrier) { return loads_at_port(impl.carrier_mode[carrier]); };
     // The queues a simulation sees now (adaptive routing), on top of the processes' mean times.
-    auto berths_wait = [&](std::uint32_t v) { return waits != nullptr ? waits[v].berths_h : 0.0; };
-    auto cranes_wait = [&](std::uint32_t v) { return waits != nullptr ? waits[v].cranes_h : 0.0; };
+    auto berths_wait = [&](std::uint32_t v) { return waits != nullptr ? waits[v].berths_h.count() : 0.0; };
+    auto cranes_wait = [&](std::uint32_t v) { return waits != nullptr ? waits[v].cranes_h.count() : 0.0; };
 
     ws.begin();
     heap.clear();
@@ -126,8 +126,8 @@ void search_with(const Network& network, Router::Workspace& ws, Heap& heap, cons
                 add += w.of(nodes[link.to].port_h + berths_wait(link.to), nodes[link.to].port_usd, 0);
             }
             if (waits != nullptr) [[unlikely]] { // a border's queue, in the direction the link enters it
-                if ((link.flags & LinkTopo::kBorderIn) != 0) add += w.of(waits[link.to].border_in_h, 0, 0);
-                if ((link.flags & LinkTopo::kBorderOut) != 0) add += w.of(waits[link.to].border_out_h, 0, 0);
+                if ((link.flags & LinkTopo::kBorderIn) != 0) add += w.of(waits[link.to].border_in_h.count(), 0, 0);
+                if ((link.flags & LinkTopo::kBorderOut) != 0) add += w.of(waits[link.to].border_out_h.count(), 0, 0);
             }
             const std::uint32_t next = link.to * width + link.carrier;
             const double candidate = base + add;

@@ -92,11 +92,11 @@ void write_sweep(const RunDirectory& dir, const std::vector<SweepPoint>& points)
                 created.add(static_cast<double>(r.flows[f].created));
                 delivered.add(static_cast<double>(r.flows[f].delivered));
                 in_system.add(static_cast<double>(r.flows[f].in_system));
-                throughput.add(r.flows[f].throughput_units_per_day);
-                transit.add(r.flows[f].transit_mean_h);
-                p95.add(r.flows[f].transit_p95_h);
-                usd.add(r.flows[f].usd_per_unit);
-                kg.add(r.flows[f].kg_co2e_per_unit);
+                throughput.add(core::magnitude(r.flows[f].throughput_units_per_day));
+                transit.add(core::magnitude(r.flows[f].transit_mean_h));
+                p95.add(core::magnitude(r.flows[f].transit_p95_h));
+                usd.add(core::magnitude(r.flows[f].usd_per_unit));
+                kg.add(core::magnitude(r.flows[f].kg_co2e_per_unit));
             }
             csv += std::to_string(p) + "," + point.folder;
             for (const auto& [path, value] : point.settings) csv += "," + csv_field(value);
@@ -119,8 +119,8 @@ std::string sweep_text(const std::vector<SweepPoint>& points) {
         for (std::size_t f = 0; f < points[p].flows.size(); ++f) {
             core::RunningStats transit, throughput;
             for (const auto& r : points[p].results) {
-                transit.add(r.flows[f].transit_mean_h);
-                throughput.add(r.flows[f].throughput_units_per_day);
+                transit.add(core::magnitude(r.flows[f].transit_mean_h));
+                throughput.add(core::magnitude(r.flows[f].throughput_units_per_day));
             }
             text += fmt::format("  {:<32.32} transit {:>9.1f} h   throughput {:>9.1f} units/day\n", points[p].flows[f].name,
                                 transit.mean(), throughput.mean());

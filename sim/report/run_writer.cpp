@@ -47,9 +47,9 @@ std::vector<double> over(const std::vector<logistics::RunResult>& reps, std::siz
     std::vector<double> values;
     for (const auto& r : reps) {
         if constexpr (std::is_invocable_v<Get, const logistics::FlowResult&>) {
-            values.push_back(get(r.flows[index]));
+            values.push_back(core::magnitude(get(r.flows[index])));
         } else {
-            values.push_back(get(r.resources[index]));
+            values.push_back(core::magnitude(get(r.resources[index])));
         }
     }
     return values;
@@ -116,11 +116,11 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
         jf["created"] = kpi(over(reps, f, [](const FlowResult& x) { return static_cast<double>(x.created); }));
         jf["delivered"] = kpi(over(reps, f, [](const FlowResult& x) { return static_cast<double>(x.delivered); }));
         jf["in_system"] = kpi(over(reps, f, [](const FlowResult& x) { return static_cast<double>(x.in_system); }));
-        jf["throughput_units_per_day"] = kpi(over(reps, f, [](const FlowResult& x) { return x.throughput_units_per_day; }));
-        jf["transit_mean_h"] = kpi(over(reps, f, [](const FlowResult& x) { return x.transit_mean_h; }));
-        jf["transit_p95_h"] = kpi(over(reps, f, [](const FlowResult& x) { return x.transit_p95_h; }));
-        jf["usd_per_unit"] = kpi(over(reps, f, [](const FlowResult& x) { return x.usd_per_unit; }));
-        jf["kg_co2e_per_unit"] = kpi(over(reps, f, [](const FlowResult& x) { return x.kg_co2e_per_unit; }));
+        jf["throughput_units_per_day"] = kpi(over(reps, f, [](const FlowResult& x) { return core::magnitude(x.throughput_units_per_day); }));
+        jf["transit_mean_h"] = kpi(over(reps, f, [](const FlowResult& x) { return core::magnitude(x.transit_mean_h); }));
+        jf["transit_p95_h"] = kpi(over(reps, f, [](const FlowResult& x) { return core::magnitude(x.transit_p95_h); }));
+        jf["usd_per_unit"] = kpi(over(reps, f, [](const FlowResult& x) { return core::magnitude(x.usd_per_unit); }));
+        jf["kg_co2e_per_unit"] = kpi(over(reps, f, [](const FlowResult& x) { return core::magnitude(x.kg_co2e_per_unit); }));
         if (reps.front().flows[f].on_time_share) {
             jf["on_time_share"] = kpi(over(reps, f, [](const FlowResult& x) { return x.on_time_share.value_or(NAN); }));
         }
@@ -139,20 +139,20 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
             {"created", [](const FlowResult& x) { return static_cast<double>(x.created); }},
             {"delivered", [](const FlowResult& x) { return static_cast<double>(x.delivered); }},
             {"in_system", [](const FlowResult& x) { return static_cast<double>(x.in_system); }},
-            {"units_created", [](const FlowResult& x) { return x.units_created; }},
-            {"units_delivered", [](const FlowResult& x) { return x.units_delivered; }},
-            {"throughput_units_per_day", [](const FlowResult& x) { return x.throughput_units_per_day; }},
-            {"transit_mean_h", [](const FlowResult& x) { return x.transit_mean_h; }},
-            {"transit_p50_h", [](const FlowResult& x) { return x.transit_p50_h; }},
-            {"transit_p90_h", [](const FlowResult& x) { return x.transit_p90_h; }},
-            {"transit_p95_h", [](const FlowResult& x) { return x.transit_p95_h; }},
-            {"transit_max_h", [](const FlowResult& x) { return x.transit_max_h; }},
+            {"units_created", [](const FlowResult& x) { return core::magnitude(x.units_created); }},
+            {"units_delivered", [](const FlowResult& x) { return core::magnitude(x.units_delivered); }},
+            {"throughput_units_per_day", [](const FlowResult& x) { return core::magnitude(x.throughput_units_per_day); }},
+            {"transit_mean_h", [](const FlowResult& x) { return core::magnitude(x.transit_mean_h); }},
+            {"transit_p50_h", [](const FlowResult& x) { return core::magnitude(x.transit_p50_h); }},
+            {"transit_p90_h", [](const FlowResult& x) { return core::magnitude(x.transit_p90_h); }},
+            {"transit_p95_h", [](const FlowResult& x) { return core::magnitude(x.transit_p95_h); }},
+            {"transit_max_h", [](const FlowResult& x) { return core::magnitude(x.transit_max_h); }},
             {"on_time_share", [](const FlowResult& x) { return x.on_time_share.value_or(NAN); }},
-            {"usd_per_unit", [](const FlowResult& x) { return x.usd_per_unit; }},
-            {"kg_co2e_per_unit", [](const FlowResult& x) { return x.kg_co2e_per_unit; }},
+            {"usd_per_unit", [](const FlowResult& x) { return core::magnitude(x.usd_per_unit); }},
+            {"kg_co2e_per_unit", [](const FlowResult& x) { return core::magnitude(x.kg_co2e_per_unit); }},
         };
         for (std::size_t u = 0; u < logistics::kTimeUses; ++u) {
-            columns.push_back({std::string(logistics::kTimeUseNames[u]) + "_h", [u](const FlowResult& x) { return x.mean_hours[u]; }});
+            columns.push_back({std::string(logistics::kTimeUseNames[u]) + "_h", [u](const FlowResult& x) { return core::magnitude(x.mean_hours[u]); }});
         }
         std::string flows = "flow,statistic";
         for (const auto& c : columns) flows += "," + c.name;
@@ -186,11 +186,11 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
         auto col = [&](auto get) { return mean_of(over(reps, i, get)); };
         const auto& first = reps.front().resources[i];
         resources += csv_field(first.name) + "," + first.kind + "," + num(first.servers) + "," +
-                     num(col([](const ResourceResult& x) { return x.utilisation; })) + "," +
-                     num(col([](const ResourceResult& x) { return x.queue_mean; })) + "," +
-                     num(col([](const ResourceResult& x) { return x.queue_max; })) + "," +
-                     num(col([](const ResourceResult& x) { return x.wait_mean_h; })) + "," +
-                     num(col([](const ResourceResult& x) { return x.wait_p95_h; })) + "," +
+                     num(col([](const ResourceResult& x) { return core::magnitude(x.utilisation); })) + "," +
+                     num(col([](const ResourceResult& x) { return core::magnitude(x.queue_mean); })) + "," +
+                     num(col([](const ResourceResult& x) { return core::magnitude(x.queue_max); })) + "," +
+                     num(col([](const ResourceResult& x) { return core::magnitude(x.wait_mean_h); })) + "," +
+                     num(col([](const ResourceResult& x) { return core::magnitude(x.wait_p95_h); })) + "," +
                      num(col([](const ResourceResult& x) { return static_cast<double>(x.served); })) + "\n";
     }
     write_text(dir.file("resources.csv"), resources);
@@ -266,9 +266,9 @@ std::string summary_text(const logistics::Scenario& scenario, const std::vector<
                             col([](const logistics::FlowResult& x) { return static_cast<double>(x.created); }),
                             col([](const logistics::FlowResult& x) { return static_cast<double>(x.delivered); }),
                             col([](const logistics::FlowResult& x) { return static_cast<double>(x.in_system); }),
-                            col([](const logistics::FlowResult& x) { return x.transit_mean_h; }),
-                            col([](const logistics::FlowResult& x) { return x.transit_p95_h; }),
-                            col([](const logistics::FlowResult& x) { return x.usd_per_unit; }));
+                            col([](const logistics::FlowResult& x) { return core::magnitude(x.transit_mean_h); }),
+                            col([](const logistics::FlowResult& x) { return core::magnitude(x.transit_p95_h); }),
+                            col([](const logistics::FlowResult& x) { return core::magnitude(x.usd_per_unit); }));
     }
     return text;
 }

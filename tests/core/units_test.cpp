@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <type_traits>
 #include <vector>
 
@@ -16,14 +17,21 @@ static_assert(!std::is_convertible_v<double, Km>, "no implicit number to quantit
 static_assert(!std::is_convertible_v<std::uint32_t, NodeId>, "no implicit number to id");
 static_assert(!std::is_constructible_v<NodeId, LinkId>, "ids of different kinds do not mix");
 static_assert(travel_time(Km{120}, KmPerHour{60}) == Hours{2});
+static_assert(!std::is_invocable_v<std::plus<>, Km, Tonnes>, "different quantities do not add");
 static_assert(std::is_trivially_copyable_v<Km> && sizeof(Km) == sizeof(double));
 
 TEST(Units, SameUnitArithmeticAndRatios) {
     EXPECT_EQ((Km{300} + Km{36}).value(), 336);
     EXPECT_EQ((Km{10} * 2.5).value(), 25);
     EXPECT_DOUBLE_EQ(Km{336} / Km{112}, 3.0);
-    EXPECT_EQ((Teu{41} * 2).value(), 82);
-    EXPECT_DOUBLE_EQ(tonne_km(Tonnes{20}, Km{500}).value(), 10000);
+    EXPECT_EQ((Units{41} * 2.0).value(), 82);
+}
+
+TEST(Units, RelationsBetweenUnitsAreNamed) {
+    EXPECT_DOUBLE_EQ(cost_over(UsdPerUnitKm{0.5}, Km{300}).value(), 150);
+    // 20 t over 500 km at 25 g per tonne-km: 250 kg.
+    EXPECT_DOUBLE_EQ(emissions(GramsPerTonneKm{25}, Tonnes{20}, Km{500}).value(), 250);
+    EXPECT_DOUBLE_EQ(Days{1.5} / Hours{1}, 36.0);
 }
 
 TEST(Time, HoursRoundToTheNearestSecondOnce) {

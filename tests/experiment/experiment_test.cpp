@@ -42,7 +42,7 @@ links:
     f.origin = *w.network.find_node("A");
     f.destination = *w.network.find_node("C");
     f.cargo = core::CargoClassId{0};
-    f.units_per_day = 40;
+    f.units_per_day = core::UnitsPerDay{40};
     sc.flows.push_back(f);
     return w;
 }

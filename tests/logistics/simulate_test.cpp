@@ -43,7 +43,7 @@ logistics::Flow flow(const World& w, const char* from, const char* to, double un
     f.origin = *w.network.find_node(from);
     f.destination = *w.network.find_node(to);
     f.cargo = core::CargoClassId{0};
-    f.units_per_day = units_per_day;
+    f.units_per_day = core::UnitsPerDay{units_per_day};
     return f;
 }
 
@@ -62,7 +62,7 @@ core::ConfidenceInterval over_replications(const World& w, const Scenario& sc, i
         logistics::RunConfig cfg;
         cfg.replication = static_cast<std::uint32_t>(rep);
         cfg.keep_shipments = false;
-        stats.add(get(logistics::simulate(w.network, sc, cfg)));
+        stats.add(core::magnitude(get(logistics::simulate(w.network, sc, cfg))));
     }
     return core::mean_confidence_interval(stats, 0.999);
 }
@@ -160,11 +160,11 @@ services:
     EXPECT_NEAR(ci.mean, 9.0 / 10.0, std::max(ci.half_width, 0.02));
     // And it rides: 2 h on the link.
     const auto r = logistics::simulate(w.network, sc, {});
-    EXPECT_NEAR(r.flows[0].mean_hours[static_cast<std::size_t>(logistics::TimeUse::moving)], 2.0, 1e-3);
+    EXPECT_NEAR(r.flows[0].mean_hours[static_cast<std::size_t>(logistics::TimeUse::moving)].count(), 2.0, 1e-3);
 }
 
 TEST(Simulate, WeatherChainClosesForTheShareItsParametersImply) {
-    logistics::WeatherMonth month{0.3, 24};
+    logistics::WeatherMonth month{0.3, core::Hours{24}};
     const auto pi = logistics::stationary_distribution(month);
     EXPECT_NEAR(pi[1], 0.3, 1e-12);
     EXPECT_NEAR(pi[0], 0.7, 1e-12);
@@ -208,7 +208,7 @@ TEST(Simulate, GaugeBreakForcesTransshipmentAndCountsBalance) {
     EXPECT_EQ(f.created, f.delivered + f.in_system);
     EXPECT_EQ(r.created, r.delivered + r.in_system);
     // Every delivered unit was lifted at Dostyk: setup 2 h + 0.1 h of crane time at least.
-    EXPECT_GE(f.mean_hours[static_cast<std::size_t>(logistics::TimeUse::transshipment)], 2.1 - 1e-9);
+    EXPECT_GE(f.mean_hours[static_cast<std::size_t>(logistics::TimeUse::transshipment)].count(), 2.1 - 1e-9);
     EXPECT_GT(resource(r, "cranes DOS").served, f.delivered - 1);
     // Each consignment's time by use sums to its time in the system.
     const core::SimTime end = core::SimTime{} + sc.horizon;
@@ -225,13 +225,13 @@ TEST(Simulate, StormsHoldVessels) {
     auto stormy = calm;
     logistics::SeaArea area;
     area.name = "caspian";
-    area.months.fill({0.4, 36});
+    area.months.fill({0.4, core::Hours{36}});
     stormy.areas.push_back(area);
     const auto a = logistics::simulate(w.network, calm, {});
     const auto b = logistics::simulate(w.network, stormy, {});
     const auto weather = static_cast<std::size_t>(logistics::TimeUse::weather);
-    EXPECT_EQ(a.flows[0].mean_hours[weather], 0.0);
-    EXPECT_GT(b.flows[0].mean_hours[weather], 1.0);
+    EXPECT_EQ(a.flows[0].mean_hours[weather].count(), 0.0);
+    EXPECT_GT(b.flows[0].mean_hours[weather].count(), 1.0);
     EXPECT_GT(b.flows[0].transit_mean_h, a.flows[0].transit_mean_h);
 }
 
@@ -311,8 +311,8 @@ TEST(Simulate, DisruptionStopsFixedRoutesWhileAdaptiveOnesGoRound) {
     sc.flows = {fixed, adaptive};
     const auto r = logistics::simulate(w.network, sc, {});
     const auto disruption = static_cast<std::size_t>(logistics::TimeUse::disruption);
-    EXPECT_GT(r.flows[0].mean_hours[disruption], 1.0);
-    EXPECT_EQ(r.flows[1].mean_hours[disruption], 0.0);
+    EXPECT_GT(r.flows[0].mean_hours[disruption].count(), 1.0);
+    EXPECT_EQ(r.flows[1].mean_hours[disruption].count(), 0.0);
     bool detoured = false;
     for (const auto& s : r.shipments) {
         if (s.flow == core::FlowId{1} && r.routes[s.route].size() == 2) detoured = true;
@@ -356,10 +356,10 @@ TEST(Simulate, AdaptiveRoutesGoRoundAQueueThatShortestOnesJoin) {
     const auto shortest = run(logistics::RoutingPolicy::shortest, 24);
     const auto adaptive = run(logistics::RoutingPolicy::adaptive, 24);
     EXPECT_EQ(resource(shortest, "border B2 in").served, 0U);
-    EXPECT_GT(resource(shortest, "border B1 in").wait_mean_h, 24.0); // 20 days of a growing queue
+    EXPECT_GT(resource(shortest, "border B1 in").wait_mean_h.count(), 24.0); // 20 days of a growing queue
     EXPECT_GT(resource(adaptive, "border B2 in").served, 100U);
     EXPECT_GT(resource(adaptive, "border B1 in").served, 100U);
-    EXPECT_LT(resource(adaptive, "border B1 in").wait_mean_h, 12.0);
+    EXPECT_LT(resource(adaptive, "border B1 in").wait_mean_h.count(), 12.0);
     EXPECT_LT(adaptive.flows[0].transit_mean_h, shortest.flows[0].transit_mean_h / 2);
     // Where no queue forms, adaptive consignments take the plan's route: all through B1.
     const auto light = run(logistics::RoutingPolicy::adaptive, 2);
@@ -398,7 +398,7 @@ TEST(Simulate, ATrainLoadReplansWithOneSearchWhileNothingChanges) {
     auto f = flow(w, "S", "D", 10);
     f.policy = logistics::RoutingPolicy::adaptive;
     f.arrival = logistics::ArrivalProcess::fixed_interval;
-    f.batch_units = 10;
+    f.batch_units = core::Units{10};
     sc.flows.push_back(f);
     const auto r = logistics::simulate(w.network, sc, {});
     // Trains leave at 24 h, 48 h, ... 240 h and reach X an hour later: the first route, then one
@@ -501,7 +501,7 @@ TEST(Simulate, SameSeedGivesTheSameRunAndReplicationsDiffer) {
     sc.flows.push_back(flow(w, "CN", "ALAT", 15));
     logistics::SeaArea area;
     area.name = "caspian";
-    area.months.fill({0.2, 24});
+    area.months.fill({0.2, core::Hours{24}});
     sc.areas.push_back(area);
     const auto a = logistics::simulate(w.network, sc, {});
     const auto b = logistics::simulate(w.network, sc, {});
@@ -688,7 +688,7 @@ TEST(Simulate, OneWayFleetSailsBackEmptyAndKeepsUp) {
     EXPECT_EQ(f.created, f.delivered + f.in_system);
     // Kept up: a crossing with handling at both ends is 42 h, so by Little's law some 130
     // units are in the system at any time; a growing backlog would add days to each wait.
-    EXPECT_LT(f.transit_mean_h, 60.0);
+    EXPECT_LT(f.transit_mean_h.count(), 60.0);
     EXPECT_LT(f.in_system, 3U * 75U);
     // The fleet works about 75 / 90 of its time, less the slack in the 64 h estimate. (Idle
     // vessels are taken in fleet order, so the share of each vessel is not asserted.)
@@ -721,7 +721,7 @@ TEST(Simulate, BlockTrainBatchIsSplitAcrossSailings) {
     const auto w = world(std::string(kHeader) + kCorridor);
     auto sc = base(w, 30);
     auto f = flow(w, "AKT", "ALAT", 45.0 / 20.0);
-    f.batch_units = 45;
+    f.batch_units = core::Units{45};
     f.arrival = logistics::ArrivalProcess::fixed_interval;
     sc.flows.push_back(f);
     const auto r = logistics::simulate(w.network, sc, {});
@@ -729,7 +729,7 @@ TEST(Simulate, BlockTrainBatchIsSplitAcrossSailings) {
     EXPECT_EQ(r.flows[0].delivered, 45U);
     std::map<std::int64_t, int> by_delivery;
     for (const auto& s : r.shipments) {
-        EXPECT_EQ(s.units, 1.0);
+        EXPECT_EQ(s.units.value(), 1.0);
         EXPECT_EQ(s.created, core::SimTime{} + core::to_ticks(core::Hours{24.0 * 20}));
         ASSERT_TRUE(s.delivered.has_value());
         ++by_delivery[s.delivered->seconds()];
@@ -818,8 +818,8 @@ services:
     ASSERT_GT(r.flows[0].delivered, 150U);
     for (const auto& s : r.shipments) {
         if (!s.delivered) continue;
-        EXPECT_DOUBLE_EQ(s.usd, 555.0 * s.units);
-        EXPECT_DOUBLE_EQ(s.kg_co2e, 100.0 * s.units);
+        EXPECT_DOUBLE_EQ(s.usd.value(), 555.0 * s.units.value());
+        EXPECT_DOUBLE_EQ(s.kg_co2e.value(), 100.0 * s.units.value());
     }
 }
 
@@ -835,7 +835,7 @@ TEST(Simulate, ABorderStartsCrossingsOnlyWithinItsOpeningHours) {
         const auto& border = resource(r, "border B in");
         ASSERT_EQ(border.served, 19U) << hours;
         const double waits = wait_at_noon ? 10 * 7.8 : 9 * 7.8;
-        EXPECT_NEAR(border.wait_mean_h, waits / 19, 1e-9) << hours;
+        EXPECT_NEAR(border.wait_mean_h.count(), waits / 19, 1e-9) << hours;
         int waited = 0;
         ASSERT_EQ(r.shipments.size(), 20U); // the last, created at the horizon, still at its origin
         for (const auto& s : r.shipments) {

@@ -68,7 +68,7 @@ links:
     ASSERT_TRUE(r);
     // 1 h + inbound border 10 h + transshipment (4 h setup + 1/2 h per unit) + 16 h.
     EXPECT_DOUBLE_EQ(r->hours.count(), 1 + 10 + 4.5 + 16);
-    EXPECT_DOUBLE_EQ(r->usd, 300 + 800);
+    EXPECT_DOUBLE_EQ(r->usd.value(), 300 + 800);
     ASSERT_EQ(r->steps.size(), 4U);
     EXPECT_EQ(r->steps[1].kind, network::RouteStep::Kind::border);
     EXPECT_EQ(r->steps[2].kind, network::RouteStep::Kind::transshipment);
@@ -98,7 +98,7 @@ links:
   - {id: broad2, from: ALT, to: MOY, mode: rail, gauge_mm: 1520, length_km: 850, speed_kmh: 50, bidirectional: true, source: s}
 )");
     std::vector<network::NodeWait> waits(net.node_count());
-    waits[id(net, "DOS").index()] = {5, 7, 3, 0};
+    waits[id(net, "DOS").index()] = {core::Hours{5}, core::Hours{7}, core::Hours{3}, core::Hours{0}};
     RouteQuery q;
     q.node_waits = waits;
     // Through DOS: 1 + 10 + 5 + 4.5 + 3 + 16 = 39.5 h; through ALT (1 h longer, no queue): 32.5 h.
@@ -106,7 +106,7 @@ links:
     ASSERT_TRUE(r);
     EXPECT_EQ(names(net, *r), (std::vector<std::string>{"std2", "broad2"}));
     EXPECT_DOUBLE_EQ(r->hours.count(), 1 + 10 + 4.5 + 17);
-    waits[id(net, "DOS").index()] = {0.25, 7, 0.25, 0}; // now DOS is quicker again, by half an hour
+    waits[id(net, "DOS").index()] = {core::Hours{0.25}, core::Hours{7}, core::Hours{0.25}, core::Hours{0}}; // now DOS is quicker again, by half an hour
     const auto again = network::shortest_route(net, id(net, "CN"), id(net, "MOY"), q);
     ASSERT_TRUE(again);
     EXPECT_EQ(names(net, *again), (std::vector<std::string>{"std", "broad"}));
@@ -136,10 +136,10 @@ links:
   - {id: all-b, from: ALL, to: B, mode: road, length_km: 60, speed_kmh: 60, bidirectional: true, source: s}
 )");
     const auto& hours = *net.node(id(net, "NIGHT")).border->hours;
-    EXPECT_DOUBLE_EQ(hours.closed_h(), 12);
-    EXPECT_DOUBLE_EQ(hours.mean_wait_h(), 3);
-    EXPECT_DOUBLE_EQ((network::OpeningHours{22, 6}.closed_h()), 16); // open overnight, 8 h
-    EXPECT_DOUBLE_EQ((network::OpeningHours{22, 6}.mean_wait_h()), 16.0 * 16.0 / 48.0);
+    EXPECT_DOUBLE_EQ(hours.closed_h().count(), 12);
+    EXPECT_DOUBLE_EQ(hours.mean_wait_h().count(), 3);
+    EXPECT_DOUBLE_EQ((network::OpeningHours{core::Hours{22}, core::Hours{6}}.closed_h().count()), 16); // open overnight, 8 h
+    EXPECT_DOUBLE_EQ((network::OpeningHours{core::Hours{22}, core::Hours{6}}.mean_wait_h().count()), 16.0 * 16.0 / 48.0);
     const auto r = network::shortest_route(net, id(net, "A"), id(net, "B"), {});
     ASSERT_TRUE(r);
     EXPECT_EQ(names(net, *r), (std::vector<std::string>{"a-all", "all-b"}));
@@ -212,12 +212,12 @@ links:
     q.metric = Metric::co2;
     const auto green = network::shortest_route(net, id(net, "A"), id(net, "B"), q);
     EXPECT_EQ(names(net, *green), std::vector<std::string>{"train"});
-    EXPECT_DOUBLE_EQ(green->kg_co2e, 20.0 * 10 * 100 / 1000);
+    EXPECT_DOUBLE_EQ(green->kg_co2e.value(), 20.0 * 10 * 100 / 1000);
     // Generalised: truck 100 + 2 h × VoT; train 50 + 4 h × VoT. VoT 30: 160 vs 170 → truck.
     q.metric = Metric::generalised;
-    q.weights.value_of_time_usd_per_h = 30;
+    q.weights.value_of_time_usd_per_h = core::UsdPerHour{30};
     EXPECT_EQ(names(net, *network::shortest_route(net, id(net, "A"), id(net, "B"), q)), std::vector<std::string>{"truck"});
-    q.weights.value_of_time_usd_per_h = 20; // 140 vs 130 → train
+    q.weights.value_of_time_usd_per_h = core::UsdPerHour{20}; // 140 vs 130 → train
     EXPECT_EQ(names(net, *network::shortest_route(net, id(net, "A"), id(net, "B"), q)), std::vector<std::string>{"train"});
 }
 
@@ -242,8 +242,8 @@ network::Network random_network(std::uint64_t seed, std::uint32_t nodes, std::ui
         network::Node n;
         n.name = "N" + std::to_string(i);
         n.country = "X";
-        n.lat = random.uniform01() * 2;
-        n.lon = random.uniform01() * 2;
+        n.lat = core::Degrees{random.uniform01() * 2};
+        n.lon = core::Degrees{random.uniform01() * 2};
         spec.nodes.push_back(n);
     }
     for (std::uint32_t i = 0; i < links; ++i) {
@@ -339,36 +339,36 @@ network::Network random_multimodal_network(std::uint64_t seed, std::uint32_t nod
     spec.name = "multimodal";
     network::CargoClass container;
     container.name = "container";
-    container.tonnes_per_unit = 10;
+    container.tonnes_per_unit = core::Tonnes{10};
     network::CargoClass uranium;
     uranium.name = "uranium";
-    uranium.tonnes_per_unit = 20;
+    uranium.tonnes_per_unit = core::Tonnes{20};
     spec.cargo_classes = {container, uranium};
     for (std::uint32_t i = 0; i < nodes; ++i) {
         network::Node n;
         n.name = "N" + std::to_string(i);
         n.country = std::string(1, static_cast<char>('X' + random.below(3)));
-        n.lat = random.uniform01() * 4;
-        n.lon = random.uniform01() * 4;
+        n.lat = core::Degrees{random.uniform01() * 4};
+        n.lon = core::Degrees{random.uniform01() * 4};
         if (random.uniform01() < 0.3) {
             network::BorderProcess b;
             b.dwell_h = core::Distribution{core::Lognormal{2 + 4 * random.uniform01(), 1}};
             b.dwell_inbound_h = core::Distribution{core::Lognormal{2 + 10 * random.uniform01(), 2}};
-            b.cost_usd_per_unit = 50 * random.uniform01();
+            b.cost_usd_per_unit = core::Usd{50 * random.uniform01()};
             n.border = b;
         }
         if (random.uniform01() < 0.4) {
             network::TransshipmentProcess t;
             t.setup_h = core::Distribution{core::Exponential{1 + 5 * random.uniform01()}};
-            t.units_per_crane_h = 10 + 20 * random.uniform01();
+            t.units_per_crane_h = core::UnitsPerHour{10 + 20 * random.uniform01()};
             t.cranes = 1 + static_cast<std::uint32_t>(random.below(4));
-            t.cost_usd_per_unit = 30 * random.uniform01();
+            t.cost_usd_per_unit = core::Usd{30 * random.uniform01()};
             n.transshipment = t;
         }
         if (random.uniform01() < 0.25) {
             network::PortProcess p;
             p.handling_h = core::Distribution{core::Exponential{4 + 8 * random.uniform01()}};
-            p.cost_usd_per_unit = 40 * random.uniform01();
+            p.cost_usd_per_unit = core::Usd{40 * random.uniform01()};
             n.port = p;
         }
         spec.nodes.push_back(n);
@@ -388,8 +388,8 @@ network::Network random_multimodal_network(std::uint64_t seed, std::uint32_t nod
         const double gc = network::great_circle(spec.nodes[l.from.index()], spec.nodes[l.to.index()]).value();
         l.length = core::Km{gc * (1 + random.uniform01())};
         l.speed = core::KmPerHour{20 + 60 * random.uniform01()};
-        l.cost_usd_per_unit_km = 0.5 + random.uniform01();
-        l.co2_g_per_tkm = 10 + 40 * random.uniform01();
+        l.cost_usd_per_unit_km = core::UsdPerUnitKm{0.5 + random.uniform01()};
+        l.co2_g_per_tkm = core::GramsPerTonneKm{10 + 40 * random.uniform01()};
         if (random.uniform01() < 0.1) {
             l.status = network::LinkStatus::planned;
             l.opens = network::parse_date(random.uniform01() < 0.5 ? "2027-01-01" : "2031-01-01");
@@ -411,7 +411,10 @@ TEST(Routing, TargetBoundsGiveTheSameOptimaAsTheChordWithTransfersQueuesAndClosu
     std::vector<std::uint8_t> closed(net.link_count(), 0);
     for (auto& c : closed) c = random.uniform01() < 0.05 ? 1 : 0;
     std::vector<network::NodeWait> waits(n);
-    for (auto& w : waits) w = {3 * random.uniform01(), 3 * random.uniform01(), 2 * random.uniform01(), 5 * random.uniform01()};
+    for (auto& w : waits) {
+        w = {core::Hours{3 * random.uniform01()}, core::Hours{3 * random.uniform01()}, core::Hours{2 * random.uniform01()},
+             core::Hours{5 * random.uniform01()}};
+    }
     const std::vector<Metric> metrics{Metric::time, Metric::cost, Metric::co2, Metric::generalised};
     std::size_t answered = 0, unreachable = 0;
     for (std::uint32_t round = 0; round < 3; ++round) {
@@ -422,7 +425,7 @@ TEST(Routing, TargetBoundsGiveTheSameOptimaAsTheChordWithTransfersQueuesAndClosu
                     const core::NodeId from{static_cast<std::uint32_t>(random.below(n))};
                     RouteQuery q;
                     q.metric = metric;
-                    q.weights = {5, 80};
+                    q.weights = {core::UsdPerHour{5}, core::UsdPerTonne{80}};
                     if (k % 3 == 1) q.date = network::parse_date("2028-06-01");
                     if (k % 4 == 2) q.cargo = core::CargoClassId{1};
                     if (k % 5 == 3) q.closed_links = closed;

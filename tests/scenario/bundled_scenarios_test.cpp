@@ -32,7 +32,7 @@ struct ScenarioRun {
     template <class Get>
     double mean(const std::string& name, Get get) const {
         double sum = 0;
-        for (const auto& r : results) sum += get(r.flows[flow(name)]);
+        for (const auto& r : results) sum += core::magnitude(get(r.flows[flow(name)]));
         return sum / static_cast<double>(results.size());
     }
     [[nodiscard]] double resource(const std::string& name, double logistics::ResourceResult::*field) const {
@@ -66,7 +66,7 @@ const ScenarioRun& baseline() {
     return base;
 }
 
-double hours(const logistics::FlowResult& f, logistics::TimeUse use) { return f.mean_hours[static_cast<std::size_t>(use)]; }
+double hours(const logistics::FlowResult& f, logistics::TimeUse use) { return f.mean_hours[static_cast<std::size_t>(use)].count(); }
 
 } // namespace
 
@@ -180,12 +180,12 @@ TEST(BundledScenarios, Demand2030LoadsTheCorridorHarder) {
     const auto& base = baseline();
     auto throughput = [](const ScenarioRun& run) {
         double total = 0;
-        for (const auto& f : run.results.front().flows) total += f.throughput_units_per_day;
+        for (const auto& f : run.results.front().flows) total += f.throughput_units_per_day.value();
         return total;
     };
     auto created = [](const ScenarioRun& run) {
         double total = 0;
-        for (const auto& f : run.results.front().flows) total += f.units_created;
+        for (const auto& f : run.results.front().flows) total += f.units_created.value();
         return total;
     };
     EXPECT_GT(created(future), 2.5 * created(base));       // the demand is 2.7 times 2025's
@@ -238,7 +238,7 @@ TEST(BundledScenarios, SaturatedBaselineFeedersCarryTheSourcedCapacity) {
     double teu = 0;
     for (const auto& r : results) {
         for (std::size_t i = 0; i < r.flows.size(); ++i) {
-            if (loaded.scenario.flows[i].cargo == container) teu += r.flows[i].units_delivered;
+            if (loaded.scenario.flows[i].cargo == container) teu += r.flows[i].units_delivered.value();
         }
     }
     EXPECT_NEAR(teu / 3.0, 89000.0, 0.05 * 89000.0) << "TEU delivered in the year";

@@ -154,11 +154,11 @@ TEST(ModelLoader, BorderOpeningHoursAreReadAsGiven) {
                                                                     "open_from_h: 22, open_until_h: 6.5, "),
                                                  "hours.yaml");
     ASSERT_TRUE(model.spec.nodes[1].border->hours.has_value());
-    EXPECT_EQ(model.spec.nodes[1].border->hours->from_h, 8);
-    EXPECT_EQ(model.spec.nodes[1].border->hours->until_h, 20);
+    EXPECT_EQ(model.spec.nodes[1].border->hours->from_h.count(), 8);
+    EXPECT_EQ(model.spec.nodes[1].border->hours->until_h.count(), 20);
     ASSERT_TRUE(model.spec.nodes[2].border->hours.has_value());
-    EXPECT_EQ(model.spec.nodes[2].border->hours->from_h, 22); // overnight: until the next morning
-    EXPECT_EQ(model.spec.nodes[2].border->hours->until_h, 6.5);
+    EXPECT_EQ(model.spec.nodes[2].border->hours->from_h.count(), 22); // overnight: until the next morning
+    EXPECT_EQ(model.spec.nodes[2].border->hours->until_h.count(), 6.5);
     const auto open_all_day = scenario::load_model_text(border_hours_model("", ""), "hours.yaml");
     EXPECT_FALSE(open_all_day.spec.nodes[1].border->hours.has_value());
 }

@@ -80,15 +80,15 @@ TEST(ScenarioLoader, AnOverrideOfAProcessChangesOnlyTheKeysItGives) {
     EXPECT_EQ(border.servers, 7U);
     EXPECT_DOUBLE_EQ(border.dwell_h.mean(), 2.0);
     ASSERT_TRUE(border.hours.has_value());
-    EXPECT_EQ(border.hours->from_h, 6);
+    EXPECT_EQ(border.hours->from_h.count(), 6);
     ASSERT_EQ(more.scenario.services[2].vessels.size(), 1U);
     EXPECT_EQ(more.scenario.services[2].vessels[0].name, "F9");
 }
 
 TEST(ScenarioLoader, RatesConvertToUnitsPerDay) {
     const auto base = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny.yaml");
-    EXPECT_DOUBLE_EQ(base.scenario.flows[0].units_per_day, 20);
-    EXPECT_DOUBLE_EQ(base.scenario.flows[1].units_per_day, 10); // 70 per week
+    EXPECT_DOUBLE_EQ(base.scenario.flows[0].units_per_day.value(), 20);
+    EXPECT_DOUBLE_EQ(base.scenario.flows[1].units_per_day.value(), 10); // 70 per week
     EXPECT_EQ(base.scenario.warmup, core::Duration{5 * 86400});
 }
 
@@ -112,10 +112,10 @@ TEST(ScenarioLoader, OdMatrixExpandsIntoOneFlowPerCell) {
     const auto& flows = loaded.scenario.flows;
     ASSERT_EQ(flows.size(), 2U); // the diagonal is skipped
     EXPECT_EQ(flows[0].name, "od:A->D");
-    EXPECT_DOUBLE_EQ(flows[0].units_per_day, 10);
+    EXPECT_DOUBLE_EQ(flows[0].units_per_day.value(), 10);
     EXPECT_EQ(flows[1].name, "od:D->A");
-    EXPECT_DOUBLE_EQ(flows[1].units_per_day, 5);
-    EXPECT_EQ(flows[1].target_days, 9.0);
+    EXPECT_DOUBLE_EQ(flows[1].units_per_day.value(), 5);
+    EXPECT_EQ(flows[1].target_days, core::Days{9.0});
     ASSERT_EQ(loaded.scenario.disruptions.size(), 1U);
     EXPECT_TRUE(loaded.scenario.disruptions[0].target == logistics::DisruptionTarget{core::VesselId{0}})
         << "F1, the first vessel of the model";

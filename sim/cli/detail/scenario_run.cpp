@@ -58,7 +58,7 @@ std::vector<double> daily_throughput(const logistics::RunResult& r) {
     std::vector<double> series;
     for (const auto& point : r.daily) {
         double total = 0;
-        for (const double units : point.delivered) total += units;
+        for (const auto units : point.delivered) total += units.value();
         series.push_back(total);
     }
     return series;

@@ -14,15 +14,15 @@ Demand::Demand(const network::Network& net, const Scenario& sc, std::uint32_t re
     : start_date_{sc.start_date} {
     for (const auto& flow : sc.flows) {
         FlowStart start{core::RandomStream::for_component(sc.seed, replication, core::component_key("flow:" + flow.name)),
-                        flow.batch_units, flow.origin, 0, flow.arrival == ArrivalProcess::poisson, flow.custody, {}};
+                        flow.batch_units.value(), flow.origin, 0, flow.arrival == ArrivalProcess::poisson, flow.custody, {}};
         for (std::size_t m = 0; m < 12; ++m) {
-            start.rate[m] = flow.units_per_day * flow.seasonal[m] / flow.batch_units;
+            start.rate[m] = flow.units_per_day.value() * flow.seasonal[m] / flow.batch_units.value();
             if (flow.seasonal[m] > 0) start.active_months |= static_cast<std::uint16_t>(1U << m);
         }
         starts_.push_back(start);
         ends_.push_back(FlowEnd{flow.destination, flow.policy == RoutingPolicy::adaptive, flow.target_days.has_value(),
-                                net.cargo_classes()[flow.cargo.index()].tonnes_per_unit,
-                                flow.target_days ? *flow.target_days * 24.0 : 0.0});
+                                net.cargo_classes()[flow.cargo.index()].tonnes_per_unit.value(),
+                                flow.target_days ? core::Hours{*flow.target_days}.count() : 0.0});
     }
 }
 

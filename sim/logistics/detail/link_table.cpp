@@ -12,8 +12,8 @@ LinkTable::LinkTable(const network::Network& net) {
         const auto& link = net.link(l);
         if (link.opens) openings_.emplace_back(link.opens->days, l);
         LinkRec& rec = recs_[l];
-        states_[l].capacity_per_day = link.capacity_per_day;
-        rec.paced = link.capacity_per_day > 0;
+        states_[l].capacity_per_day = link.capacity_per_day.value();
+        rec.paced = link.capacity_per_day.value() > 0;
         set_headway(l);
         rec.always_open = link.status == network::LinkStatus::open;
         rec.enters_country = net.node(link.to).border && net.node(link.from).country != net.node(link.to).country;
@@ -68,9 +68,9 @@ void LinkTable::add_results(const network::Network& net, core::Duration span, st
         ResourceResult r;
         r.name = "line " + spec.name;
         r.kind = "line";
-        r.servers = spec.capacity_per_day;
+        r.servers = spec.capacity_per_day.value();
         r.utilisation = seconds > 0 ? std::min(1.0, static_cast<double>(link.busy_seconds) / seconds) : 0;
-        r.wait_mean_h = states_[l].path_wait_h / static_cast<double>(link.trains);
+        r.wait_mean_h = core::Hours{states_[l].path_wait_h / static_cast<double>(link.trains)};
         r.served = link.trains;
         out.push_back(std::move(r));
     }

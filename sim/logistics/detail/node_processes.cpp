@@ -29,7 +29,8 @@ NodeProcesses::NodeProcesses(const network::Network& net, const Scenario& sc, st
             order_.push_back({true, static_cast<std::uint32_t>(crane_pools_.size())});
             crane_node_.push_back(v);
             cranes_[v] = CraneSet{crane_pools_.emplace_back("cranes " + node.name, "cranes", node.transshipment->cranes),
-                                  node.transshipment->units_per_crane_h, node.transshipment->cost_usd_per_unit};
+                                  node.transshipment->units_per_crane_h.value(),
+                                  node.transshipment->cost_usd_per_unit.value()};
         }
         if (node.port) berths_[v] = add_lanes(v, "berths " + node.name, "berths", node.port->berths);
         // Only a node's processes sample (border dwell, setup, berth handling): a node without
@@ -100,16 +101,17 @@ network::NodeWait NodeProcesses::wait_at(NodeId v) const {
     if (node.border) {
         const auto& in = lanes_[border_in_[v]];
         const auto& out = lanes_[border_out_[v]];
-        wait.border_in_h = static_cast<double>(in.queued()) * node.border->dwell_inbound_h.mean() / in.servers();
-        wait.border_out_h = static_cast<double>(out.queued()) * node.border->dwell_h.mean() / out.servers();
+        wait.border_in_h = core::Hours{static_cast<double>(in.queued()) * node.border->dwell_inbound_h.mean() / in.servers()};
+        wait.border_out_h = core::Hours{static_cast<double>(out.queued()) * node.border->dwell_h.mean() / out.servers()};
     }
     if (node.transshipment) {
         const auto& cranes = crane_pools_[cranes_[v].pool];
-        wait.cranes_h = static_cast<double>(cranes.queued()) / node.transshipment->units_per_crane_h / cranes.servers();
+        wait.cranes_h =
+            core::Hours{static_cast<double>(cranes.queued()) / node.transshipment->units_per_crane_h.value() / cranes.servers()};
     }
     if (node.port) {
         const auto& berths = lanes_[berths_[v]];
-        wait.berths_h = static_cast<double>(berths.queued()) * node.port->handling_h.mean() / berths.servers();
+        wait.berths_h = core::Hours{static_cast<double>(berths.queued()) * node.port->handling_h.mean() / berths.servers()};
     }
     return wait;
 }
@@ -139,8 +141,8 @@ void NodeProcesses::add_results(core::SimTime end, std::vector<ResourceResult>& 
         r.utilisation = p.utilisation(end);
         r.queue_mean = p.queue_mean(end);
         r.queue_max = p.queue_max();
-        r.wait_mean_h = p.waits_h().count() ? p.waits_h().mean() : 0;
-        r.wait_p95_h = p.waits_h().count() ? p.wait_quantile_h(0.95) : 0;
+        r.wait_mean_h = core::Hours{p.waits_h().count() ? p.waits_h().mean() : 0};
+        r.wait_p95_h = core::Hours{p.waits_h().count() ? p.wait_quantile_h(0.95) : 0};
         r.served = p.served();
         out.push_back(std::move(r));
     }

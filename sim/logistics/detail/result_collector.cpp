@@ -27,7 +27,8 @@ void ResultCollector::add_day(std::uint32_t day, std::vector<double> queues) {
     DailyPoint point;
     point.day = day;
     point.queue = std::move(queues);
-    point.delivered = today_delivered_;
+    point.delivered.reserve(today_delivered_.size());
+    for (const double units : today_delivered_) point.delivered.emplace_back(units);
     std::fill(today_delivered_.begin(), today_delivered_.end(), 0.0);
     daily_.push_back(std::move(point));
 }
@@ -49,18 +50,20 @@ RunResult ResultCollector::finish(const Consignments& cons, core::Duration measu
         r.created = made.created;
         r.delivered = fs.delivered;
         r.in_system = made.created - fs.delivered;
-        r.units_created = made.units;
-        r.units_delivered = fs.units_delivered;
-        r.throughput_units_per_day = days > 0 ? fs.units_delivered / days : 0;
+        r.units_created = core::Units{made.units};
+        r.units_delivered = core::Units{fs.units_delivered};
+        r.throughput_units_per_day = core::UnitsPerDay{days > 0 ? fs.units_delivered / days : 0};
         if (fs.delivered > 0) {
-            r.transit_mean_h = fs.transit_stats.mean();
-            r.transit_p50_h = fs.transit.quantile(0.5);
-            r.transit_p90_h = fs.transit.quantile(0.9);
-            r.transit_p95_h = fs.transit.quantile(0.95);
-            r.transit_max_h = fs.transit_stats.max();
-            r.usd_per_unit = fs.usd.mean();
-            r.kg_co2e_per_unit = fs.kg.mean();
-            for (std::size_t u = 0; u < kTimeUses; ++u) r.mean_hours[u] = fs.hours[u] / static_cast<double>(fs.delivered);
+            r.transit_mean_h = core::Hours{fs.transit_stats.mean()};
+            r.transit_p50_h = core::Hours{fs.transit.quantile(0.5)};
+            r.transit_p90_h = core::Hours{fs.transit.quantile(0.9)};
+            r.transit_p95_h = core::Hours{fs.transit.quantile(0.95)};
+            r.transit_max_h = core::Hours{fs.transit_stats.max()};
+            r.usd_per_unit = core::Usd{fs.usd.mean()};
+            r.kg_co2e_per_unit = core::KgCo2e{fs.kg.mean()};
+            for (std::size_t u = 0; u < kTimeUses; ++u) {
+                r.mean_hours[u] = core::Hours{fs.hours[u] / static_cast<double>(fs.delivered)};
+            }
             if (sc_.flows[f.index()].target_days) {
                 r.on_time_share = static_cast<double>(fs.on_time) / static_cast<double>(fs.delivered);
             }

@@ -91,13 +91,13 @@ inline ShipmentRecord ResultCollector::record_of(const Consignment& con, std::op
     ShipmentRecord r;
     r.id = con.id;
     r.flow = con.flow;
-    r.units = con.units;
+    r.units = core::Units{con.units};
     r.created = con.created;
     r.delivered = delivered;
     r.route = con.route;
     for (std::size_t u = 0; u < kTimeUses; ++u) r.seconds[u] = con.seconds[u];
-    r.usd = con.usd;
-    r.kg_co2e = con.kg_co2e;
+    r.usd = core::Usd{con.usd};
+    r.kg_co2e = core::KgCo2e{con.kg_co2e};
     return r;
 }
 

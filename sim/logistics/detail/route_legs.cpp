@@ -26,13 +26,13 @@ RouteLegs::RouteLegs(const network::Network& net, const Scenario& sc) : net_{net
     carrier_.reserve(net.link_count());
     for (const auto l : core::IdRange<LinkId>{net.link_count()}) {
         const auto& link = net.link(l);
-        rides_.push_back(LinkRide{link.length.value() / link.speed.value(), link.cost_usd_per_unit_km * link.length.value(),
-                                  link.co2_g_per_tkm * link.length.value(), link.to});
+        rides_.push_back(LinkRide{link.length.value() / link.speed.value(), link.cost_usd_per_unit_km.value() * link.length.value(),
+                                  link.co2_g_per_tkm.value() * link.length.value(), link.to});
         carrier_.push_back((std::uint64_t{static_cast<std::uint8_t>(link.mode)} << 32U) | link.gauge_mm);
         // Free runs: links nothing can hold a vehicle on (no path capacity, always open, never
         // disrupted) through nodes nothing can hold it at (no border, never closed) are ridden
         // in one event.
-        const bool paced = link.capacity_per_day > 0;
+        const bool paced = link.capacity_per_day.value() > 0;
         free_link_.push_back(!paced && link.status == network::LinkStatus::open ? 1 : 0);
     }
     for (const auto& d : sc.disruptions) {
@@ -106,7 +106,7 @@ LegId RouteLegs::intern(const std::vector<LinkId>& leg) {
         const LinkRide& ride = rides_[l];
         cost.usd_per_unit += ride.usd_per_unit;
         cost.co2_g_per_t += ride.co2_g_per_t;
-        if (node_border_[ride.to] != 0) cost.usd_per_unit += net_.node(ride.to).border->cost_usd_per_unit;
+        if (node_border_[ride.to] != 0) cost.usd_per_unit += net_.node(ride.to).border->cost_usd_per_unit.value();
     }
     leg_cost_.push_back(cost);
     // run_end of position i: the position after the longest free run from i (i + 1 if i is

@@ -50,7 +50,7 @@ network::Date Simulation::today() const {
 
 RunResult Simulation::run() {
     for (const auto f : demand_.flows()) {
-        if (sc_.flows[f.index()].units_per_day > 0) {
+        if (sc_.flows[f.index()].units_per_day.value() > 0) {
             engine_.schedule_at(SimTime{} + demand_.next_gap(f, demand_.month(engine_.now())), h_.arrival, f.index());
         }
     }

@@ -9,10 +9,10 @@ namespace corridor::logistics::detail {
 TrainDispatch::TrainDispatch(const Scenario& sc, core::HandlerId timer, core::HandlerId timetable)
     : sc_{sc}, h_timer_{timer}, h_timetable_{timetable} {
     for (const auto& svc : sc.services) {
-        rules_.push_back(Rule{svc.capacity_units,
+        rules_.push_back(Rule{svc.capacity_units.value(),
                               svc.departure.max_wait_h ? hours(*svc.departure.max_wait_h) : core::Duration{-1},
                               svc.departure.when_full, svc.kind == ServiceKind::train});
-        base_capacity_.push_back(svc.capacity_units);
+        base_capacity_.push_back(svc.capacity_units.value());
         trains_run_.push_back(0);
     }
 }
@@ -22,7 +22,7 @@ void TrainDispatch::start_consolidator(ServiceId s, LegId leg, NodeId at, core::
     if (of_leg_[leg].valid()) return;
     of_leg_[leg] = consolidators_.push_back(Consolidator{s, leg, at, {}, 0, {}, false});
     const auto& policy = sc_.services[s.index()].departure;
-    if (policy.every_h && *policy.every_h > 0) {
+    if (policy.every_h && *policy.every_h > core::Hours{0}) {
         engine.schedule_at(next_on_timetable(policy, engine.now()), h_timetable_, of_leg_[leg].index());
     }
 }

@@ -134,14 +134,14 @@ void Simulation::release_berth(VehicleId v) {
 void Simulation::on_vessel_loaded(core::Engine&, std::uint64_t payload) {
     const VehicleId v{static_cast<std::uint32_t>(payload)};
     release_berth(v);
-    vehicles_[v].usd_per_unit += net_.node(vehicles_[v].at).port->cost_usd_per_unit;
+    vehicles_[v].usd_per_unit += net_.node(vehicles_[v].at).port->cost_usd_per_unit.value();
     ready(v);
 }
 
 void Simulation::on_vessel_unloaded(core::Engine&, std::uint64_t payload) {
     const VehicleId v{static_cast<std::uint32_t>(payload)};
     release_berth(v);
-    vehicles_[v].usd_per_unit += net_.node(vehicles_[v].at).port->cost_usd_per_unit;
+    vehicles_[v].usd_per_unit += net_.node(vehicles_[v].at).port->cost_usd_per_unit.value();
     vessel_done(v);
 }
 

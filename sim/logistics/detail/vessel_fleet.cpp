@@ -27,7 +27,7 @@ VesselFleet::VesselFleet(const network::Network& net, const Scenario& sc, std::u
             if (std::find(ports.begin(), ports.end(), from) == ports.end()) ports.push_back(from);
         }
         for (std::size_t i = 0; i < svc.vessels.size(); ++i) {
-            const double capacity = svc.vessels[i].capacity_units * svc.load_factor;
+            const double capacity = svc.vessels[i].capacity_units.value() * svc.load_factor;
             of_service_[s].push_back(vessels_.push_back(Vessel{s, svc.vessels[i].name, capacity, capacity,
                                                                ports[i % ports.size()], State::idle, VehicleId{},
                                                                PortQueueId{}, {}, false, core::TimeWeighted{}, 0,
@@ -181,7 +181,7 @@ bool VesselFleet::timer_fired(VesselId i) {
     return vessels_[i].state == State::loading;
 }
 
-bool VesselFleet::timetabled(const ServiceSpec& svc) { return svc.departure.every_h && *svc.departure.every_h > 0; }
+bool VesselFleet::timetabled(const ServiceSpec& svc) { return svc.departure.every_h && *svc.departure.every_h > core::Hours{0}; }
 
 // At each departure time every vessel of the service that is loading with cargo aboard sails (one
 // without cargo waits for some, as without a timetable).

@@ -25,7 +25,7 @@ public:
     Pricer(const Network& network, const RouteQuery& query)
         : net_{network}, impl_{network.impl()}, query_{query} {
         tonnes_ = 1.0;
-        if (query.cargo) tonnes_ = network.cargo_classes()[query.cargo->index()].tonnes_per_unit;
+        if (query.cargo) tonnes_ = network.cargo_classes()[query.cargo->index()].tonnes_per_unit.value();
     }
 
     [[nodiscard]] double value(const Cost& c) const {
@@ -34,8 +34,8 @@ public:
         case Metric::cost: return c.usd;
         case Metric::co2: return c.kg;
         case Metric::generalised:
-            return c.usd + query_.weights.value_of_time_usd_per_h * c.hours +
-                   query_.weights.carbon_price_usd_per_t * c.kg / 1000.0;
+            return c.usd + query_.weights.value_of_time_usd_per_h.value() * c.hours +
+                   query_.weights.carbon_price_usd_per_t.value() * c.kg / 1000.0;
         }
         return c.hours;
     }
@@ -43,7 +43,7 @@ public:
     [[nodiscard]] Cost link(core::LinkId id) const {
         const Link& l = net_.link(id);
         const double km = l.length.value();
-        return {km / l.speed.value(), l.cost_usd_per_unit_km * km, l.co2_g_per_tkm * tonnes_ * km / 1000.0};
+        return {km / l.speed.value(), l.cost_usd_per_unit_km.value() * km, l.co2_g_per_tkm.value() * tonnes_ * km / 1000.0};
     }
 
     [[nodiscard]] bool usable(core::LinkId id) const {
@@ -58,15 +58,16 @@ public:
         const double queue_h = query_.node_waits.empty()
                                    ? 0.0
                                    : (inbound ? query_.node_waits[node.index()].border_in_h
-                                              : query_.node_waits[node.index()].border_out_h);
-        return Cost{n.border->expected_h(inbound) + queue_h, n.border->cost_usd_per_unit, 0};
+                                              : query_.node_waits[node.index()].border_out_h)
+                                         .count();
+        return Cost{n.border->expected_h(inbound).count() + queue_h, n.border->cost_usd_per_unit.value(), 0};
     }
 
     // Loading or unloading a vessel at a port (origin, destination or transfer).
     [[nodiscard]] std::optional<Cost> port(core::NodeId node) const {
         const NodeHot& hot = impl_.node_hot[node.index()];
         if (!hot.port) return std::nullopt;
-        const double queue_h = query_.node_waits.empty() ? 0.0 : query_.node_waits[node.index()].berths_h;
+        const double queue_h = query_.node_waits.empty() ? 0.0 : query_.node_waits[node.index()].berths_h.count();
         return Cost{hot.port_h + queue_h, hot.port_usd, 0};
     }
 
@@ -81,7 +82,7 @@ public:
     [[nodiscard]] Cost transfer(core::NodeId node, Transfer kind) const {
         if (kind == Transfer::port) return *port(node);
         const NodeHot& hot = impl_.node_hot[node.index()];
-        const double queue_h = query_.node_waits.empty() ? 0.0 : query_.node_waits[node.index()].cranes_h;
+        const double queue_h = query_.node_waits.empty() ? 0.0 : query_.node_waits[node.index()].cranes_h.count();
         return {hot.transfer_h + queue_h, hot.transfer_usd, 0};
     }
 
@@ -101,13 +102,13 @@ struct Weights {
 };
 
 inline Weights weights_of(const Network& network, const RouteQuery& q) {
-    const double tonnes = q.cargo ? network.cargo_classes()[q.cargo->index()].tonnes_per_unit : 1.0;
+    const double tonnes = q.cargo ? network.cargo_classes()[q.cargo->index()].tonnes_per_unit.value() : 1.0;
     switch (q.metric) {
     case Metric::time: return {1, 0, 0};
     case Metric::cost: return {0, 1, 0};
     case Metric::co2: return {0, 0, tonnes / 1000.0};
     case Metric::generalised:
-        return {q.weights.value_of_time_usd_per_h, 1, q.weights.carbon_price_usd_per_t * tonnes / 1e6};
+        return {q.weights.value_of_time_usd_per_h.value(), 1, q.weights.carbon_price_usd_per_t.value() * tonnes / 1e6};
     }
     return {1, 0, 0};
 }

@@ -37,9 +37,9 @@ void ModelReader::read_links(const YAML::Node& root, network::NetworkSpec& spec)
             r_.error(item["gauge_mm"], what + " is " + std::string(to_string(l.mode)) + ", so 'gauge_mm' does not apply");
         }
         l.gauge_mm = gauge ? static_cast<std::uint32_t>(*gauge) : 0;
-        l.capacity_per_day = r_.number(item, "capacity_per_day", false, true).value_or(0);
-        l.cost_usd_per_unit_km = r_.number(item, "cost_usd_per_unit_km", false, false).value_or(0);
-        l.co2_g_per_tkm = r_.number(item, "co2_g_per_tkm", false, false).value_or(0);
+        l.capacity_per_day = core::PerDay{r_.number(item, "capacity_per_day", false, true).value_or(0)};
+        l.cost_usd_per_unit_km = core::UsdPerUnitKm{r_.number(item, "cost_usd_per_unit_km", false, false).value_or(0)};
+        l.co2_g_per_tkm = core::GramsPerTonneKm{r_.number(item, "co2_g_per_tkm", false, false).value_or(0)};
         l.status = enum_value(r_, item, "status", kStatuses, false, std::optional{LinkStatus::open}).value_or(LinkStatus::open);
         if (const auto opens = r_.text(item, "opens", false)) {
             l.opens = network::parse_date(*opens);

@@ -81,7 +81,7 @@ void ModelReader::read_cargo_classes(const YAML::Node& list, network::NetworkSpe
         network::CargoClass c;
         c.name = r_.text(item, "id", true).value_or("");
         c.unit = r_.text(item, "unit", true).value_or("teu");
-        c.tonnes_per_unit = r_.number(item, "tonnes_per_unit", true, true).value_or(1);
+        c.tonnes_per_unit = core::Tonnes{r_.number(item, "tonnes_per_unit", true, true).value_or(1)};
         c.hazardous = r_.flag(item, "hazardous").value_or(false);
         if (const YAML::Node modes = item["modes"]) {
             if (r_.expect_sequence(modes, "modes: the modes the class may use")) {

@@ -44,7 +44,7 @@ void ScenarioReader::read_demand(logistics::Scenario& sc, const network::Network
                                                            {"units_per_month", 365.25 / 12}, {"units_per_year", 365.25}};
         for (const auto& [key, days] : periods) {
             if (const auto rate = r_.number(item, key, false, false)) {
-                flow.units_per_day = *rate / days;
+                flow.units_per_day = core::UnitsPerDay{*rate / days};
                 ++rates;
             }
         }
@@ -80,7 +80,7 @@ void ScenarioReader::read_settings(const YAML::Node& item, logistics::Flow& flow
             r_.error(item["arrival"], "'arrival' must be poisson or fixed_interval, found '" + *arrival + "'");
         }
     }
-    flow.batch_units = r_.number(item, "batch_units", false, true).value_or(1);
+    flow.batch_units = core::Units{r_.number(item, "batch_units", false, true).value_or(1)};
     if (const YAML::Node seasonal = item["seasonal"]) {
         if (r_.expect_sequence(seasonal, "seasonal: 12 monthly multipliers") ) {
             if (seasonal.size() != 12) {
@@ -97,7 +97,7 @@ void ScenarioReader::read_settings(const YAML::Node& item, logistics::Flow& flow
             }
         }
     }
-    flow.target_days = r_.number(item, "target_days", false, true);
+    if (const auto days = r_.number(item, "target_days", false, true)) flow.target_days = core::Days{*days};
     flow.custody = r_.flag(item, "custody").value_or(false);
     flow.policy = default_policy_.value_or(logistics::RoutingPolicy::shortest);
     flow.metric = default_metric_.value_or(network::Metric::time);

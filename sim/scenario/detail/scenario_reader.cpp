@@ -150,8 +150,10 @@ void ScenarioReader::read_routing(logistics::Scenario& sc) {
     default_metric_ = metric_of(*node);
     if (const auto k = r_.count(*node, "k", false)) default_k_ = *k;
     if (const auto s = r_.number(*node, "logit_scale", false, true)) default_scale_ = *s;
-    sc.weights.value_of_time_usd_per_h = r_.number(*node, "value_of_time_usd_per_h", false, false).value_or(sc.weights.value_of_time_usd_per_h);
-    sc.weights.carbon_price_usd_per_t = r_.number(*node, "carbon_price_usd_per_t", false, false).value_or(0);
+    sc.weights.value_of_time_usd_per_h = core::UsdPerHour{
+        r_.number(*node, "value_of_time_usd_per_h", false, false).value_or(sc.weights.value_of_time_usd_per_h.value())};
+    sc.weights.carbon_price_usd_per_t =
+        core::UsdPerTonne{r_.number(*node, "carbon_price_usd_per_t", false, false).value_or(0)};
 }
 
 std::optional<logistics::RoutingPolicy> ScenarioReader::policy_of(const YAML::Node& map) {

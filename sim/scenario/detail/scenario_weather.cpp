@@ -48,7 +48,7 @@ std::optional<logistics::WeatherMonth> ScenarioReader::month(const YAML::Node& m
     logistics::WeatherMonth w;
     w.storm_share = r_.number(m, "storm_share", true, false).value_or(0);
     if (w.storm_share >= 1) r_.error(m["storm_share"], "'storm_share' must be below 1 (a sea always calms), found " + m["storm_share"].Scalar());
-    w.mean_storm_h = r_.number(m, "mean_storm_h", w.storm_share > 0, true).value_or(24);
+    w.mean_storm_h = core::Hours{r_.number(m, "mean_storm_h", w.storm_share > 0, true).value_or(24)};
     return w;
 }
 
