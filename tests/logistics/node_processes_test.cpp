@@ -1,0 +1,111 @@
+// Node processes through the simulation: border lanes as server pools (queueing theory's
+// answers), opening hours, deratings of a node, and gauge breaks' transshipment.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+
+#include "sim/logistics/simulate.hpp"
+#include "tests/logistics/worlds.hpp"
+
+namespace corridor::support {
+namespace {
+
+TEST(Borders, OneLaneMatchesMM1) {
+    // λ = 0.5/h, μ = 1/h: ρ = 0.5 and the mean wait in queue Wq = ρ / (μ − λ) = 1 h.
+    const auto w = border_world(1);
+    auto sc = scenario_on(w, 2000);
+    sc.warmup = core::to_ticks(core::Hours{24.0 * 20});
+    sc.flows.push_back(flow(w, "A", "C", 12));
+    const auto ci = over_replications(w, sc, 8, [](const logistics::RunResult& r) { return resource(r, "border B in").wait_mean_h; });
+    EXPECT_NEAR(ci.mean, 1.0, std::max(ci.half_width, 0.05)) << "half-width " << ci.half_width;
+}
+
+TEST(Borders, ThreeLanesMatchErlangC) {
+    // M/M/3 with λ = 2/h, μ = 1/h: a = 2, ρ = 2/3. Erlang C gives P(wait) = 4/9, so
+    // Wq = P(wait) / (cμ − λ) = (4/9) / 1 h.
+    const auto w = border_world(3);
+    auto sc = scenario_on(w, 1000);
+    sc.warmup = core::to_ticks(core::Hours{24.0 * 20});
+    sc.flows.push_back(flow(w, "A", "C", 48));
+    const double a = 2, c = 3;
+    double sum = 0;
+    for (int k = 0; k < 3; ++k) sum += std::pow(a, k) / std::tgamma(k + 1);
+    const double top = std::pow(a, c) / std::tgamma(c + 1) * c / (c - a);
+    const double wq = top / (sum + top) / (c * 1.0 - 2.0);
+    const auto ci = over_replications(w, sc, 8, [](const logistics::RunResult& r) { return resource(r, "border B in").wait_mean_h; });
+    EXPECT_NEAR(ci.mean, wq, std::max(ci.half_width, 0.03)) << "Erlang C Wq " << wq;
+    const auto util = over_replications(w, sc, 4, [](const logistics::RunResult& r) { return resource(r, "border B in").utilisation; });
+    EXPECT_NEAR(util.mean, 2.0 / 3.0, std::max(util.half_width, 0.01));
+}
+
+TEST(Borders, StartCrossingsOnlyWithinTheirOpeningHours) {
+    // A truck every 12 h from t = 12 h reaches the border 0.2 h later: at 12:12 and at 00:12 of
+    // each day. Open 08:00-20:00, the 12:12 trucks cross at once and the 00:12 ones wait 7.8 h
+    // for 08:00; open 20:00-08:00 (overnight) it is the other way round. Dwell is 1 h exactly.
+    for (const auto& [hours, wait_at_noon] : {std::pair{std::pair{8.0, 20.0}, false}, std::pair{std::pair{20.0, 8.0}, true}}) {
+        const auto w = one_hour_border_world(hours);
+        const auto r = logistics::simulate(w.network, trucks_every_12_hours(w, 10), {});
+        // 19 trucks reach the border within the 10 days: 10 at 12:12 (days 1-10), 9 at 00:12.
+        const auto& border = resource(r, "border B in");
+        ASSERT_EQ(border.served, 19U) << hours.first;
+        const double waits = wait_at_noon ? 10 * 7.8 : 9 * 7.8;
+        EXPECT_NEAR(border.wait_mean_h.count(), waits / 19, 1e-9) << hours.first;
+        int waited = 0;
+        ASSERT_EQ(r.shipments.size(), 20U); // the last, created at the horizon, still at its origin
+        for (const auto& s : r.shipments) {
+            if (!s.delivered) continue;
+            const auto at_border = s.seconds[static_cast<std::size_t>(logistics::TimeUse::border)];
+            const bool noon = (s.created.seconds() / 3600) % 24 == 12;
+            EXPECT_EQ(at_border, noon == wait_at_noon ? 3600 + 28080 : 3600) << hours.first << " created " << s.created.seconds();
+            waited += at_border > 3600 ? 1 : 0;
+        }
+        EXPECT_EQ(waited, wait_at_noon ? 10 : 9) << hours.first;
+    }
+}
+
+TEST(Borders, ADeratedNodeWorksSlowerWhileTheDeratingLasts) {
+    // Trucks reach the border at 12:12 and 00:12 (a truck every 12 h, 0.2 h away); the dwell is
+    // 1 h, and 2 h while the node is derated to half from day 2 to day 5 (48 h to 120 h): the
+    // trucks that reach it at 48.2, 60.2, ... 108.2 h.
+    const auto w = one_hour_border_world();
+    auto sc = trucks_every_12_hours(w, 10);
+    auto slow = derating(w.node("B"), 0.5);
+    slow.from = core::at_hours(48);
+    slow.until = core::at_hours(120);
+    sc.disruptions.push_back(slow);
+    const auto r = logistics::simulate(w.network, sc, {});
+    int derated = 0;
+    for (const auto& s : r.shipments) {
+        if (!s.delivered) continue;
+        const auto reaches_h = static_cast<double>(s.created.seconds()) / 3600 + 0.2;
+        const bool during = reaches_h >= 48 && reaches_h < 120;
+        EXPECT_EQ(s.seconds[static_cast<std::size_t>(logistics::TimeUse::border)], during ? 7200 : 3600)
+            << "created at " << s.created.seconds() << " s";
+        derated += during ? 1 : 0;
+    }
+    EXPECT_EQ(derated, 6);
+}
+
+TEST(Transshipment, AGaugeBreakLiftsEveryUnitAndCountsBalance) {
+    const auto w = corridor_world();
+    auto sc = scenario_on(w, 60);
+    sc.flows.push_back(flow(w, "CN", "ALAT", 15));
+    const auto r = logistics::simulate(w.network, sc, {});
+    const auto& f = r.flows[0];
+    ASSERT_GT(f.delivered, 100U);
+    EXPECT_EQ(f.created, f.delivered + f.in_system);
+    EXPECT_EQ(r.created, r.delivered + r.in_system);
+    // Every delivered unit was lifted at Dostyk: setup 2 h + 0.1 h of crane time at least.
+    EXPECT_GE(f.mean_hours[static_cast<std::size_t>(logistics::TimeUse::transshipment)].count(), 2.1 - 1e-9);
+    EXPECT_GT(resource(r, "cranes DOS").served, f.delivered - 1);
+    // Each consignment's time by use sums to its time in the system.
+    const core::SimTime end = core::SimTime{} + sc.horizon;
+    for (const auto& s : r.shipments) {
+        const auto total = std::accumulate(s.seconds.begin(), s.seconds.end(), std::int64_t{0});
+        EXPECT_EQ(total, ((s.delivered ? *s.delivered : end) - s.created).count());
+    }
+}
+
+} // namespace
+} // namespace corridor::support
