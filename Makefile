@@ -1,11 +1,11 @@
 # The two set-up commands of README.md. `make run` and `make test` each install what is missing
 # (Debian 12 packages, as root or through sudo), configure, build and run.
 PACKAGES := cmake g++ make libboost-graph-dev libeigen3-dev libyaml-cpp-dev libgtest-dev \
-            libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev
+            libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev clang-tidy
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORRIDOR := build/release/sim/cli/corridor
 
-.PHONY: deps build run test test-fast bench clean
+.PHONY: deps build run test test-fast tidy bench clean
 
 # Idempotent: installs only the packages that are not installed yet.
 deps:
@@ -15,9 +15,10 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# The main job's build: the corridor executable only.
 build: deps
 	cmake --preset release
-	cmake --build --preset release
+	cmake --build --preset release --target corridor
 
 # The main job.
 run: build
@@ -32,6 +33,7 @@ test: deps
 	cmake --preset ci
 	cmake --build --preset ci
 	ctest --preset ci
+	$(MAKE) --no-print-directory tidy
 	cmake --preset asan
 	cmake --build --preset asan
 	ctest --preset asan
@@ -41,6 +43,13 @@ test-fast: deps
 	cmake --preset ci
 	cmake --build --preset ci
 	ctest --preset ci
+
+# clang-tidy over sim/ with .clang-tidy's checks, on the ci build's compile commands.
+tidy:
+	@test -f build/ci/compile_commands.json || { cmake --preset ci && cmake --build --preset ci; }
+	run-clang-tidy -quiet -p build/ci -j 2 -extra-arg=-Wno-unknown-warning-option "$(CURDIR)/sim/" > build/ci/tidy.log 2>&1 \
+	  || { grep -E "(warning|error):" build/ci/tidy.log | sort -u; exit 1; }
+	@echo "clang-tidy: sim/ clean"
 
 bench: deps
 	cmake --preset bench

@@ -6,9 +6,8 @@
 
 namespace corridor::core {
 
-void assertion_failed(const char* expression, const char* message, std::source_location where) {
-    std::fprintf(stderr, "%s:%u: assertion failed: %s (%s) in %s\n", where.file_name(),
-                 static_cast<unsigned>(where.line()), expression, message, where.function_name());
+void assertion_failed(const char* expression, const char* message, const char* file, int line, const char* function) {
+    std::fprintf(stderr, "%s:%d: assertion failed: %s (%s) in %s\n", file, line, expression, message, function);
     std::abort();
 }
 

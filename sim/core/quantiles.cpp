@@ -54,7 +54,7 @@ std::uint64_t& QuantileSketch::slot(int b) {
         buckets_.insert(buckets_.begin(), static_cast<std::size_t>(offset_ - b), 0);
         offset_ = b;
     } else if (b >= offset_ + static_cast<int>(buckets_.size())) {
-        buckets_.resize(static_cast<std::size_t>(b - offset_ + 1), 0);
+        buckets_.resize(static_cast<std::size_t>(b - offset_) + 1, 0);
     }
     return buckets_[static_cast<std::size_t>(b - offset_)];
 }

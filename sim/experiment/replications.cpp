@@ -77,6 +77,7 @@ double worst_of(const std::vector<const logistics::RunResult*>& results) {
 
 double worst_relative_half_width(const std::vector<logistics::RunResult>& results) {
     std::vector<const logistics::RunResult*> view;
+    view.reserve(results.size());
     for (const auto& r : results) view.push_back(&r);
     return worst_of(view);
 }
@@ -106,6 +107,7 @@ Replications run_replications(const network::Network& network, const logistics::
             break;
         }
         std::vector<const logistics::RunResult*> view;
+        view.reserve(slots.size());
         for (auto& s : slots) view.push_back(&*s);
         if (worst_of(view) <= o.relative_precision) {
             out.stop_reason = "precision reached";

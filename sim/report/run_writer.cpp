@@ -159,6 +159,7 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
         flows += "\n";
         for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
             std::vector<std::vector<double>> values;
+            values.reserve(columns.size());
             for (const auto& c : columns) values.push_back(over(reps, f, c.get));
             auto row = [&](const std::string& statistic, auto cell) {
                 flows += csv_field(scenario.flows[f].name) + "," + statistic;

@@ -229,7 +229,7 @@ std::optional<core::Distribution> YamlReader::hours_distribution(const YAML::Nod
         }
         return core::Distribution{core::Deterministic{x}};
     }
-    static const std::vector<std::string> kinds = {"fixed", "exponential", "uniform", "normal", "lognormal",
+    static const std::vector<std::string> kKinds = {"fixed", "exponential", "uniform", "normal", "lognormal",
                                                    "triangular", "gamma", "weibull", "empirical"};
     if (!value.IsMap() || value.size() != 1) {
         error(value, std::string("'") + key + "' must be hours or one distribution {kind: {...}} with kind one of "
@@ -240,9 +240,9 @@ std::optional<core::Distribution> YamlReader::hours_distribution(const YAML::Nod
     const auto entry = *value.begin();
     const std::string kind = entry.first.Scalar();
     const YAML::Node p = entry.second;
-    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
+    if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end()) {
         std::string message = "unknown distribution '" + kind + "'";
-        if (const auto near = nearest(kind, kinds); !near.empty()) message += "; did you mean '" + near + "'?";
+        if (const auto near = nearest(kind, kKinds); !near.empty()) message += "; did you mean '" + near + "'?";
         error(entry.first, message);
         return std::nullopt;
     }

@@ -73,7 +73,7 @@ std::string default_scenario() {
 }
 
 std::filesystem::path output_folder(const RunOptions& o, const std::string& name) {
-    const std::filesystem::path folder =
+    std::filesystem::path folder =
         o.output.empty() ? std::filesystem::path(o.results_root) / name / report::utc_timestamp() : std::filesystem::path(o.output);
     if (std::filesystem::exists(folder)) {
         throw UsageError("the output folder " + folder.string() + " exists already; results are never overwritten");
