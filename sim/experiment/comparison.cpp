@@ -2,10 +2,11 @@
 #include "sim/experiment/comparison.hpp"
 
 #include <cmath>
-#include <functional>
 #include <limits>
+#include <optional>
 
 #include "sim/core/confidence.hpp"
+#include "sim/logistics/kpis.hpp"
 
 namespace corridor::experiment {
 
@@ -30,78 +31,92 @@ double welch_half_width(const std::vector<double>& a, const std::vector<double>&
     return core::student_t_quantile(0.975, dof) * se;
 }
 
+namespace {
+
+// Fills in the means, differences and intervals from each scenario's values (paired by index).
+void finish(KpiComparison& c, const std::vector<std::vector<double>>& values) {
+    for (const auto& v : values) {
+        core::RunningStats stats;
+        for (const double x : v) stats.add(x);
+        c.means.push_back(stats.mean());
+    }
+    for (std::size_t s = 0; s < values.size(); ++s) {
+        if (s == 0) {
+            c.differences.push_back(0);
+            c.paired_half_width.push_back(0);
+            c.unpaired_half_width.push_back(0);
+            c.significant.push_back(false);
+            continue;
+        }
+        const double diff = c.means[s] - c.means[0];
+        const double hw = paired_half_width(values[s], values[0]);
+        c.differences.push_back(diff);
+        c.paired_half_width.push_back(hw);
+        c.unpaired_half_width.push_back(welch_half_width(values[s], values[0]));
+        c.significant.push_back(std::isfinite(hw) && std::fabs(diff) > hw);
+    }
+}
+
+template <class Subjects, class Key>
+std::optional<std::size_t> index_of(const Subjects& subjects, const Key& key) {
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
+        if (key(subjects[i])) return i;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 std::vector<KpiComparison> compare(const std::vector<std::vector<logistics::RunResult>>& runs) {
     std::vector<KpiComparison> out;
     if (runs.empty() || runs.front().empty()) return out;
-    using Getter = std::function<double(const logistics::RunResult&, std::size_t)>;
-    struct Kpi {
-        const char* name;
-        Getter get;
-    };
-    const std::vector<Kpi> flow_kpis = {
-        {"transit_mean_h", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].transit_mean_h.count(); }},
-        {"transit_p95_h", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].transit_p95_h.count(); }},
-        {"throughput_units_per_day", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].throughput_units_per_day.value(); }},
-        {"in_system", [](const logistics::RunResult& r, std::size_t i) { return static_cast<double>(r.flows[i].in_system); }},
-        {"usd_per_unit", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].usd_per_unit.value(); }},
-        {"kg_co2e_per_unit", [](const logistics::RunResult& r, std::size_t i) { return r.flows[i].kg_co2e_per_unit.value(); }},
-    };
-    const std::vector<Kpi> resource_kpis = {
-        {"utilisation", [](const logistics::RunResult& r, std::size_t i) { return r.resources[i].utilisation; }},
-        {"queue_mean", [](const logistics::RunResult& r, std::size_t i) { return r.resources[i].queue_mean; }},
-        {"wait_mean_h", [](const logistics::RunResult& r, std::size_t i) { return r.resources[i].wait_mean_h.count(); }},
-    };
-    // Index of each subject by name in each scenario.
-    auto index_of = [](const std::vector<logistics::RunResult>& reps, bool flows, const std::string& name) -> long {
-        const auto& r = reps.front();
-        const std::size_t n = flows ? r.flows.size() : r.resources.size();
-        for (std::size_t i = 0; i < n; ++i) {
-            if ((flows ? r.flows[i].name : r.resources[i].name) == name) return static_cast<long>(i);
+    for (const auto& run : runs) {
+        if (run.empty()) return out;
+    }
+    const auto& first = runs.front().front();
+    for (const auto& flow : first.flows) {
+        std::vector<std::size_t> where;
+        for (const auto& reps : runs) {
+            const auto i = index_of(reps.front().flows, [&](const auto& f) { return f.name == flow.name; });
+            if (!i) break;
+            where.push_back(*i);
         }
-        return -1;
-    };
-    for (const bool flows : {true, false}) {
-        const auto& first = runs.front().front();
-        const std::size_t n = flows ? first.flows.size() : first.resources.size();
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::string name = flows ? first.flows[i].name : first.resources[i].name;
-            std::vector<long> where;
-            bool everywhere = true;
-            for (const auto& reps : runs) {
-                where.push_back(index_of(reps, flows, name));
-                everywhere &= where.back() >= 0;
-            }
-            if (!everywhere) continue;
-            for (const auto& kpi : flows ? flow_kpis : resource_kpis) {
-                KpiComparison c;
-                c.subject = std::string(flows ? "flow " : "resource ") + name;
-                c.kpi = kpi.name;
-                std::vector<std::vector<double>> values;
-                for (std::size_t s = 0; s < runs.size(); ++s) {
-                    std::vector<double> v;
-                    for (const auto& r : runs[s]) v.push_back(kpi.get(r, static_cast<std::size_t>(where[s])));
-                    core::RunningStats stats;
-                    for (const double x : v) stats.add(x);
-                    c.means.push_back(stats.mean());
-                    values.push_back(std::move(v));
+        if (where.size() != runs.size()) continue;
+        for (const auto& kpi : logistics::flow_kpis()) {
+            std::vector<std::vector<double>> values(runs.size());
+            bool defined = true;
+            for (std::size_t s = 0; s < runs.size() && defined; ++s) {
+                for (const auto& r : runs[s]) {
+                    const auto v = kpi.value(r.flows[where[s]]);
+                    defined = defined && v.has_value();
+                    if (v) values[s].push_back(*v);
                 }
-                for (std::size_t s = 0; s < runs.size(); ++s) {
-                    if (s == 0) {
-                        c.differences.push_back(0);
-                        c.paired_half_width.push_back(0);
-                        c.unpaired_half_width.push_back(0);
-                        c.significant.push_back(false);
-                        continue;
-                    }
-                    const double diff = c.means[s] - c.means[0];
-                    const double hw = paired_half_width(values[s], values[0]);
-                    c.differences.push_back(diff);
-                    c.paired_half_width.push_back(hw);
-                    c.unpaired_half_width.push_back(welch_half_width(values[s], values[0]));
-                    c.significant.push_back(std::isfinite(hw) && std::fabs(diff) > hw);
-                }
-                out.push_back(std::move(c));
             }
+            if (!defined) continue;
+            KpiComparison c{"flow", flow.name, "", std::string(kpi.name), logistics::unit_name(kpi.unit, flow.unit),
+                            kpi.headline, {}, {}, {}, {}, {}};
+            finish(c, values);
+            out.push_back(std::move(c));
+        }
+    }
+    for (const auto& resource : first.resources) {
+        const auto key = resource.key();
+        std::vector<std::size_t> where;
+        for (const auto& reps : runs) {
+            const auto i = index_of(reps.front().resources, [&](const auto& r) { return r.key() == key; });
+            if (!i) break;
+            where.push_back(*i);
+        }
+        if (where.size() != runs.size()) continue;
+        for (const auto& kpi : logistics::resource_kpis(resource)) {
+            std::vector<std::vector<double>> values(runs.size());
+            for (std::size_t s = 0; s < runs.size(); ++s) {
+                for (const auto& r : runs[s]) values[s].push_back(kpi.value(r.resources[where[s]]));
+            }
+            KpiComparison c{resource.kind, resource.id, resource.direction, std::string(kpi.name),
+                            logistics::unit_name(kpi.unit, "", &resource), kpi.headline, {}, {}, {}, {}, {}};
+            finish(c, values);
+            out.push_back(std::move(c));
         }
     }
     return out;

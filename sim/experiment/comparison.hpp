@@ -1,6 +1,7 @@
-// Comparing scenarios run with common random numbers: per KPI, the paired difference to the
-// first scenario replication by replication, with its 95% Student-t interval, and for reference
-// the unpaired (Welch) interval that independent runs would have given.
+// Comparing scenarios run with common random numbers: per KPI (sim/logistics/kpis.hpp), the
+// paired difference to the first scenario replication by replication, with its 95% Student-t
+// interval, and for reference the unpaired (Welch) interval that independent runs would have
+// given.
 #pragma once
 #include <string>
 #include <vector>
@@ -10,17 +11,22 @@
 namespace corridor::experiment {
 
 struct KpiComparison {
-    std::string subject;   // "flow xian_poti" or "resource border DOS in"
-    std::string kpi;       // "transit_mean_h", ...
-    std::vector<double> means;            // per scenario
-    std::vector<double> differences;      // scenario i − scenario 0, i ≥ 1 (index 0 unused: 0)
-    std::vector<double> paired_half_width;   // 95%, of the differences
+    std::string subject;   // "flow", or the resource's kind (border, cranes, berths, line, vessel, weather)
+    std::string id;        // the flow's name, or the resource's id
+    std::string direction; // a border's "in" or "out"; else empty
+    std::string kpi;       // "transit_mean", "utilisation", ...
+    std::string unit;      // as the result files name it ("h", "teu_per_day", "share", ...)
+    bool headline = false;
+    std::vector<double> means;               // per scenario
+    std::vector<double> differences;         // scenario i − scenario 0 (index 0: 0)
+    std::vector<double> paired_half_width;   // 95%, of the differences (index 0: 0)
     std::vector<double> unpaired_half_width; // 95% Welch interval of the difference of means
-    std::vector<bool> significant;        // the paired interval excludes 0
+    std::vector<bool> significant;           // the paired interval excludes 0
 };
 
 /// `runs[s]` are scenario s's replications, paired by index (same seeds and streams). Subjects
-/// (flows, resources) are matched by name; those missing from a scenario are left out.
+/// (flows by name, resources by kind, id and direction) are matched across scenarios; those
+/// missing from any scenario, or with a KPI undefined in any replication, are left out.
 std::vector<KpiComparison> compare(const std::vector<std::vector<logistics::RunResult>>& runs);
 
 /// 95% half-width of the mean of paired differences a[i] − b[i].

@@ -34,6 +34,7 @@ struct ShipmentRecord {
 
 struct CustodyEvent {
     core::ShipmentId shipment;
+    core::FlowId flow;
     core::SimTime at;
     core::NodeId node;
     std::string event;  // created, boarded, loaded, departed, cleared, arrived, transshipped, delivered
@@ -42,6 +43,8 @@ struct CustodyEvent {
 
 struct FlowResult {
     std::string name;
+    std::string cargo_class;         // its class ("container") and the class's unit ("teu")
+    std::string unit;
     std::uint64_t created = 0;       // consignments created after warm-up
     std::uint64_t delivered = 0;     // of those, delivered by the horizon
     std::uint64_t in_system = 0;     // of those, still moving or waiting at the horizon
@@ -54,14 +57,22 @@ struct FlowResult {
     std::array<core::Hours, kTimeUses> mean_hours{}; // per delivered consignment
 };
 
+/// A resource of the run: a border's lanes in one direction, a node's cranes or berths, a line
+/// (a link with a capacity of train paths), a vessel, a sea area's weather.
 struct ResourceResult {
-    std::string name;   // e.g. "border DOS in", "cranes AKH", "berths ALAT", "line DOS-MOY"
-    std::string kind;   // border, cranes, berths, line, vessel
-    double servers = 1;
-    double utilisation = 0;
-    double queue_mean = 0, queue_max = 0;
+    std::string kind;          // border, cranes, berths, line, vessel, weather
+    std::string id;            // its node, link, vessel or sea area
+    std::string direction;     // borders: "in" (entering the node's country) or "out"; else empty
+    std::string served_unit;   // what it serves, queues and counts: vehicles, consignments, berth_visits,
+                               // trains; empty where it serves nothing (vessels, weather)
+    double capacity = 0;       // in capacity_unit
+    std::string capacity_unit; // lanes, cranes, berths, paths_per_day; empty: none
+    double utilisation = 0;    // share of the capacity busy (weather: share of the time in storm)
+    double queue_mean = 0, queue_max = 0; // time-weighted, in served_unit
     core::Hours wait_mean_h{0}, wait_p95_h{0};
-    std::uint64_t served = 0;
+    std::uint64_t served = 0;  // in served_unit, after the warm-up
+    /// "border DOS in", "cranes AKH", "line DOS-MOY": kind, id and direction in one.
+    [[nodiscard]] std::string key() const { return kind + " " + id + (direction.empty() ? "" : " " + direction); }
 };
 
 struct DailyPoint {

@@ -9,9 +9,12 @@
 #include "sim/logistics/result.hpp"
 #include "sim/logistics/scenario.hpp"
 #include "sim/report/run_directory.hpp"
+#include "sim/report/table.hpp"
 
 namespace corridor::report {
 
+/// compare.csv's rows: one per KPI and scenario other than the reference (the first).
+Table comparison_table(const std::vector<std::string>& scenarios, const std::vector<experiment::KpiComparison>& comparisons);
 void write_comparison(const RunDirectory& dir, const std::vector<std::string>& scenarios,
                       const std::vector<experiment::KpiComparison>& comparisons);
 /// Headline KPIs side by side with paired differences; `*` marks an interval excluding 0.
@@ -25,6 +28,8 @@ struct SweepPoint {
     std::vector<logistics::RunResult> results;             // its replications
 };
 
+/// sweep.csv's rows: one per point, flow and KPI, over the point's replications.
+Table sweep_table(const std::vector<SweepPoint>& points);
 void write_sweep(const RunDirectory& dir, const std::vector<SweepPoint>& points);
 std::string sweep_text(const std::vector<SweepPoint>& points);
 

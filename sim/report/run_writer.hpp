@@ -1,6 +1,7 @@
-// Writing a run's results: manifest.json, summary.json, flows.csv, resources.csv,
-// shipments.csv, timeseries.csv, custody.csv. KPIs are means over replications, with 95%
-// Student-t intervals where there are two or more.
+// Writing a run's results: manifest.json, summary.json, and the tables of run_tables.hpp as CSV
+// (flows, flow_replications, resources, resource_replications, daily_flows, daily_resources,
+// shipments, custody). KPIs over replications are means with their sd and 95% Student-t
+// interval where there are two or more. scenarios/README.md documents every file.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -12,6 +13,9 @@
 #include "sim/report/run_directory.hpp"
 
 namespace corridor::report {
+
+/// The version of the result files' schema, in each manifest ("format").
+inline constexpr const char* kResultsFormat = "corridor-results-2";
 
 struct RunInputs {
     std::string program_version;

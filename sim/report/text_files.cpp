@@ -1,29 +1,21 @@
-// CSV and text helpers shared by the report writers.
+// Writing a small text file whole.
 #include "sim/report/detail/text_files.hpp"
 
-#include <cmath>
-#include <fmt/format.h>
-#include <fstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 namespace corridor::report::detail {
 
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (const char c : text) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
-std::string num(double x) { return std::isfinite(x) ? fmt::format("{:.6g}", x) : std::string{}; }
-
 void write_text(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + path.string());
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    const bool written = file != nullptr && std::fwrite(text.data(), 1, text.size(), file) == text.size();
+    const int error = errno;
+    if (file != nullptr && std::fclose(file) != 0 && written) {
+        throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
+    }
+    if (!written) throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(error));
 }
 
 } // namespace corridor::report::detail

@@ -18,7 +18,7 @@ fail() { echo "FAIL: $*"; echo "--- stdout"; cat "$work/stdout"; echo "--- stder
 if [ -d "$work/out" ]; then
     grep -q '"partial": true' "$work/out/manifest.json" || fail "manifest not marked partial"
     grep -q "partial: interrupted" "$work/stdout" || fail "stdout does not say the results are partial"
-    for f in manifest.json summary.json flows.csv resources.csv timeseries.csv; do
+    for f in manifest.json summary.json flows.csv flow_replications.csv resources.csv resource_replications.csv daily_flows.csv daily_resources.csv; do
         [ -s "$work/out/$f" ] || fail "missing $f"
     done
 else

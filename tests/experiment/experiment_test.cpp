@@ -82,7 +82,7 @@ TEST(Replications, CommonRandomNumbersMakeThePairedIntervalMuchNarrower) {
     const auto rows = experiment::compare({ra.results, rb.results});
     const experiment::KpiComparison* transit = nullptr;
     for (const auto& row : rows) {
-        if (row.subject == "flow trucks" && row.kpi == "transit_mean_h") transit = &row;
+        if (row.subject == "flow" && row.id == "trucks" && row.kpi == "transit_mean") transit = &row;
     }
     ASSERT_NE(transit, nullptr);
     EXPECT_LT(transit->differences[1], 0.0); // faster clearance shortens the crossing

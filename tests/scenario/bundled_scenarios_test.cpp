@@ -39,7 +39,7 @@ struct ScenarioRun {
         double sum = 0;
         for (const auto& r : results) {
             for (const auto& x : r.resources) {
-                if (x.name == name) sum += x.*field;
+                if (x.key() == name) sum += x.*field;
             }
         }
         return sum / static_cast<double>(results.size());

@@ -214,7 +214,7 @@ logistics::Disruption derating(logistics::DisruptionTarget target, double factor
 
 const logistics::ResourceResult& resource(const logistics::RunResult& run, std::string_view name) {
     for (const auto& r : run.resources) {
-        if (r.name == name) return r;
+        if (r.key() == name) return r;
     }
     throw std::invalid_argument("no resource " + std::string(name));
 }

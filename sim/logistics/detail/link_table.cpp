@@ -66,9 +66,11 @@ void LinkTable::add_results(const network::Network& net, core::Duration span, st
         if (!link.paced || link.trains == 0) continue; // paced: it has a capacity
         const auto& spec = net.link(l);
         ResourceResult r;
-        r.name = "line " + spec.name;
         r.kind = "line";
-        r.servers = spec.capacity_per_day.value();
+        r.id = spec.name;
+        r.served_unit = "trains";
+        r.capacity = spec.capacity_per_day.value();
+        r.capacity_unit = "paths_per_day";
         r.utilisation = seconds > 0 ? std::min(1.0, static_cast<double>(link.busy_seconds) / seconds) : 0;
         r.wait_mean_h = core::Hours{states_[l].path_wait_h / static_cast<double>(link.trains)};
         r.served = link.trains;

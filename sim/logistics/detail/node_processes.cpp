@@ -14,25 +14,25 @@ NodeProcesses::NodeProcesses(const network::Network& net, const Scenario& sc, st
     berths_.assign(net.node_count(), LanePoolId{});
     cranes_.assign(net.node_count(), CraneSet{});
     random_.reserve(net.node_count());
-    auto add_lanes = [&](NodeId v, std::string name, const char* kind, std::uint32_t servers) {
-        order_.push_back({false, static_cast<std::uint32_t>(lanes_.size())});
+    auto add_lanes = [&](NodeId v, std::string name, const char* kind, const char* direction, std::uint32_t servers) {
+        order_.push_back({false, static_cast<std::uint32_t>(lanes_.size()), v, direction});
         lane_node_.push_back(v);
         return lanes_.emplace_back(std::move(name), kind, servers);
     };
     for (const auto v : core::IdRange<NodeId>{net.node_count()}) {
         const auto& node = net.node(v);
         if (node.border) {
-            border_in_[v] = add_lanes(v, "border " + node.name + " in", "border", node.border->servers);
-            border_out_[v] = add_lanes(v, "border " + node.name + " out", "border", node.border->servers);
+            border_in_[v] = add_lanes(v, "border " + node.name + " in", "border", "in", node.border->servers);
+            border_out_[v] = add_lanes(v, "border " + node.name + " out", "border", "out", node.border->servers);
         }
         if (node.transshipment) {
-            order_.push_back({true, static_cast<std::uint32_t>(crane_pools_.size())});
+            order_.push_back({true, static_cast<std::uint32_t>(crane_pools_.size()), v, ""});
             crane_node_.push_back(v);
             cranes_[v] = CraneSet{crane_pools_.emplace_back("cranes " + node.name, "cranes", node.transshipment->cranes),
                                   node.transshipment->units_per_crane_h.value(),
                                   node.transshipment->cost_usd_per_unit.value()};
         }
-        if (node.port) berths_[v] = add_lanes(v, "berths " + node.name, "berths", node.port->berths);
+        if (node.port) berths_[v] = add_lanes(v, "berths " + node.name, "berths", "", node.port->berths);
         // Only a node's processes sample (border dwell, setup, berth handling): a node without
         // one gets a placeholder, not a stream keyed by its name (a hash per node at start-up).
         const bool samples = node.border || node.transshipment || node.port;
@@ -135,9 +135,14 @@ void NodeProcesses::add_results(core::SimTime end, std::vector<ResourceResult>& 
     for (const auto& ref : order_) {
         const PoolStatistics& p = pool(ref);
         ResourceResult r;
-        r.name = p.name();
         r.kind = p.kind();
-        r.servers = p.servers();
+        r.id = net_.node(ref.node).name;
+        r.direction = ref.direction;
+        // Borders serve the vehicles that cross (trains, trucks), berths a vessel's visit to load
+        // or to unload, cranes the consignments they lift.
+        r.served_unit = ref.crane ? "consignments" : r.kind == "berths" ? "berth_visits" : "vehicles";
+        r.capacity = p.servers();
+        r.capacity_unit = ref.crane ? "cranes" : r.kind == "berths" ? "berths" : "lanes";
         r.utilisation = p.utilisation(end);
         r.queue_mean = p.queue_mean(end);
         r.queue_max = p.queue_max();

@@ -77,6 +77,8 @@ private:
     struct PoolRef {
         bool crane;
         std::uint32_t index;
+        NodeId node;
+        const char* direction; // borders: "in" or "out"; else ""
     };
     [[nodiscard]] const PoolStatistics& pool(const PoolRef& ref) const;
 

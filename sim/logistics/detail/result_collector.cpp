@@ -6,7 +6,8 @@
 
 namespace corridor::logistics::detail {
 
-ResultCollector::ResultCollector(const Scenario& sc, bool keep_shipments) : sc_{sc}, keep_shipments_{keep_shipments} {
+ResultCollector::ResultCollector(const network::Network& net, const Scenario& sc, bool keep_shipments)
+    : net_{net}, sc_{sc}, keep_shipments_{keep_shipments} {
     stats_.resize(sc.flows.size());
     created_by_flow_.resize(sc.flows.size());
     today_delivered_.assign(sc.flows.size(), 0.0);
@@ -47,6 +48,9 @@ RunResult ResultCollector::finish(const Consignments& cons, core::Duration measu
         const auto& made = created_by_flow_[f];
         FlowResult r;
         r.name = sc_.flows[f.index()].name;
+        const auto& cargo = net_.cargo_classes()[sc_.flows[f.index()].cargo.index()];
+        r.cargo_class = cargo.name;
+        r.unit = cargo.unit;
         r.created = made.created;
         r.delivered = fs.delivered;
         r.in_system = made.created - fs.delivered;

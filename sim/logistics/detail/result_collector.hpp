@@ -22,7 +22,7 @@ namespace corridor::logistics::detail {
 
 class ResultCollector {
 public:
-    ResultCollector(const Scenario& sc, bool keep_shipments);
+    ResultCollector(const network::Network& net, const Scenario& sc, bool keep_shipments);
 
     /// A consignment of `units` of flow f entered the system (`counted`: after the warm-up);
     /// returns its shipment number (creation order).
@@ -30,8 +30,9 @@ public:
     /// Consignment `con` was delivered at `now`.
     void delivered(const Consignment& con, core::SimTime now, const FlowEnd& end);
     /// One entry of a consignment's chain-of-custody log.
-    void log_custody(ShipmentId shipment, core::SimTime at, NodeId node, const char* event, std::string holder) {
-        custody_.push_back(CustodyEvent{shipment, at, node, event, std::move(holder)});
+    void log_custody(ShipmentId shipment, FlowId flow, core::SimTime at, NodeId node, const char* event,
+                     std::string holder) {
+        custody_.push_back(CustodyEvent{shipment, flow, at, node, event, std::move(holder)});
     }
     /// The daily point for `day`: the pools' queues as given, the units each flow delivered
     /// since the last point.
@@ -56,6 +57,7 @@ private:
     };
     static ShipmentRecord record_of(const Consignment& con, std::optional<core::SimTime> delivered);
 
+    const network::Network& net_;
     const Scenario& sc_;
     bool keep_shipments_;
     core::IdVector<FlowId, FlowStats> stats_;

@@ -68,8 +68,8 @@ void SeaWeather::schedule_next(std::uint64_t payload, core::Engine& engine, core
 void SeaWeather::add_results(core::SimTime end, std::vector<ResourceResult>& out) const {
     for (const auto a : areas_.ids()) {
         ResourceResult r;
-        r.name = "weather " + sc_.areas[a.index()].name;
-        r.kind = "storm";
+        r.kind = "weather";
+        r.id = sc_.areas[a.index()].name;
         r.utilisation = areas_[a].storm_level.mean(end); // share of time in storm
         out.push_back(std::move(r));
     }

@@ -20,7 +20,7 @@ Simulation::Simulation(const network::Network& net, const Scenario& sc, const Ru
       nodes_{net, sc, cfg.replication},
       weather_{sc, cfg.replication, h_.weather},
       disruptions_{net, sc},
-      results_{sc, cfg.keep_shipments} {}
+      results_{net, sc, cfg.keep_shipments} {}
 
 Simulation::Handlers Simulation::register_handlers(core::Engine& engine, Simulation& sim) {
     Handlers h;

@@ -74,7 +74,7 @@ private:
     void deliver(ConsignmentId c);
     void retry_unrouted(); // routes for the consignments that had none
     void log_custody(ConsignmentId c, const char* event, const std::string& holder, NodeId where) {
-        if (cons_[c].custody) [[unlikely]] results_.log_custody(cons_[c].id, engine_.now(), where, event, holder);
+        if (cons_[c].custody) [[unlikely]] results_.log_custody(cons_[c].id, cons_[c].flow, engine_.now(), where, event, holder);
     }
     // Logs `event` at `where` for each consignment aboard `v` that keeps a custody log (a byte
     // read for the others, on the link step's path).

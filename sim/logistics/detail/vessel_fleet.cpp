@@ -210,8 +210,8 @@ void VesselFleet::reset_statistics(core::SimTime now) {
 void VesselFleet::add_results(core::SimTime end, std::vector<ResourceResult>& out) const {
     for (const auto& vessel : vessels_) {
         ResourceResult r;
-        r.name = "vessel " + vessel.name;
         r.kind = "vessel";
+        r.id = vessel.name;
         r.utilisation = vessel.busy.mean(end);
         out.push_back(std::move(r));
     }

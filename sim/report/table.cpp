@@ -1,0 +1,128 @@
+// Tables and their CSV form: formatted into a buffer with fmt and written in large blocks.
+#include "sim/report/table.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <iterator>
+#include <memory>
+#include <stdexcept>
+
+namespace corridor::report {
+
+void Categories::push_back(std::string_view name) {
+    auto it = index_.find(name);
+    if (it == index_.end()) {
+        it = index_.emplace(std::string(name), static_cast<std::uint32_t>(names.size())).first;
+        names.emplace_back(name);
+    }
+    codes.push_back(it->second);
+}
+
+std::size_t Column::size() const {
+    return std::visit(
+        [](const auto& v) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Categories>) {
+                return v.codes.size();
+            } else {
+                return v.size();
+            }
+        },
+        values);
+}
+
+namespace {
+
+void append_field(std::string& out, std::string_view text) {
+    if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (const char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void append_number(std::string& out, double x) {
+    if (std::isfinite(x)) fmt::format_to(std::back_inserter(out), "{}", x);
+}
+
+} // namespace
+
+CsvFile::CsvFile(std::string path) : path_{std::move(path)}, file_{std::fopen(path_.c_str(), "wb")} {
+    if (file_ == nullptr) fail();
+    buffer_.reserve(std::size_t{1} << 20U);
+}
+
+CsvFile::~CsvFile() {
+    if (file_ != nullptr) std::fclose(static_cast<std::FILE*>(file_));
+}
+
+void CsvFile::fail() const { throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno)); }
+
+void CsvFile::flush() {
+    if (buffer_.empty()) return;
+    if (std::fwrite(buffer_.data(), 1, buffer_.size(), static_cast<std::FILE*>(file_)) != buffer_.size()) fail();
+    buffer_.clear();
+}
+
+void CsvFile::close() {
+    flush();
+    auto* file = static_cast<std::FILE*>(file_);
+    file_ = nullptr;
+    if (std::fclose(file) != 0) fail();
+}
+
+void CsvFile::append(const Table& table) {
+    std::string& out = buffer_;
+    const auto& columns = table.columns();
+    if (!header_) {
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (c > 0) out += ',';
+            append_field(out, columns[c].name);
+        }
+        out += '\n';
+        header_ = true;
+    }
+    // Category names quoted once, not per row.
+    std::vector<std::vector<std::string>> quoted(columns.size());
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (const auto* cats = std::get_if<Categories>(&columns[c].values)) {
+            for (const auto& name : cats->names) {
+                std::string field;
+                append_field(field, name);
+                quoted[c].push_back(std::move(field));
+            }
+        }
+    }
+    const std::size_t rows = table.rows();
+    for (std::size_t r = 0; r < rows; ++r) {
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (c > 0) out += ',';
+            const auto& values = columns[c].values;
+            switch (values.index()) {
+            case 0: append_number(out, std::get<0>(values)[r]); break;
+            case 1: fmt::format_to(std::back_inserter(out), "{}", std::get<1>(values)[r]); break;
+            case 2: append_field(out, std::get<2>(values)[r]); break;
+            case 3: out += quoted[c][std::get<3>(values).codes[r]]; break;
+            default: break;
+            }
+        }
+        out += '\n';
+        if (out.size() >= (std::size_t{1} << 20U)) flush();
+    }
+}
+
+void write_csv(const std::string& path, const Table& table) {
+    CsvFile file{path};
+    file.append(table);
+    file.close();
+}
+
+} // namespace corridor::report
