@@ -22,16 +22,16 @@ int run_scenario(const Options& options, std::ostream& out, std::ostream& err) {
     const auto name = scenario::load_scenario(path).scenario.name;
     const auto folder = output_folder(o, name);
     auto ran = run_one(options, path, {}, folder, err, show_progress(o));
-    const auto& sc = ran.loaded.scenario;
+    const auto& sc = ran.study.scenario;
     if (!o.quiet) {
-        const auto n = ran.reps.results.size();
+        const auto n = ran.study.reps.results.size();
         out << "scenario " << sc.name << ": " << n << (n == 1 ? " replication" : " replications");
-        if (ran.reps.stop_reason != "replications") out << " (" << ran.reps.stop_reason << ")"; // precision or cap reached
+        if (ran.study.reps.stop_reason != "replications") out << " (" << ran.study.reps.stop_reason << ")"; // precision or cap reached
         out << ", " << static_cast<double>(sc.horizon.count()) / 86400.0 << " days from "
             << network::to_string(sc.start_date) << ", seed " << sc.seed << "\n";
-        out << report::summary_text(sc, ran.reps.results);
+        out << report::summary_text(sc, ran.study.reps.results);
     }
-    out << "results: " << folder.string() << (ran.reps.cancelled ? " (partial: interrupted)" : "") << "\n";
+    out << "results: " << folder.string() << (ran.study.reps.cancelled ? " (partial: interrupted)" : "") << "\n";
     return kExitOk;
 }
 
@@ -50,16 +50,16 @@ int run_compare(const Options& options, std::ostream& out, std::ostream& err) {
     for (std::size_t i = 0; i < o.scenarios.size(); ++i) {
         const std::string label = std::to_string(i) + "_" + names[i];
         auto ran = run_one(options, o.scenarios[i], {}, dir.file(label), err, show_progress(o));
-        if (ran.reps.cancelled) throw Interrupted("interrupted: a comparison needs every scenario complete; nothing written");
+        if (ran.study.reps.cancelled) throw Interrupted("interrupted: a comparison needs every scenario complete; nothing written");
         if (i == 0) {
-            seed = ran.loaded.scenario.seed;
-            replications = static_cast<std::uint32_t>(ran.reps.results.size());
-        } else if (ran.loaded.scenario.seed != seed || ran.reps.results.size() != replications) {
+            seed = ran.study.scenario.seed;
+            replications = static_cast<std::uint32_t>(ran.study.reps.results.size());
+        } else if (ran.study.scenario.seed != seed || ran.study.reps.results.size() != replications) {
             throw UsageError("compare needs the same seed and number of replications for every scenario (use --seed and "
                              "--replications); " + names[i] + " differs from " + names[0]);
         }
         labels.push_back(names[i]);
-        runs.push_back(std::move(ran.reps.results));
+        runs.push_back(std::move(ran.study.reps.results));
     }
     const auto comparisons = experiment::compare(runs);
     report::write_comparison(dir, labels, comparisons);
@@ -72,7 +72,7 @@ int run_compare(const Options& options, std::ostream& out, std::ostream& err) {
 int run_sweep(const Options& options, std::ostream& out, std::ostream& err) {
     const RunOptions& o = options.run;
     // Each --set PATH=V1,V2 is an axis; the grid is their product, the last axis fastest.
-    std::vector<std::pair<std::string, std::vector<std::string>>> axes;
+    std::vector<scenario::Axis> axes;
     for (const auto& set : o.sets) {
         const auto eq = set.find('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == set.size()) {
@@ -86,20 +86,9 @@ int run_sweep(const Options& options, std::ostream& out, std::ostream& err) {
             if (comma == std::string::npos) break;
             start = comma + 1;
         }
-        axes.emplace_back(set.substr(0, eq), values);
+        axes.push_back({set.substr(0, eq), values});
     }
-    std::vector<std::vector<scenario::Setting>> points{{}};
-    for (const auto& [path, values] : axes) {
-        std::vector<std::vector<scenario::Setting>> next;
-        for (const auto& point : points) {
-            for (const auto& value : values) {
-                auto extended = point;
-                extended.push_back({path, value});
-                next.push_back(extended);
-            }
-        }
-        points = std::move(next);
-    }
+    const auto points = scenario::grid(axes);
     // Every point must load before anything runs.
     std::string name;
     for (const auto& point : points) name = scenario::load_scenario(o.scenario, point).scenario.name;
@@ -110,12 +99,12 @@ int run_sweep(const Options& options, std::ostream& out, std::ostream& err) {
     for (std::size_t p = 0; p < points.size(); ++p) {
         const std::string label = "point_" + std::to_string(p);
         auto ran = run_one(options, o.scenario, points[p], dir.file(label), err, show_progress(o));
-        if (ran.reps.cancelled) throw Interrupted("interrupted: a sweep needs every point complete; nothing written");
+        if (ran.study.reps.cancelled) throw Interrupted("interrupted: a sweep needs every point complete; nothing written");
         report::SweepPoint row;
         row.folder = label;
         for (const auto& s : points[p]) row.settings.emplace_back(s.path, s.value);
-        row.flows = ran.loaded.scenario.flows;
-        row.results = std::move(ran.reps.results);
+        row.flows = ran.study.scenario.flows;
+        row.results = std::move(ran.study.reps.results);
         rows.push_back(std::move(row));
     }
     report::write_sweep(dir, rows);

@@ -125,6 +125,23 @@ nlohmann::json summary_json(const RunInputs& inputs, const network::Network& net
 
 } // namespace
 
+RunInputs inputs_of(const experiment::Study& study, std::string program_version, std::vector<std::string> files,
+                    std::string command, bool write_shipments) {
+    RunInputs inputs;
+    inputs.program_version = std::move(program_version);
+    inputs.scenario_name = study.scenario.name;
+    inputs.files = std::move(files);
+    inputs.options = std::move(command);
+    inputs.write_shipments = write_shipments;
+    inputs.partial = study.reps.cancelled;
+    inputs.stop_reason = study.reps.stop_reason;
+    inputs.warmup_method = study.warmup_method;
+    inputs.mser5_days = study.mser5_days;
+    inputs.precision_target = study.precision_target;
+    inputs.precision_reached = study.precision_reached;
+    return inputs;
+}
+
 void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::Network& network,
                const logistics::Scenario& scenario, const std::vector<logistics::RunResult>& reps) {
     if (reps.empty()) throw std::invalid_argument("a run to write needs a replication");

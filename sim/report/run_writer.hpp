@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/experiment/study.hpp"
 #include "sim/logistics/result.hpp"
 #include "sim/logistics/scenario.hpp"
 #include "sim/network/network.hpp"
@@ -30,6 +31,10 @@ struct RunInputs {
     double precision_target = 0;      // --precision, 0 if none
     double precision_reached = 0;     // worst relative half-width of the headline KPIs
 };
+
+/// The manifest's account of a study: how its replications ended and what was asked of them.
+RunInputs inputs_of(const experiment::Study& study, std::string program_version, std::vector<std::string> files,
+                    std::string command, bool write_shipments);
 
 void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::Network& network,
                const logistics::Scenario& scenario, const std::vector<logistics::RunResult>& replications);

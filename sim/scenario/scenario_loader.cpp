@@ -12,6 +12,22 @@ namespace corridor::scenario {
 
 LoadedScenario load_scenario(const std::string& path) { return load_scenario(path, {}); }
 
+std::vector<std::vector<Setting>> grid(const std::vector<Axis>& axes) {
+    std::vector<std::vector<Setting>> points{{}};
+    for (const auto& axis : axes) {
+        std::vector<std::vector<Setting>> next;
+        for (const auto& point : points) {
+            for (const auto& value : axis.values) {
+                auto extended = point;
+                extended.push_back({axis.path, value});
+                next.push_back(std::move(extended));
+            }
+        }
+        points = std::move(next);
+    }
+    return points;
+}
+
 LoadedScenario load_scenario(const std::string& path, const std::vector<Setting>& settings) {
     detail::MergedScenario merged;
     std::vector<Diagnostic> problems;

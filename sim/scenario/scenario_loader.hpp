@@ -34,6 +34,14 @@ struct Setting {
     std::string value;
 };
 
+/// A sweep's axis: a setting's path and the values it takes.
+struct Axis {
+    std::string path;
+    std::vector<std::string> values;
+};
+/// The grid of settings over the axes' product, the last axis varying fastest.
+std::vector<std::vector<Setting>> grid(const std::vector<Axis>& axes);
+
 /// As load_scenario, with `settings` applied on top; a bad setting is an InputError on "--set".
 LoadedScenario load_scenario(const std::string& path, const std::vector<Setting>& settings);
 

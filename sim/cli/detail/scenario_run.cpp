@@ -42,26 +42,14 @@ double parse_precision(const std::string& text) {
     throw UsageError("--precision must be a share such as 5% or 0.05, found '" + text + "'");
 }
 
-experiment::ReplicationOptions replication_options(const RunOptions& o, const logistics::Scenario& sc, bool keep_shipments) {
+experiment::ReplicationOptions replication_options(const RunOptions& o, bool keep_shipments) {
     experiment::ReplicationOptions r;
-    r.replications = sc.replications;
     r.threads = o.threads > 0 ? o.threads : std::max(1U, std::thread::hardware_concurrency());
     r.keep_shipments = keep_shipments;
     r.relative_precision = parse_precision(o.precision);
     r.max_replications = o.max_replications;
     r.cancel = &interrupted();
     return r;
-}
-
-// MSER-5 on the daily throughput of a pilot replication run without warm-up.
-std::vector<double> daily_throughput(const logistics::RunResult& r) {
-    std::vector<double> series;
-    for (const auto& point : r.daily) {
-        double total = 0;
-        for (const auto units : point.delivered) total += units.value();
-        series.push_back(total);
-    }
-    return series;
 }
 
 } // namespace
@@ -84,44 +72,25 @@ std::filesystem::path output_folder(const RunOptions& o, const std::string& name
 Ran run_one(const Options& options, const std::string& path, const std::vector<scenario::Setting>& settings,
             const std::filesystem::path& folder, std::ostream& err, bool progress) {
     const RunOptions& o = options.run;
-    Ran ran{scenario::load_scenario(path, settings), {}, {}};
-    auto& loaded = ran.loaded;
+    auto loaded = scenario::load_scenario(path, settings);
     print(err, loaded.warnings);
-    auto& sc = loaded.scenario;
+    auto sc = loaded.scenario;
     if (o.seed) sc.seed = *o.seed;
     if (o.replications) sc.replications = *o.replications;
-    auto& inputs = ran.inputs;
-    inputs = report::RunInputs{kVersion, sc.name, loaded.input_files, options.command_line, loaded.write_shipments,
-                               false, "", "scenario", {}, 0, 0};
-    if (o.warmup == "auto") {
-        logistics::Scenario pilot = sc;
-        pilot.warmup = core::Duration{0};
-        logistics::RunConfig config;
-        config.keep_shipments = false;
-        const auto result = logistics::simulate(loaded.network, pilot, config);
-        const auto days = experiment::mser5_truncation(daily_throughput(result));
-        sc.warmup = std::min(core::Duration{static_cast<std::int64_t>(days) * 86400}, sc.horizon / 2);
-        inputs.warmup_method = "MSER-5 on daily units delivered, pilot replication 0";
-    }
     Progress bar{err, progress, sc.name};
-    auto reps_options = replication_options(o, sc, loaded.write_shipments);
-    reps_options.progress = [&bar](std::uint32_t done, std::uint32_t planned, std::uint64_t events) { bar(done, planned, events); };
-    ran.reps = experiment::run_replications(loaded.network, sc, reps_options);
-    if (ran.reps.results.empty()) {
-        throw Interrupted("interrupted before any replication completed; nothing written");
-    }
-    sc.replications = static_cast<std::uint32_t>(ran.reps.results.size());
-    inputs.partial = ran.reps.cancelled;
-    inputs.stop_reason = ran.reps.stop_reason;
-    for (const auto& r : ran.reps.results) {
-        inputs.mser5_days.push_back(static_cast<double>(experiment::mser5_truncation(daily_throughput(r))));
-    }
-    inputs.precision_target = reps_options.relative_precision;
-    inputs.precision_reached = experiment::worst_relative_half_width(ran.reps.results);
+    experiment::StudyOptions study_options;
+    study_options.replications = replication_options(o, loaded.write_shipments);
+    study_options.replications.progress = [&bar](std::uint32_t done, std::uint32_t planned, std::uint64_t events) {
+        bar(done, planned, events);
+    };
+    study_options.auto_warmup = o.warmup == "auto";
+    auto study = experiment::run_study(loaded.network, std::move(sc), study_options);
+    if (study.reps.results.empty()) throw Interrupted("interrupted before any replication completed; nothing written");
+    auto inputs = report::inputs_of(study, kVersion, loaded.input_files, options.command_line, loaded.write_shipments);
     report::RunDirectory dir{folder};
-    report::write_run(dir, inputs, loaded.network, sc, ran.reps.results);
+    report::write_run(dir, inputs, loaded.network, study.scenario, study.reps.results);
     dir.commit();
-    return ran;
+    return Ran{std::move(loaded), std::move(study), std::move(inputs)};
 }
 
 bool show_progress(const RunOptions& o) { return !o.quiet && ::isatty(STDERR_FILENO) != 0; }

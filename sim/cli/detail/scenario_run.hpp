@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "sim/cli/options.hpp"
-#include "sim/experiment/replications.hpp"
+#include "sim/experiment/study.hpp"
 #include "sim/report/run_writer.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
@@ -23,8 +23,8 @@ std::filesystem::path output_folder(const RunOptions& o, const std::string& name
 bool show_progress(const RunOptions& o);
 
 struct Ran {
-    scenario::LoadedScenario loaded;
-    experiment::Replications reps;
+    scenario::LoadedScenario loaded; // as loaded, before the command line's seed and replications
+    experiment::Study study;         // as run
     report::RunInputs inputs;
 };
 
