@@ -1,19 +1,32 @@
 # The two set-up commands of README.md. `make run` and `make test` each install what is missing
 # (Debian 12 packages, as root or through sudo), configure, build and run.
 PACKAGES := cmake g++ make libboost-graph-dev libeigen3-dev libyaml-cpp-dev libgtest-dev \
-            libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev clang-tidy
+            libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev
+# The Python module's, and clang-tidy: only `make python` and `make test` need them.
+PYTHON_PACKAGES := pybind11-dev python3-dev python3-pytest python3-pandas python3-numpy
+TEST_PACKAGES := $(PYTHON_PACKAGES) clang-tidy
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORRIDOR := build/release/sim/cli/corridor
 
-.PHONY: deps build run test test-fast tidy bench clean
+.PHONY: deps deps-python deps-test build run python test test-fast tidy bench clean
 
 # Idempotent: installs only the packages that are not installed yet.
-deps:
-	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+define install_missing
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(PACKAGES))
+
+deps-python:
+	$(call install_missing,$(PYTHON_PACKAGES))
+
+deps-test:
+	$(call install_missing,$(TEST_PACKAGES))
 
 # The main job's build: the corridor executable only.
 build: deps
@@ -28,8 +41,15 @@ run: build
 	$(CORRIDOR) route models/middle_corridor.yaml --from XIA --to POT --cargo container
 	$(CORRIDOR) run
 
-# The whole test suite: a -Werror build with asserts, then the same tests under ASan + UBSan.
-test: deps
+# The Python module for /usr/bin/python3, in build/python/lib: PYTHONPATH=build/python/lib.
+python: deps deps-python
+	cmake --preset python
+	cmake --build --preset python
+	@echo "corridor for Python: PYTHONPATH=build/python/lib /usr/bin/python3 -c 'import corridor'"
+
+# The whole test suite: a -Werror build with asserts (and the Python module's tests), clang-tidy,
+# then the C++ tests again under ASan + UBSan.
+test: deps deps-test
 	cmake --preset ci
 	cmake --build --preset ci
 	ctest --preset ci
@@ -39,7 +59,7 @@ test: deps
 	ctest --preset asan
 
 # Only the -Werror build's tests, for quick iterations.
-test-fast: deps
+test-fast: deps deps-test
 	cmake --preset ci
 	cmake --build --preset ci
 	ctest --preset ci

@@ -7,6 +7,7 @@
 #include "sim/cli/detail/diagnostics_output.hpp"
 #include "sim/network/routing.hpp"
 #include "sim/scenario/model_loader.hpp"
+#include "sim/scenario/route_request.hpp"
 
 namespace corridor::cli {
 
@@ -47,37 +48,8 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
     const auto model = scenario::load_model(o.model);
     print(err, model.warnings);
     const auto net = network::Network::build(model.spec);
-    std::vector<scenario::Diagnostic> problems;
-    auto problem = [&](const std::string& message) {
-        problems.push_back(scenario::file_error(o.model, message));
-    };
-    auto node = [&](const std::string& name, const char* flag) -> core::NodeId {
-        if (const auto id = net.find_node(name)) return *id;
-        std::vector<std::string> names;
-        for (std::size_t i = 0; i < net.node_count(); ++i) names.push_back(net.node(core::NodeId{static_cast<std::uint32_t>(i)}).name);
-        std::string message = std::string(flag) + ": model '" + net.name() + "' has no node '" + name + "'";
-        if (const auto near = scenario::nearest(name, names); !near.empty()) message += "; did you mean '" + near + "'?";
-        problem(message);
-        return {};
-    };
-    network::RouteQuery query;
-    const auto from = node(o.from, "--from");
-    const auto to = node(o.to, "--to");
-    query.metric = o.by == "cost" ? network::Metric::cost
-                   : o.by == "co2" ? network::Metric::co2
-                   : o.by == "generalised" ? network::Metric::generalised
-                                           : network::Metric::time;
-    if (!o.date.empty()) {
-        query.date = network::parse_date(o.date);
-        if (!query.date) problem("--date must be YYYY-MM-DD, found '" + o.date + "'");
-    }
-    if (!o.cargo.empty()) {
-        query.cargo = net.find_cargo_class(o.cargo);
-        if (!query.cargo) problem("--cargo: model '" + net.name() + "' has no cargo class '" + o.cargo + "'");
-    }
-    query.weights = {core::UsdPerHour{o.value_of_time}, core::UsdPerTonne{o.carbon_price}};
-    if (!problems.empty()) throw scenario::InputError(problems);
-
+    const auto [from, to, query] = scenario::resolve(
+        net, {o.from, o.to, o.by, o.date, o.cargo, o.value_of_time, o.carbon_price}, o.model);
     const auto routes = network::k_shortest_routes(net, from, to, o.k, query);
     if (routes.empty()) {
         err << "corridor route: no route from " << o.from << " to " << o.to

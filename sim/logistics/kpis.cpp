@@ -65,7 +65,7 @@ std::span<const ResourceKpi> resource_kpis(const ResourceResult& resource) {
 }
 
 std::string unit_name(KpiUnit unit, std::string_view cargo_unit, const ResourceResult* resource) {
-    const std::string cargo{cargo_unit};
+    std::string cargo{cargo_unit};
     switch (unit) {
     case U::consignments: return "consignments";
     case U::cargo_units: return cargo;

@@ -66,14 +66,15 @@ nlohmann::json manifest_json(const RunInputs& inputs, const logistics::Scenario&
     return manifest;
 }
 
-nlohmann::json summary_json(const RunInputs& inputs, const network::Network& network, const logistics::Scenario& scenario,
+nlohmann::json summary_json(const network::Network& network, const logistics::Scenario& scenario,
                             const std::vector<logistics::RunResult>& reps) {
     nlohmann::json summary;
-    summary["scenario"] = inputs.scenario_name;
+    summary["scenario"] = scenario.name;
     summary["replications"] = reps.size();
     const logistics::FeasibleRange counts{0, std::numeric_limits<double>::infinity()};
     auto total = [&](auto get) {
         std::vector<double> values;
+        values.reserve(reps.size());
         for (const auto& r : reps) values.push_back(static_cast<double>(get(r)));
         return values;
     };
@@ -114,6 +115,7 @@ nlohmann::json summary_json(const RunInputs& inputs, const network::Network& net
         jr["direction"] = res.direction;
         for (const auto& kpi : logistics::resource_kpis(res)) {
             std::vector<double> values;
+            values.reserve(reps.size());
             for (const auto& r : reps) values.push_back(kpi.value(r.resources[i]));
             jr["kpis"][std::string(kpi.name)] =
                 kpi_json(logistics::unit_name(kpi.unit, "", &res), values, logistics::feasible_range(kpi.unit));
@@ -146,7 +148,7 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
                const logistics::Scenario& scenario, const std::vector<logistics::RunResult>& reps) {
     if (reps.empty()) throw std::invalid_argument("a run to write needs a replication");
     write_text(dir.file("manifest.json"), manifest_json(inputs, scenario, reps.size()).dump(2) + "\n");
-    write_text(dir.file("summary.json"), summary_json(inputs, network, scenario, reps).dump(2) + "\n");
+    write_text(dir.file("summary.json"), summary_document(network, scenario, reps));
     const auto tables = run_tables(network, scenario, reps);
     for (const Table* t : {&tables.flows, &tables.flow_replications, &tables.resources, &tables.resource_replications,
                            &tables.daily_flows, &tables.daily_resources}) {
@@ -165,6 +167,11 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
         for (std::size_t rep = 0; rep < reps.size(); ++rep) file.append(custody_table(network, scenario, reps[rep], rep));
         file.close();
     }
+}
+
+std::string summary_document(const network::Network& network, const logistics::Scenario& scenario,
+                             const std::vector<logistics::RunResult>& replications) {
+    return summary_json(network, scenario, replications).dump(2) + "\n";
 }
 
 std::string summary_text(const logistics::Scenario& scenario, const std::vector<logistics::RunResult>& reps) {

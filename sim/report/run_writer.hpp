@@ -39,6 +39,10 @@ RunInputs inputs_of(const experiment::Study& study, std::string program_version,
 void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::Network& network,
                const logistics::Scenario& scenario, const std::vector<logistics::RunResult>& replications);
 
+/// summary.json's text.
+std::string summary_document(const network::Network& network, const logistics::Scenario& scenario,
+                             const std::vector<logistics::RunResult>& replications);
+
 /// A short readable summary of the run, one line per flow.
 std::string summary_text(const logistics::Scenario& scenario, const std::vector<logistics::RunResult>& replications);
 

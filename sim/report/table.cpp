@@ -55,6 +55,33 @@ void append_number(std::string& out, double x) {
 
 } // namespace
 
+Table concatenate(const std::vector<Table>& parts) {
+    if (parts.empty()) return Table{""};
+    Table out{parts.front().name()};
+    const auto& first = parts.front().columns();
+    for (std::size_t c = 0; c < first.size(); ++c) {
+        std::visit(
+            [&](const auto& head) {
+                using T = std::decay_t<decltype(head)>;
+                T* column = nullptr;
+                if constexpr (std::is_same_v<T, Column::Numbers>) column = &out.numbers(first[c].name);
+                if constexpr (std::is_same_v<T, Column::Integers>) column = &out.integers(first[c].name);
+                if constexpr (std::is_same_v<T, Column::Texts>) column = &out.texts(first[c].name);
+                if constexpr (std::is_same_v<T, Categories>) column = &out.categories(first[c].name);
+                for (const auto& part : parts) {
+                    const auto& values = std::get<T>(part.columns()[c].values);
+                    if constexpr (std::is_same_v<T, Categories>) {
+                        for (const auto code : values.codes) column->push_back(values.names[code]);
+                    } else {
+                        column->insert(column->end(), values.begin(), values.end());
+                    }
+                }
+            },
+            first[c].values);
+    }
+    return out;
+}
+
 CsvFile::CsvFile(std::string path) : path_{std::move(path)}, file_{std::fopen(path_.c_str(), "wb")} {
     if (file_ == nullptr) fail();
     buffer_.reserve(std::size_t{1} << 20U);

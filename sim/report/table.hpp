@@ -55,6 +55,9 @@ private:
     std::deque<Column> columns_;
 };
 
+/// The rows of `parts` (tables of the same columns, in order) as one table named like the first.
+Table concatenate(const std::vector<Table>& parts);
+
 /// RFC 4180 CSV: a header of the column names, then the rows; numbers in the shortest form that
 /// reads back to the same double, no value as an empty cell, text quoted where it holds a comma,
 /// a quote or a line break. A file can be written from several tables of the same columns in
