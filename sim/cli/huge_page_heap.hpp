@@ -3,7 +3,7 @@
 // start-up. On large networks most of the simulation's cache misses are also TLB misses, on
 // small buffers scattered over the heap: there 2 MiB pages made a run 6-20% faster, with the
 // same results. The bundled scenarios run as fast either way; a generated 10^3-node corridor ran
-// up to 9% slower in some sittings (bench/README.md).
+// up to 9% slower in some runs (bench/README.md).
 #pragma once
 #include <string>
 
