@@ -1,9 +1,9 @@
 // The heap on transparent huge pages. glibc backs malloc's memory with 2 MiB pages when its
 // tunable glibc.malloc.hugetlb=1 is set, and it reads that tunable only from the environment at
 // start-up. On large networks most of the simulation's cache misses are also TLB misses, on
-// small buffers scattered over the heap: there 2 MiB pages made a run 6-20% faster, with the
-// same results. The bundled scenarios run as fast either way; a generated 10^3-node corridor ran
-// up to 9% slower in some runs (bench/README.md).
+// small buffers scattered over the heap: there 2 MiB pages make a run faster, with the same
+// results (BM_Simulate_Corridor at 10^5 nodes, bench/README.md). The bundled scenarios run as
+// fast either way.
 #pragma once
 #include <string>
 

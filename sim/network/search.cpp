@@ -17,7 +17,8 @@ namespace {
 // A* over states. `start_carrier` is the carrier the route arrived on (Yen's spur searches).
 // `heap`: the workspace's all_heap for one-to-all searches, target_heap otherwise.
 // `bound`: the target's bound (Workspace::TargetBound::h) when Bounded, else the chord's. (A
-// compile-time choice: a run-time one made GCC call the heap's push out of line, +15% on grids.)
+// compile-time choice: a run-time one made GCC call the heap's push out of line, which
+// BM_PointToPoint_Grid measures, bench/README.md.)
 template <Metric M, class Heap, bool Bounded>
 void search_with(const Network& network, Router::Workspace& ws, Heap& heap, const RouteQuery& query,
                  core::NodeId start, std::optional<std::uint8_t> start_carrier, std::optional<core::NodeId> target,

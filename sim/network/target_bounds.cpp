@@ -103,8 +103,8 @@ const float* bound_of(const Network& network, Router::Workspace& ws, const Route
                       Router::Workspace::TargetBound& bound, const Weights& w) {
     bound.last_use = ++ws.searches;
     if (!bound.h.empty()) return bound.h.data();
-    // Working a bound out costs less per state than a search per state popped (on the 10^4-node
-    // corridor 19 ns against 51 ns): buy it once the searches have popped half as many states,
+    // Working a bound out costs less per state than a search per state popped (about a third,
+    // BM_Simulate_CorridorAdaptive, bench/README.md): buy it once the searches have popped half as many states,
     // and the target has been asked a few times (a target asked once or twice, as random pairs
     // on a grid are, is seldom asked again).
     const std::uint64_t states = static_cast<std::uint64_t>(network.node_count()) * ws.width;

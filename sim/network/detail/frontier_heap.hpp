@@ -34,7 +34,7 @@ public:
     }
 
     // push and pop always inline: a search is their loop, and with a search instantiated per
-    // metric and bound GCC stopped inlining them (+15% on grids).
+    // metric and bound GCC stopped inlining them (slower on BM_PointToPoint_Grid, bench/README.md).
     [[gnu::always_inline]] void push(Arg item) {
         if (wide_) {
             radix_.push(item);
