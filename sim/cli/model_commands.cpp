@@ -1,4 +1,4 @@
-// `corridor validate` and `corridor route`: commands on a model file.
+// `corridor validate` (models and scenarios) and `corridor route` (a model).
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -8,6 +8,7 @@
 #include "sim/network/routing.hpp"
 #include "sim/scenario/model_loader.hpp"
 #include "sim/scenario/route_request.hpp"
+#include "sim/scenario/scenario_loader.hpp"
 
 namespace corridor::cli {
 
@@ -31,6 +32,14 @@ int run_validate(const Options& options, std::ostream& out, std::ostream& err) {
     int code = kExitOk;
     for (const auto& file : options.files) {
         try {
+            if (scenario::is_scenario_file(file)) {
+                const auto loaded = scenario::load_scenario(file);
+                print(err, loaded.warnings);
+                out << file << ": ok (scenario '" << loaded.scenario.name << "' on model " << loaded.model_path
+                    << ": " << loaded.scenario.flows.size() << " flows, " << loaded.input_files.size()
+                    << " files, " << loaded.warnings.size() << " warnings)\n";
+                continue;
+            }
             const auto model = scenario::load_model(file);
             network::Network::build(model.spec);
             print(err, model.warnings);

@@ -13,8 +13,8 @@ Options parse(int argc, const char* const* argv) {
     Options options;
     for (int i = 0; i < argc; ++i) options.command_line += (i ? " " : "") + std::string(argv[i]);
 
-    auto* validate = app.add_subcommand("validate", "Check model files; print every problem as file:line:column");
-    validate->add_option("files", options.files, "Model YAML files")->required();
+    auto* validate = app.add_subcommand("validate", "Check model and scenario files without running anything; print every problem as file:line:column");
+    validate->add_option("files", options.files, "Model or scenario YAML files (a scenario has model: or extends:)")->required();
 
     auto* run = app.add_subcommand("run", "Run a scenario (default: the bundled baseline) and write its results");
     run->add_option("scenario", options.run.scenario, "Scenario YAML file");

@@ -8,7 +8,14 @@ namespace corridor::scenario {
 
 Diagnostic file_error(std::string file, std::string message) {
     Diagnostic d;
-    d.where.file = std::move(file);
+    d.where = {std::move(file), 1, 1};
+    d.message = std::move(message);
+    return d;
+}
+
+Diagnostic argument_error(std::string what, std::string message) {
+    Diagnostic d;
+    d.where.file = std::move(what);
     d.message = std::move(message);
     return d;
 }

@@ -9,7 +9,7 @@ namespace corridor::scenario {
 
 struct SourceLocation {
     std::string file;
-    int line = 0;   // 1-based; 0 means "the whole file"
+    int line = 0;   // 1-based; 0: a command-line argument, which has no position
     int column = 0; // 1-based
 };
 
@@ -21,8 +21,10 @@ struct Diagnostic {
     std::string message;
 };
 
-/// An error about a whole file (it cannot be opened, or is too large to read): no line or column.
+/// An error about a whole file (it cannot be opened, is empty or too large to read): at its 1:1.
 Diagnostic file_error(std::string file, std::string message);
+/// An error about a command-line argument (`what`: "--from", "route"): no line or column.
+Diagnostic argument_error(std::string what, std::string message);
 
 /// "models/x.yaml:7:12: error: message" (the position is left out where it is 0).
 std::string to_string(const Diagnostic& diagnostic);

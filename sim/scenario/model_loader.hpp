@@ -1,5 +1,6 @@
 // Loading a network model (models/*.yaml) into a NetworkSpec, with every problem reported.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,11 @@ LoadedModel load_model(const std::string& path);
 /// The same from text; `file` names it in diagnostics (tests give inline YAML).
 LoadedModel load_model_text(const std::string& text, const std::string& file);
 
-/// Reads a whole file; throws InputError ("cannot read ...") if it cannot.
+/// Why `path` cannot be read as an input file ("does not exist", "is a folder", "is not a
+/// regular file ..."), or nothing when it is a regular file.
+std::optional<std::string> input_file_problem(const std::string& path);
+
+/// Reads a whole regular file of at most detail::kMaxFileBytes; throws InputError if it cannot.
 std::string read_text_file(const std::string& path);
 
 } // namespace corridor::scenario

@@ -10,7 +10,7 @@ namespace corridor::scenario {
 
 ResolvedRoute resolve(const network::Network& net, const RouteRequest& r, const std::string& file) {
     std::vector<Diagnostic> problems;
-    auto problem = [&](const std::string& message) { problems.push_back(file_error(file, message)); };
+    auto problem = [&](const std::string& message) { problems.push_back(argument_error(file, message)); };
     auto node = [&](const std::string& name, const char* what) -> core::NodeId {
         if (const auto id = net.find_node(name)) return *id;
         std::vector<std::string> names;

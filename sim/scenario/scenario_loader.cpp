@@ -7,10 +7,24 @@
 
 #include "sim/scenario/detail/scenario_document.hpp"
 #include "sim/scenario/detail/scenario_reader.hpp"
+#include "sim/scenario/detail/yaml_reader.hpp"
+#include "sim/scenario/model_loader.hpp"
 
 namespace corridor::scenario {
 
 LoadedScenario load_scenario(const std::string& path) { return load_scenario(path, {}); }
+
+bool is_scenario_file(const std::string& path) {
+    try {
+        std::vector<Diagnostic> ignored;
+        const auto root = detail::parse_yaml(read_text_file(path), path, ignored);
+        if (!root || !root->IsMap()) return false;
+        const YAML::Node& doc = *root; // const: a lookup must not add the key
+        return doc["model"] || doc["extends"];
+    } catch (const InputError&) {
+        return false;
+    }
+}
 
 std::vector<std::vector<Setting>> grid(const std::vector<Axis>& axes) {
     std::vector<std::vector<Setting>> points{{}};
@@ -32,9 +46,6 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<Setting>
     detail::MergedScenario merged;
     std::vector<Diagnostic> problems;
     std::set<std::string> seen;
-    if (!std::filesystem::exists(path)) {
-        throw InputError({file_error(path, "cannot open the file")});
-    }
     detail::merge_scenario_file(path, merged, problems, seen, 0);
     if (!problems.empty()) {
         bool errors = false;

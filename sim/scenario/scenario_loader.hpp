@@ -22,6 +22,10 @@ struct LoadedScenario {
 /// Throws InputError with every problem found (in the scenario, the files it extends, the model).
 LoadedScenario load_scenario(const std::string& path);
 
+/// Whether the file at `path` reads as a scenario (a map with `model:` or `extends:`) rather
+/// than a model; false for anything that does not read, whose problems load_model reports.
+bool is_scenario_file(const std::string& path);
+
 /// A change to a scenario given on the command line (`corridor sweep --set PATH=VALUE`):
 ///   nodes|links|services.<id>.<key>[.<key>...]   a model value, as in `overrides:`
 ///   services.<id>.vessel_count                   the fleet cut or grown (copies of the last vessel)

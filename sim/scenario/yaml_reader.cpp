@@ -1,6 +1,8 @@
 // Typed, diagnosing reads of YAML. yaml-cpp marks count from 0; we report from 1.
 #include "sim/scenario/detail/yaml_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <limits>
 
@@ -34,10 +36,17 @@ std::optional<std::pair<int, int>> invalid_utf8(const std::string& text) {
     return std::nullopt;
 }
 
+} // namespace
+
 std::string describe(const YAML::Node& node) {
     switch (node.Type()) {
     case YAML::NodeType::Null: return "nothing";
-    case YAML::NodeType::Scalar: return "'" + node.Scalar() + "'";
+    case YAML::NodeType::Scalar: {
+        constexpr std::size_t kShown = 60;
+        const std::string& text = node.Scalar();
+        if (text.size() <= kShown) return "'" + text + "'";
+        return "'" + text.substr(0, kShown) + "...' (" + std::to_string(text.size()) + " characters)";
+    }
     case YAML::NodeType::Sequence: return "a list";
     case YAML::NodeType::Map: return "a map";
     case YAML::NodeType::Undefined: return "nothing";
@@ -45,11 +54,37 @@ std::string describe(const YAML::Node& node) {
     return "something else";
 }
 
-} // namespace
+std::string describe(const Range& range) {
+    const std::string unit = range.unit.empty() ? "" : " " + std::string(range.unit);
+    if (range.low_open) return fmt::format("greater than {} and at most {}{}", range.low, range.high, unit);
+    return fmt::format("from {} to {}{}", range.low, range.high, unit);
+}
 
 Diagnostic file_too_large(const std::string& file, std::uintmax_t bytes) {
     return file_error(file, "file is " + std::to_string(bytes) + " bytes; the limit is " + std::to_string(kMaxFileBytes) +
                                 " bytes");
+}
+
+namespace {
+bool count_within(const YAML::Node& node, std::size_t& left) {
+    if (left == 0) return false;
+    --left;
+    if (node.IsMap()) {
+        for (const auto& kv : node) {
+            if (!count_within(kv.first, left) || !count_within(kv.second, left)) return false;
+        }
+    } else if (node.IsSequence()) {
+        for (const auto& item : node) {
+            if (!count_within(item, left)) return false;
+        }
+    }
+    return true;
+}
+} // namespace
+
+bool tree_within(const YAML::Node& node, std::size_t limit) {
+    std::size_t left = limit;
+    return count_within(node, left);
 }
 
 std::optional<YAML::Node> parse_yaml(const std::string& text, const std::string& file,
@@ -82,7 +117,7 @@ SourceLocation YamlReader::where(const YAML::Node& node) const {
             break;
         }
     }
-    if (mark.is_null()) return {file, 0, 0};
+    if (mark.is_null()) return {file, 1, 1}; // the empty document; nodes made in code
     return {file, mark.line + 1, mark.column + 1};
 }
 
@@ -157,46 +192,59 @@ std::optional<std::string> YamlReader::text(const YAML::Node& map, const char* k
         if (required) error(map, std::string("missing required key '") + key + "'");
         return std::nullopt;
     }
-    if (!value.IsScalar() || value.Scalar().empty()) {
-        error(value, std::string("'") + key + "' must be a non-empty text, found " + describe(value));
+    if (!value.IsScalar() || value.Scalar().empty() || value.Scalar().size() > kMaxTextLength) {
+        error(value, std::string("'") + key + "' must be a non-empty text of at most " + std::to_string(kMaxTextLength) +
+                         " characters, found " + describe(value));
         return std::nullopt;
     }
     return value.Scalar();
 }
 
-std::optional<double> YamlReader::number(const YAML::Node& map, const char* key, bool required,
-                                         bool positive, bool allow_negative) {
+std::optional<std::string> YamlReader::id(const YAML::Node& map) {
+    const YAML::Node value = map["id"];
+    if (!value) {
+        error(map, "missing required key 'id'");
+        return std::nullopt;
+    }
+    if (!value.IsScalar() || value.Scalar().empty() || value.Scalar().size() > kMaxIdLength ||
+        value.Scalar().find_first_of("\r\n") != std::string::npos) {
+        error(value, "'id' must be a text of 1 to " + std::to_string(kMaxIdLength) + " characters on one line, found " +
+                         describe(value));
+        return std::nullopt;
+    }
+    return value.Scalar();
+}
+
+std::optional<double> YamlReader::number(const YAML::Node& map, const char* key, bool required, const Range& range) {
     const YAML::Node value = map[key];
     if (!value) {
         if (required) error(map, std::string("missing required key '") + key + "'");
         return std::nullopt;
     }
+    return number_value(value, key, range);
+}
+
+std::optional<double> YamlReader::number_value(const YAML::Node& value, std::string_view key, const Range& range) {
     double x = 0;
-    if (!value.IsScalar() || !YAML::convert<double>::decode(value, x) || !std::isfinite(x)) {
-        error(value, std::string("'") + key + "' must be a finite number, found " + describe(value));
-        return std::nullopt;
-    }
-    if (positive && !(x > 0)) {
-        error(value, std::string("'") + key + "' must be greater than 0, found " + value.Scalar());
-        return std::nullopt;
-    }
-    if (!positive && !allow_negative && x < 0) {
-        error(value, std::string("'") + key + "' must not be negative, found " + value.Scalar());
+    const bool ok = value.IsScalar() && YAML::convert<double>::decode(value, x) && std::isfinite(x) &&
+                    (range.low_open ? x > range.low : x >= range.low) && x <= range.high;
+    if (!ok) {
+        error(value, "'" + std::string(key) + "' must be a number " + describe(range) + ", found " + describe(value));
         return std::nullopt;
     }
     return x;
 }
 
-std::optional<std::uint32_t> YamlReader::count(const YAML::Node& map, const char* key, bool required) {
+std::optional<std::uint32_t> YamlReader::count(const YAML::Node& map, const char* key, bool required, std::uint32_t max) {
     const YAML::Node value = map[key];
     if (!value) {
         if (required) error(map, std::string("missing required key '") + key + "'");
         return std::nullopt;
     }
     long long x = 0;
-    if (!value.IsScalar() || !YAML::convert<long long>::decode(value, x) || x < 1 ||
-        x > std::numeric_limits<std::int32_t>::max()) {
-        error(value, std::string("'") + key + "' must be a whole number from 1 to 2147483647, found " + describe(value));
+    if (!value.IsScalar() || !YAML::convert<long long>::decode(value, x) || x < 1 || x > max) {
+        error(value, std::string("'") + key + "' must be a whole number from 1 to " + std::to_string(max) + ", found " +
+                         describe(value));
         return std::nullopt;
     }
     return static_cast<std::uint32_t>(x);
@@ -222,9 +270,10 @@ std::optional<core::Distribution> YamlReader::hours_distribution(const YAML::Nod
     }
     if (value.IsScalar()) {
         double x = 0;
-        if (!YAML::convert<double>::decode(value, x) || !std::isfinite(x) || x < 0) {
-            error(value, std::string("'") + key + "' must be hours (a number >= 0) or a distribution such as "
-                         "{lognormal: {mean_h: 30, sd_h: 12}}, found " + describe(value));
+        if (!YAML::convert<double>::decode(value, x) || !std::isfinite(x) || x < kProcessHours.low ||
+            x > kProcessHours.high) {
+            error(value, std::string("'") + key + "' must be hours (a number " + describe(kProcessHours) +
+                             ") or a distribution such as {lognormal: {mean_h: 30, sd_h: 12}}, found " + describe(value));
             return std::nullopt;
         }
         return core::Distribution{core::Deterministic{x}};
@@ -251,32 +300,32 @@ std::optional<core::Distribution> YamlReader::hours_distribution(const YAML::Nod
     core::DistributionSpec spec;
     if (kind == "fixed") {
         check_keys(p, {"value_h"}, "fixed");
-        spec = core::Deterministic{number(p, "value_h", true, false).value_or(0)};
+        spec = core::Deterministic{number(p, "value_h", true, kProcessHours).value_or(0)};
     } else if (kind == "exponential") {
         check_keys(p, {"mean_h"}, "exponential");
-        spec = core::Exponential{number(p, "mean_h", true, true).value_or(1)};
+        spec = core::Exponential{number(p, "mean_h", true, kPositiveProcessHours).value_or(1)};
     } else if (kind == "uniform") {
         check_keys(p, {"low_h", "high_h"}, "uniform");
-        spec = core::Uniform{number(p, "low_h", true, false).value_or(0), number(p, "high_h", true, false).value_or(1)};
+        spec = core::Uniform{number(p, "low_h", true, kProcessHours).value_or(0), number(p, "high_h", true, kProcessHours).value_or(1)};
     } else if (kind == "normal") {
         check_keys(p, {"mean_h", "sd_h", "low_h", "high_h"}, "normal");
-        spec = core::TruncatedNormal{number(p, "mean_h", true, false).value_or(0),
-                                     number(p, "sd_h", true, true).value_or(1),
-                                     number(p, "low_h", false, false).value_or(0),
-                                     number(p, "high_h", false, false).value_or(std::numeric_limits<double>::infinity())};
+        spec = core::TruncatedNormal{number(p, "mean_h", true, kProcessHours).value_or(0),
+                                     number(p, "sd_h", true, kPositiveProcessHours).value_or(1),
+                                     number(p, "low_h", false, kProcessHours).value_or(0),
+                                     number(p, "high_h", false, kProcessHours).value_or(std::numeric_limits<double>::infinity())};
     } else if (kind == "lognormal") {
         check_keys(p, {"mean_h", "sd_h"}, "lognormal");
-        spec = core::Lognormal{number(p, "mean_h", true, true).value_or(1), number(p, "sd_h", true, true).value_or(1)};
+        spec = core::Lognormal{number(p, "mean_h", true, kPositiveProcessHours).value_or(1), number(p, "sd_h", true, kPositiveProcessHours).value_or(1)};
     } else if (kind == "triangular") {
         check_keys(p, {"low_h", "mode_h", "high_h"}, "triangular");
-        spec = core::Triangular{number(p, "low_h", true, false).value_or(0), number(p, "mode_h", true, false).value_or(0.5),
-                                number(p, "high_h", true, false).value_or(1)};
+        spec = core::Triangular{number(p, "low_h", true, kProcessHours).value_or(0), number(p, "mode_h", true, kProcessHours).value_or(0.5),
+                                number(p, "high_h", true, kProcessHours).value_or(1)};
     } else if (kind == "gamma") {
         check_keys(p, {"shape", "scale_h"}, "gamma");
-        spec = core::Gamma{number(p, "shape", true, true).value_or(1), number(p, "scale_h", true, true).value_or(1)};
+        spec = core::Gamma{number(p, "shape", true, kDistributionShape).value_or(1), number(p, "scale_h", true, kPositiveProcessHours).value_or(1)};
     } else if (kind == "weibull") {
         check_keys(p, {"shape", "scale_h"}, "weibull");
-        spec = core::Weibull{number(p, "shape", true, true).value_or(1), number(p, "scale_h", true, true).value_or(1)};
+        spec = core::Weibull{number(p, "shape", true, kDistributionShape).value_or(1), number(p, "scale_h", true, kPositiveProcessHours).value_or(1)};
     } else {
         check_keys(p, {"values_h", "weights"}, "empirical");
         core::Empirical e;
@@ -288,12 +337,10 @@ std::optional<core::Distribution> YamlReader::hours_distribution(const YAML::Nod
             }
             if (!expect_sequence(seq, list)) continue;
             for (const auto& item : seq) {
-                double x = 0;
-                if (!item.IsScalar() || !YAML::convert<double>::decode(item, x) || !std::isfinite(x) || x < 0) {
-                    error(item, std::string("'") + list + "' entries must be numbers >= 0, found " + describe(item));
-                    continue;
-                }
-                (std::string(list) == "values_h" ? e.values : e.weights).push_back(x);
+                const bool values = std::string_view(list) == "values_h";
+                const auto x = number_value(item, std::string(list) + " entry", values ? kProcessHours : kWeight);
+                if (!x) continue;
+                (values ? e.values : e.weights).push_back(*x);
             }
         }
         spec = e;

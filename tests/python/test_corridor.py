@@ -93,7 +93,7 @@ def test_input_errors_carry_every_diagnostic_at_its_position():
              for d in caught.value.diagnostics]
     assert found == [
         ("broken.yaml", 3, 13, "'start_date' must be a date YYYY-MM-DD, found '2025-02-30'", None),
-        ("broken.yaml", 4, 15, "'horizon_days' must be a number greater than 0, found '-5'", None),
+        ("broken.yaml", 4, 15, "'horizon_days' must be a number from 1 to 7305 days, found '-5'", None),
         ("broken.yaml", 5, 7, "unknown key 'sead' in the scenario; did you mean 'seed'?", "seed"),
         ("broken.yaml", 7, 27, "flow 'f1' refers to unknown node 'Dd'; did you mean 'D'?", "D"),
         ("broken.yaml", 7, 38, "flow 'f1' refers to unknown cargo class 'containr'; did you mean 'container'?", "container"),

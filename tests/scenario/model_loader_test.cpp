@@ -47,11 +47,11 @@ TEST(ModelLoader, ReportsEveryProblemInAFileWithItsPosition) {
         "tests/data/broken_model.yaml:9:36: error: missing required key 'sd_h'",
         "tests/data/broken_model.yaml:9:49: error: unknown unit suffix in 'sd_hours' (lognormal); expected 'sd_h'",
         "tests/data/broken_model.yaml:10:5: warning: node 'D' has figures with neither 'source' nor 'assumption'",
-        "tests/data/broken_model.yaml:12:69: error: 'length_km' must be greater than 0, found -5",
+        "tests/data/broken_model.yaml:12:69: error: 'length_km' must be a number greater than 0 and at most 20000 km, found '-5'",
         "tests/data/broken_model.yaml:13:27: error: link 'BC' refers to unknown node 'Cc' in 'to'; did you mean 'C'?",
         "tests/data/broken_model.yaml:14:5: error: missing required key 'length_km'",
         "tests/data/broken_model.yaml:14:58: error: unknown unit suffix in 'length_mi' (a link); expected 'length_km'",
-        "tests/data/broken_model.yaml:14:84: error: 'speed_kmh' must be a finite number, found 'fast'",
+        "tests/data/broken_model.yaml:14:84: error: 'speed_kmh' must be a number from 1 to 1200 km/h, found 'fast'",
         "tests/data/broken_model.yaml:15:5: error: link 'AB' is rail and needs 'gauge_mm' (1435 or 1520 on this corridor)",
         "tests/data/broken_model.yaml:15:5: error: link 'AB' is planned and needs 'opens: YYYY-MM-DD'",
         "tests/data/broken_model.yaml:15:10: error: duplicate link id 'AB'",
@@ -97,7 +97,7 @@ TEST(ModelLoader, HostileInputGivesAnErrorNotACrash) {
         FAIL() << "expected InputError";
     } catch (const scenario::InputError& e) {
         EXPECT_EQ(scenario::to_string(e.diagnostics().front()),
-                  "range.yaml:3:42: error: 'lat' must be a finite number, found '1e999'");
+                  "range.yaml:3:42: error: 'lat' must be a number from -90 to 90 degrees, found '1e999'");
     }
 }
 

@@ -34,7 +34,7 @@ std::vector<std::string> diagnostics_of(const std::string& relative) {
 TEST(ScenarioLoader, ReportsEveryProblemInFileOrder) {
     const std::vector<std::string> expected = {
         "tests/data/scenarios/broken.yaml:3:13: error: 'start_date' must be a date YYYY-MM-DD, found '2025-02-30'",
-        "tests/data/scenarios/broken.yaml:4:15: error: 'horizon_days' must be a number greater than 0, found '-5'",
+        "tests/data/scenarios/broken.yaml:4:15: error: 'horizon_days' must be a number from 1 to 7305 days, found '-5'",
         "tests/data/scenarios/broken.yaml:5:7: error: unknown key 'sead' in the scenario; did you mean 'seed'?",
         "tests/data/scenarios/broken.yaml:7:27: error: flow 'f1' refers to unknown node 'Dd'; did you mean 'D'?",
         "tests/data/scenarios/broken.yaml:7:38: error: flow 'f1' refers to unknown cargo class 'containr'; did you mean 'container'?",
@@ -65,7 +65,7 @@ TEST(ScenarioLoader, AProblemAnOverrideBringsIntoTheModelIsReportedInTheScenario
     EXPECT_EQ(diagnostics_of("tests/data/scenarios/tiny_bad_override.yaml"),
               (std::vector<std::string>{
                   "tests/data/scenarios/tiny_bad_override.yaml:4:49: error: 'open_from_h' must be an hour of the day below 24, found 25",
-                  "tests/data/scenarios/tiny_bad_override.yaml:5:27: error: 'speed_kmh' must be greater than 0, found -3"}));
+                  "tests/data/scenarios/tiny_bad_override.yaml:5:27: error: 'speed_kmh' must be a number from 1 to 1200 km/h, found '-3'"}));
 }
 
 TEST(ScenarioLoader, AnOverrideOfAProcessChangesOnlyTheKeysItGives) {
@@ -119,4 +119,53 @@ TEST(ScenarioLoader, OdMatrixExpandsIntoOneFlowPerCell) {
     ASSERT_EQ(loaded.scenario.disruptions.size(), 1U);
     EXPECT_TRUE(loaded.scenario.disruptions[0].target == logistics::DisruptionTarget{core::VesselId{0}})
         << "F1, the first vessel of the model";
+}
+
+namespace {
+// The problems a scenario with `settings` gives, as printed.
+std::vector<std::string> setting_problems(const std::vector<scenario::Setting>& settings) {
+    std::vector<std::string> lines;
+    try {
+        scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny.yaml", settings);
+        ADD_FAILURE() << "expected InputError";
+    } catch (const scenario::InputError& e) {
+        for (const auto& d : e.diagnostics()) lines.push_back(scenario::to_string(d));
+    }
+    return lines;
+}
+} // namespace
+
+TEST(Settings, APathOfFourPartsChangesTheModelAsAnOverrideWould) {
+    const auto base = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny.yaml");
+    const auto set = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny.yaml",
+                                             {{"nodes.B.border.servers", "1"}, {"links.CD.speed_kmh", "25"}});
+    const auto border = [](const scenario::LoadedScenario& s) { return s.network.node(*s.network.find_node("B")).border->servers; };
+    EXPECT_EQ(border(base), 4U);
+    EXPECT_EQ(border(set), 1U);
+    EXPECT_EQ(set.network.link(*set.network.find_link("CD")).speed.value(), 25);
+}
+
+TEST(Settings, ATypoInAnyPartIsReportedAtItsColumnOfTheSetting) {
+    EXPECT_EQ(setting_problems({{"nodes.B.border.servres", "1"}}),
+              (std::vector<std::string>{
+                  "--set:1:16: error: unknown key 'servres' in the border process of node 'B'; did you mean 'servers'?"}));
+    EXPECT_EQ(setting_problems({{"seed", "3"}, {"nodes.BB.border.servers", "1"}}),
+              (std::vector<std::string>{"--set:2:7: error: override of unknown node 'BB'; did you mean 'B'?"}));
+    EXPECT_EQ(setting_problems({{"demand.a_to_d.unitz", "3"}}),
+              (std::vector<std::string>{"--set:1:15: error: unknown key 'unitz' in a flow"}));
+    EXPECT_EQ(setting_problems({{"a.b.c.d", "1"}}),
+              (std::vector<std::string>{
+                  "--set:1:1: error: a.b.c.d=1: unknown setting; expected nodes|links|services.<id>.<key>, "
+                  "vessels.<service>.count, weather.<area>.<key>, demand.<flow>.<key>, or horizon_days, warmup_days, "
+                  "seed, replications, start_date"}));
+    EXPECT_EQ(setting_problems({{"nodes.B.border.", "1"}}),
+              (std::vector<std::string>{
+                  "--set:1:1: error: nodes.B.border.=1: a part of the path is empty (two dots, or a dot at an end)"}));
+}
+
+TEST(Settings, AValueOutOfRangeIsReportedAtItsColumnOfTheSetting) {
+    EXPECT_EQ(setting_problems({{"nodes.B.border.dwell_h", "1e16"}}),
+              (std::vector<std::string>{
+                  "--set:1:24: error: 'dwell_h' must be hours (a number from 0 to 8760 h) or a distribution such as "
+                  "{lognormal: {mean_h: 30, sd_h: 12}}, found '1e16'"}));
 }

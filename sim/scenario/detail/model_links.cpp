@@ -22,14 +22,14 @@ void ModelReader::read_links(const YAML::Node& root, network::NetworkSpec& spec)
                              "forbid_cargo", "source", "assumption", "note"},
                       "a link");
         Link l;
-        l.name = r_.text(item, "id", true).value_or("");
+        l.name = r_.id(item).value_or("");
         const std::string what = "link '" + l.name + "'";
         const auto from = node_ref(item, "from", what);
         const auto to = node_ref(item, "to", what);
         l.mode = enum_value(r_, item, "mode", kModes, true).value_or(Mode::rail);
-        l.length = core::Km{r_.number(item, "length_km", true, true).value_or(1)};
-        l.speed = core::KmPerHour{r_.number(item, "speed_kmh", true, true).value_or(1)};
-        const auto gauge = r_.number(item, "gauge_mm", false, true);
+        l.length = core::Km{r_.number(item, "length_km", true, kLengthKm).value_or(1)};
+        l.speed = core::KmPerHour{r_.number(item, "speed_kmh", true, kSpeedKmh).value_or(1)};
+        const auto gauge = r_.number(item, "gauge_mm", false, kGaugeMm);
         if (l.mode == Mode::rail && !item["gauge_mm"]) {
             r_.error(item, what + " is rail and needs 'gauge_mm' (1435 or 1520 on this corridor)");
         }
@@ -37,9 +37,9 @@ void ModelReader::read_links(const YAML::Node& root, network::NetworkSpec& spec)
             r_.error(item["gauge_mm"], what + " is " + std::string(to_string(l.mode)) + ", so 'gauge_mm' does not apply");
         }
         l.gauge_mm = gauge ? static_cast<std::uint32_t>(*gauge) : 0;
-        l.capacity_per_day = core::PerDay{r_.number(item, "capacity_per_day", false, true).value_or(0)};
-        l.cost_usd_per_unit_km = core::UsdPerUnitKm{r_.number(item, "cost_usd_per_unit_km", false, false).value_or(0)};
-        l.co2_g_per_tkm = core::GramsPerTonneKm{r_.number(item, "co2_g_per_tkm", false, false).value_or(0)};
+        l.capacity_per_day = core::PerDay{r_.number(item, "capacity_per_day", false, kPathsPerDay).value_or(0)};
+        l.cost_usd_per_unit_km = core::UsdPerUnitKm{r_.number(item, "cost_usd_per_unit_km", false, kUsdPerUnitKm).value_or(0)};
+        l.co2_g_per_tkm = core::GramsPerTonneKm{r_.number(item, "co2_g_per_tkm", false, kGramsPerTonneKm).value_or(0)};
         l.status = enum_value(r_, item, "status", kStatuses, false, std::optional{LinkStatus::open}).value_or(LinkStatus::open);
         if (const auto opens = r_.text(item, "opens", false)) {
             l.opens = network::parse_date(*opens);

@@ -18,14 +18,12 @@ void ModelReader::read_nodes(const YAML::Node& root, network::NetworkSpec& spec)
                              "port", "source", "assumption", "note"},
                       "a node");
         Node n;
-        n.name = r_.text(item, "id", true).value_or("");
+        n.name = r_.id(item).value_or("");
         n.label = r_.text(item, "name", false).value_or(n.name);
         n.country = r_.text(item, "country", true).value_or("");
         n.kind = enum_value(r_, item, "kind", kKinds, true).value_or(NodeKind::junction);
-        n.lat = core::Degrees{r_.number(item, "lat", true, false, true).value_or(0)};
-        n.lon = core::Degrees{r_.number(item, "lon", true, false, true).value_or(0)};
-        if (n.lat.value() < -90 || n.lat.value() > 90) r_.error(item["lat"], "'lat' must be within -90..90 degrees");
-        if (n.lon.value() < -180 || n.lon.value() > 180) r_.error(item["lon"], "'lon' must be within -180..180 degrees");
+        n.lat = core::Degrees{r_.number(item, "lat", true, kLatitude).value_or(0)};
+        n.lon = core::Degrees{r_.number(item, "lon", true, kLongitude).value_or(0)};
         const std::string what = "node '" + n.name + "'";
         check_provenance(item, what);
         if (const YAML::Node b = item["border"]) read_border(b, what, n);
@@ -52,7 +50,7 @@ void ModelReader::read_border(const YAML::Node& b, const std::string& owner, Nod
     p.dwell_h = r_.hours_distribution(b, "dwell_h", true).value_or(core::Distribution{});
     p.dwell_inbound_h = r_.hours_distribution(b, "dwell_inbound_h", false).value_or(p.dwell_h);
     p.servers = r_.count(b, "servers", false).value_or(1);
-    p.cost_usd_per_unit = core::Usd{r_.number(b, "cost_usd_per_unit", false, false).value_or(0)};
+    p.cost_usd_per_unit = core::Usd{r_.number(b, "cost_usd_per_unit", false, kUsdPerUnit).value_or(0)};
     p.hours = read_opening_hours(b, what);
     check_provenance(b, what);
     n.border = p;
@@ -70,8 +68,8 @@ std::optional<network::OpeningHours> ModelReader::read_opening_hours(const YAML:
                      "': give both (hours of the day), or neither for a border open around the clock");
         return std::nullopt;
     }
-    const auto from = r_.number(b, "open_from_h", true, false);
-    const auto until = r_.number(b, "open_until_h", true, false);
+    const auto from = r_.number(b, "open_from_h", true, kProcessHours);
+    const auto until = r_.number(b, "open_until_h", true, kProcessHours);
     if (!from || !until) return std::nullopt;
     bool ok = true;
     if (*from >= 24) {
@@ -98,9 +96,9 @@ void ModelReader::read_transshipment(const YAML::Node& t, const std::string& own
     r_.check_keys(t, {"setup_h", "units_per_crane_h", "cranes", "cost_usd_per_unit", "source", "assumption", "note"}, what);
     network::TransshipmentProcess p;
     p.setup_h = r_.hours_distribution(t, "setup_h", true).value_or(core::Distribution{});
-    p.units_per_crane_h = core::UnitsPerHour{r_.number(t, "units_per_crane_h", true, true).value_or(1)};
+    p.units_per_crane_h = core::UnitsPerHour{r_.number(t, "units_per_crane_h", true, kUnitsPerCraneHour).value_or(1)};
     p.cranes = r_.count(t, "cranes", true).value_or(1);
-    p.cost_usd_per_unit = core::Usd{r_.number(t, "cost_usd_per_unit", false, false).value_or(0)};
+    p.cost_usd_per_unit = core::Usd{r_.number(t, "cost_usd_per_unit", false, kUsdPerUnit).value_or(0)};
     check_provenance(t, what);
     n.transshipment = p;
 }
@@ -112,7 +110,7 @@ void ModelReader::read_port(const YAML::Node& t, const std::string& owner, Node&
     network::PortProcess p;
     p.berths = r_.count(t, "berths", true).value_or(1);
     p.handling_h = r_.hours_distribution(t, "handling_h", true).value_or(core::Distribution{});
-    p.cost_usd_per_unit = core::Usd{r_.number(t, "cost_usd_per_unit", false, false).value_or(0)};
+    p.cost_usd_per_unit = core::Usd{r_.number(t, "cost_usd_per_unit", false, kUsdPerUnit).value_or(0)};
     check_provenance(t, what);
     n.port = p;
 }

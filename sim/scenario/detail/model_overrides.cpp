@@ -26,12 +26,17 @@ void mark_foreign(const YAML::Node& node, const std::string& file, std::vector<F
 // service's vessels are a list, replaced whole).
 void merge_into(YAML::Node target, const YAML::Node& key, const YAML::Node& value, const std::string& file,
                 std::vector<ForeignNode>& foreign) {
-    YAML::Node existing = target[key.Scalar()];
+    // Looked up through a const node: a mutable lookup would leave an undefined entry behind,
+    // which later reads of the key would find before the one inserted below.
+    YAML::Node existing = static_cast<const YAML::Node&>(target)[key.Scalar()];
     if (existing && existing.IsMap() && value.IsMap()) {
         for (const auto& kv : value) merge_into(existing, kv.first, kv.second, file, foreign);
         return;
     }
-    target[key.Scalar()] = value;
+    // The override's own key node goes into the model, so that a problem with the key (a typo the
+    // model's checks find) is reported at its place in the scenario file.
+    if (existing) target.remove(key.Scalar());
+    target.force_insert(key, value);
     mark_foreign(key, file, foreign);
     mark_foreign(value, file, foreign);
 }
@@ -67,6 +72,11 @@ void resize_fleet(YAML::Node service, const YAML::Node& count, const std::string
 void apply_overrides(const YAML::Node& overrides, const std::string& overrides_file, YamlReader& r,
                      YAML::Node& model_doc, std::vector<ForeignNode>& foreign) {
     if (!r.expect_map(overrides, "overrides: {nodes|links|services: {id: {key: value}}}")) return;
+    if (!tree_within(overrides, kMaxTreeNodes)) {
+        r.error(overrides, "'overrides' holds more than " + std::to_string(kMaxTreeNodes) +
+                               " values, counting each use of an alias: too large to apply");
+        return;
+    }
     r.check_keys(overrides, {"nodes", "links", "services"}, "overrides");
     for (const char* section : {"nodes", "links", "services"}) {
         const YAML::Node changes = overrides[section];

@@ -34,7 +34,7 @@ void ModelReader::read_sources(const YAML::Node& sources) {
         if (!r_.expect_map(entry.second, "source '" + key + "'")) continue;
         r_.check_keys(entry.second, {"title", "publisher", "year", "url", "note"}, "source '" + key + "'");
         r_.text(entry.second, "title", true);
-        r_.number(entry.second, "year", true, true);
+        r_.number(entry.second, "year", true, kYear);
     }
 }
 
@@ -79,9 +79,9 @@ void ModelReader::read_cargo_classes(const YAML::Node& list, network::NetworkSpe
         r_.check_keys(item, {"id", "unit", "tonnes_per_unit", "hazardous", "modes", "source", "assumption", "note"},
                       "a cargo class");
         network::CargoClass c;
-        c.name = r_.text(item, "id", true).value_or("");
+        c.name = r_.id(item).value_or("");
         c.unit = r_.text(item, "unit", true).value_or("teu");
-        c.tonnes_per_unit = core::Tonnes{r_.number(item, "tonnes_per_unit", true, true).value_or(1)};
+        c.tonnes_per_unit = core::Tonnes{r_.number(item, "tonnes_per_unit", true, kTonnesPerUnit).value_or(1)};
         c.hazardous = r_.flag(item, "hazardous").value_or(false);
         if (const YAML::Node modes = item["modes"]) {
             if (r_.expect_sequence(modes, "modes: the modes the class may use")) {

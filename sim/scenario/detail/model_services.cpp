@@ -11,9 +11,9 @@ std::optional<logistics::DeparturePolicy> ModelReader::read_departure(const YAML
     if (!r_.expect_map(d, "depart: {when_full, max_wait_h, every_h, offset_h} of " + what)) return std::nullopt;
     r_.check_keys(d, {"when_full", "max_wait_h", "every_h", "offset_h"}, "depart of " + what);
     p.when_full = r_.flag(d, "when_full").value_or(true);
-    if (const auto h = r_.number(d, "max_wait_h", false, true)) p.max_wait_h = core::Hours{*h};
-    if (const auto h = r_.number(d, "every_h", false, true)) p.every_h = core::Hours{*h};
-    p.offset_h = core::Hours{r_.number(d, "offset_h", false, false).value_or(0)};
+    if (const auto h = r_.number(d, "max_wait_h", false, kPositiveProcessHours)) p.max_wait_h = core::Hours{*h};
+    if (const auto h = r_.number(d, "every_h", false, kEveryHours)) p.every_h = core::Hours{*h};
+    p.offset_h = core::Hours{r_.number(d, "offset_h", false, kProcessHours).value_or(0)};
     if (!p.when_full && !p.max_wait_h && !p.every_h) {
         r_.error(d, what + " needs a departure rule: when_full, max_wait_h or every_h");
     }
@@ -37,7 +37,7 @@ void ModelReader::read_services(const YAML::Node& list, LoadedModel& model) {
                              "note"},
                       "a service");
         logistics::ServiceSpec svc;
-        svc.name = r_.text(item, "id", true).value_or("");
+        svc.name = r_.id(item).value_or("");
         const std::string what = "service '" + svc.name + "'";
         if (!svc.name.empty() && !names.insert(svc.name).second) r_.error(item["id"], "duplicate service id '" + svc.name + "'");
         svc.kind = enum_value(r_, item, "kind", std::vector<std::pair<std::string, logistics::ServiceKind>>{
@@ -63,7 +63,7 @@ void ModelReader::read_services(const YAML::Node& list, LoadedModel& model) {
             }
         }
         if (svc.kind == logistics::ServiceKind::train) {
-            svc.capacity_units = core::Units{r_.number(item, "capacity_units", true, true).value_or(1)};
+            svc.capacity_units = core::Units{r_.number(item, "capacity_units", true, kCapacityUnits).value_or(1)};
             for (const auto l : svc.links) {
                 if (model.spec.links[l.index()].mode != Mode::rail) {
                     r_.error(item["links"], what + " is a train service but link '" + model.spec.links[l.index()].name + "' is not rail");
@@ -79,7 +79,7 @@ void ModelReader::read_services(const YAML::Node& list, LoadedModel& model) {
                     r_.check_keys(v, {"name", "capacity_units"}, "a vessel of " + what);
                     const auto name = r_.text(v, "name", true).value_or("");
                     if (!name.empty() && !vessel_names_.insert(name).second) r_.error(v["name"], "duplicate vessel name '" + name + "'");
-                    svc.vessels.push_back({name, core::Units{r_.number(v, "capacity_units", true, true).value_or(1)}});
+                    svc.vessels.push_back({name, core::Units{r_.number(v, "capacity_units", true, kCapacityUnits).value_or(1)}});
                 }
             }
             if (const YAML::Node slots = item["slots_per_unit"]) {
@@ -101,7 +101,7 @@ void ModelReader::read_services(const YAML::Node& list, LoadedModel& model) {
                     }
                 }
             }
-            svc.load_factor = r_.number(item, "load_factor", false, true).value_or(1.0);
+            svc.load_factor = r_.number(item, "load_factor", false, kPositiveShare).value_or(1.0);
             if (svc.load_factor > 1) r_.error(item["load_factor"], "'load_factor' must be at most 1, found " + item["load_factor"].Scalar());
             svc.sailing_h = r_.hours_distribution(item, "sailing_h", false);
             svc.port_handling_h = r_.hours_distribution(item, "port_handling_h", false);

@@ -1,6 +1,7 @@
 // Demand: flows with their arrival settings and routes, and origin-destination matrices.
 #include "sim/scenario/detail/scenario_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -21,7 +22,7 @@ void ScenarioReader::read_demand(logistics::Scenario& sc, const network::Network
                              "custody", "source", "assumption", "note"},
                       "a flow");
         logistics::Flow flow;
-        flow.name = r_.text(item, "id", true).value_or("");
+        flow.name = r_.id(item).value_or("");
         const std::string what = "flow '" + flow.name + "'";
         if (!flow.name.empty() && !names.insert(flow.name).second) r_.error(item["id"], "duplicate flow id '" + flow.name + "'");
         const auto from = node_ref(net, item, "from", what);
@@ -40,10 +41,17 @@ void ScenarioReader::read_demand(logistics::Scenario& sc, const network::Network
             }
         }
         int rates = 0;
-        const std::pair<const char*, double> periods[] = {{"units_per_day", 1}, {"units_per_week", 7},
-                                                           {"units_per_month", 365.25 / 12}, {"units_per_year", 365.25}};
-        for (const auto& [key, days] : periods) {
-            if (const auto rate = r_.number(item, key, false, false)) {
+        struct Period {
+            const char* key;
+            double days;
+            const Range& range;
+        };
+        const Period periods[] = {{"units_per_day", 1, kUnitsPerDay},
+                                  {"units_per_week", 7, kUnitsPerWeek},
+                                  {"units_per_month", 365.25 / 12, kUnitsPerMonth},
+                                  {"units_per_year", 365.25, kUnitsPerYear}};
+        for (const auto& [key, days, range] : periods) {
+            if (const auto rate = r_.number(item, key, false, range)) {
                 flow.units_per_day = core::UnitsPerDay{*rate / days};
                 ++rates;
             }
@@ -56,9 +64,12 @@ void ScenarioReader::read_demand(logistics::Scenario& sc, const network::Network
                 if (const auto p = policy_of(routing)) flow.policy = *p;
                 if (const auto m = metric_of(routing)) flow.metric = *m;
                 if (const auto k = r_.count(routing, "k", false)) flow.k = *k;
-                if (const auto s = r_.number(routing, "logit_scale", false, true)) flow.logit_scale = *s;
-                if (const YAML::Node path = routing["path"]) read_path(net, path, flow, what);
-                if (const YAML::Node links = routing["links"]) read_links(net, links, flow, what);
+                if (const auto s = r_.number(routing, "logit_scale", false, kLogitScale)) flow.logit_scale = *s;
+                // A fixed route is checked against the flow's ends, so only once both are known.
+                if (from && to) {
+                    if (const YAML::Node path = routing["path"]) read_path(net, path, flow, what);
+                    if (const YAML::Node links = routing["links"]) read_links(net, links, flow, what);
+                }
             }
         }
         if (flow.policy == logistics::RoutingPolicy::fixed && flow.fixed_route.empty() && from && to && *from != *to) {
@@ -80,7 +91,7 @@ void ScenarioReader::read_settings(const YAML::Node& item, logistics::Flow& flow
             r_.error(item["arrival"], "'arrival' must be poisson or fixed_interval, found '" + *arrival + "'");
         }
     }
-    flow.batch_units = core::Units{r_.number(item, "batch_units", false, true).value_or(1)};
+    flow.batch_units = core::Units{r_.number(item, "batch_units", false, kBatchUnits).value_or(1)};
     if (const YAML::Node seasonal = item["seasonal"]) {
         if (r_.expect_sequence(seasonal, "seasonal: 12 monthly multipliers") ) {
             if (seasonal.size() != 12) {
@@ -97,7 +108,7 @@ void ScenarioReader::read_settings(const YAML::Node& item, logistics::Flow& flow
             }
         }
     }
-    if (const auto days = r_.number(item, "target_days", false, true)) flow.target_days = core::Days{*days};
+    if (const auto days = r_.number(item, "target_days", false, kPositiveDays)) flow.target_days = core::Days{*days};
     flow.custody = r_.flag(item, "custody").value_or(false);
     flow.policy = default_policy_.value_or(logistics::RoutingPolicy::shortest);
     flow.metric = default_metric_.value_or(network::Metric::time);
@@ -147,7 +158,7 @@ void ScenarioReader::read_od_matrices(logistics::Scenario& sc, const network::Ne
                              "target_days", "custody", "source", "assumption", "note"},
                       "an OD matrix");
         logistics::OdMatrix od;
-        od.name = r_.text(item, "id", true).value_or("");
+        od.name = r_.id(item).value_or("");
         const std::string what = "OD matrix '" + od.name + "'";
         auto& flow = od.settings;
         if (const auto cargo = r_.text(item, "cargo", true)) {
@@ -172,6 +183,10 @@ void ScenarioReader::read_od_matrices(logistics::Scenario& sc, const network::Ne
                 if (!id) {
                     r_.error(n, what + " refers to unknown node '" + (n.IsScalar() ? n.Scalar() : "?") + "'");
                     continue;
+                }
+                if (std::find(ids[side]->begin(), ids[side]->end(), *id) != ids[side]->end()) {
+                    r_.error(n, what + " names node '" + n.Scalar() + "' twice in " + keys[side] +
+                                    " (each cell is one flow, named after its ends)");
                 }
                 ids[side]->push_back(*id);
                 names[side].push_back(n.Scalar());
@@ -215,7 +230,7 @@ void ScenarioReader::read_od_matrices(logistics::Scenario& sc, const network::Ne
                 if (const auto p = policy_of(routing)) flow.policy = *p;
                 if (const auto m = metric_of(routing)) flow.metric = *m;
                 if (const auto k = r_.count(routing, "k", false)) flow.k = *k;
-                if (const auto sc_scale = r_.number(routing, "logit_scale", false, true)) flow.logit_scale = *sc_scale;
+                if (const auto sc_scale = r_.number(routing, "logit_scale", false, kLogitScale)) flow.logit_scale = *sc_scale;
                 if (flow.policy == logistics::RoutingPolicy::fixed) r_.error(routing, what + ": an OD matrix cannot use policy fixed (one path per cell)");
             }
         }

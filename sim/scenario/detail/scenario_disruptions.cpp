@@ -71,7 +71,7 @@ void ScenarioReader::read_disruptions(logistics::Scenario& sc, const network::Ne
             }
         }
         if (targets != 1) r_.error(item, "a disruption names exactly one of 'link', 'node', 'service' or 'vessel'");
-        double from_day = r_.number(item, "from_day", false, false).value_or(0);
+        double from_day = r_.number(item, "from_day", false, kDays).value_or(0);
         if (const auto date = r_.text(item, "from_date", false)) {
             const auto parsed = network::parse_date(*date);
             if (!parsed) {
@@ -81,10 +81,10 @@ void ScenarioReader::read_disruptions(logistics::Scenario& sc, const network::Ne
                 if (from_day < 0) r_.error(item["from_date"], "'from_date' is before the scenario's start_date");
             }
         }
-        const double duration = r_.number(item, "duration_days", true, true).value_or(1);
+        const double duration = r_.number(item, "duration_days", true, kPositiveDays).value_or(1);
         d.from = core::SimTime{} + core::to_ticks(core::Hours{24.0 * std::max(0.0, from_day)});
         d.until = d.from + core::to_ticks(core::Hours{24.0 * duration});
-        d.capacity_factor = r_.number(item, "capacity_factor", false, false).value_or(0);
+        d.capacity_factor = r_.number(item, "capacity_factor", false, kShare).value_or(0);
         if (d.capacity_factor >= 1) r_.error(item["capacity_factor"], "'capacity_factor' must be below 1 (0 closes)");
         sc.disruptions.push_back(d);
     }

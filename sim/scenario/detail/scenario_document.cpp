@@ -1,7 +1,9 @@
 // Reading a scenario file with the files it extends, and applying `--set` settings to it.
 #include "sim/scenario/detail/scenario_document.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <utility>
 
 #include "sim/scenario/detail/yaml_reader.hpp"
 #include "sim/scenario/model_loader.hpp"
@@ -9,6 +11,8 @@
 namespace corridor::scenario::detail {
 
 namespace {
+
+constexpr int kMaxExtendsDepth = 16;
 
 namespace fs = std::filesystem;
 
@@ -28,11 +32,8 @@ std::vector<std::string> split_path(const std::string& path) {
 
 void merge_scenario_file(const std::string& path, MergedScenario& out, std::vector<Diagnostic>& problems,
                          std::set<std::string>& seen, int depth) {
-    const std::string canonical = fs::weakly_canonical(path).string();
-    if (!seen.insert(canonical).second || depth > 16) {
-        problems.push_back(file_error(path, "'extends' forms a cycle through this file"));
-        return;
-    }
+    std::error_code ec;
+    seen.insert(fs::weakly_canonical(path, ec).string());
     std::string text;
     try {
         text = read_text_file(path);
@@ -57,8 +58,12 @@ void merge_scenario_file(const std::string& path, MergedScenario& out, std::vect
             r.error(base, "'extends' must be the path of another scenario file");
         } else {
             const fs::path base_path = fs::path(path).parent_path() / base.Scalar();
-            if (!fs::exists(base_path)) {
-                r.error(base, "'extends' names '" + base.Scalar() + "', which does not exist (looked for " + base_path.string() + ")");
+            if (const auto problem = input_file_problem(base_path.string())) {
+                r.error(base, "'extends' names '" + base.Scalar() + "', which " + *problem + " (looked for " + base_path.string() + ")");
+            } else if (seen.count(fs::weakly_canonical(base_path, ec).string()) > 0) {
+                r.error(base, "'extends' names '" + base.Scalar() + "', which is this file or extends it: a cycle");
+            } else if (depth >= kMaxExtendsDepth) {
+                r.error(base, "'extends' chains more than " + std::to_string(kMaxExtendsDepth) + " files");
             } else {
                 merge_scenario_file(base_path.string(), out, problems, seen, depth + 1);
             }
@@ -73,77 +78,171 @@ void merge_scenario_file(const std::string& path, MergedScenario& out, std::vect
     }
 }
 
+namespace {
+
+// A node parsed from `text` as if it stood at line `line`, column `column` (both from 1) of a
+// document, so that its mark (and any problem in it) points there.
+YAML::Node positioned(const std::string& text, int line, int column) {
+    return YAML::Load(std::string(static_cast<std::size_t>(line - 1), '\n') +
+                      std::string(static_cast<std::size_t>(column - 1), ' ') + text);
+}
+
+// Builds one setting into the document: its keys and value positioned in "PATH=VALUE".
+class SettingWriter {
+public:
+    struct TooLarge {}; // the scenario's value at the path is too large to copy (aliases)
+    SettingWriter(MergedScenario& merged, const Setting& s, int index) : merged_{merged}, s_{s}, line_{index + 1} {}
+
+    // The document's node for a top-level key, cloned before a change (the files' nodes stay as read).
+    YAML::Node top(const std::string& key) {
+        auto it = merged_.keys.find(key);
+        if (it == merged_.keys.end()) {
+            it = merged_.keys.emplace(key, std::pair{YAML::Node(YAML::NodeType::Map), std::string("--set")}).first;
+        } else {
+            if (!tree_within(it->second.first, kMaxTreeNodes)) throw TooLarge{};
+            it->second.first = YAML::Clone(it->second.first);
+        }
+        return it->second.first;
+    }
+    // The child `key` of `map`, created as a map if absent, its key at `column`.
+    YAML::Node child(YAML::Node map, const std::string& key, int column) {
+        // Const lookups: a mutable one would leave an undefined entry behind (see put).
+        if (YAML::Node existing = std::as_const(map)[key]; existing.IsDefined() && existing.IsMap()) return existing;
+        YAML::Node created(YAML::NodeType::Map);
+        put(map, key, column, created);
+        return created;
+    }
+    // Sets `key` of `map` to `value`, the key positioned at `column`.
+    void put(YAML::Node map, const std::string& key, int column, const YAML::Node& value) {
+        if (std::as_const(map)[key].IsDefined()) map.remove(key);
+        const YAML::Node k = positioned(key, line_, column);
+        map.force_insert(k, value);
+        merged_.set_nodes.push_back({k, "--set"});
+    }
+    // The column of the path's part `i` in PATH=VALUE.
+    [[nodiscard]] static int column_of(const std::vector<std::string>& parts, std::size_t i) {
+        std::size_t column = 1;
+        for (std::size_t k = 0; k < i; ++k) column += parts[k].size() + 1;
+        return static_cast<int>(column);
+    }
+    // The value, parsed as YAML (a number, a word, or a flow map or list), positioned after '='.
+    YAML::Node value() {
+        YAML::Node v = positioned(s_.value, line_, static_cast<int>(s_.path.size()) + 2);
+        mark(v);
+        return v;
+    }
+
+private:
+    void mark(const YAML::Node& node) {
+        merged_.set_nodes.push_back({node, "--set"});
+        if (node.IsMap()) {
+            for (const auto& kv : node) {
+                mark(kv.first);
+                mark(kv.second);
+            }
+        } else if (node.IsSequence()) {
+            for (const auto& item : node) mark(item);
+        }
+    }
+    MergedScenario& merged_;
+    const Setting& s_;
+    int line_;
+};
+
+} // namespace
+
 // Applies command-line settings to the merged scenario document.
 void apply_settings(MergedScenario& merged, const std::vector<Setting>& settings) {
     std::vector<Diagnostic> problems;
-    auto problem = [&](const Setting& s, const std::string& message) {
-        problems.push_back(file_error("--set", s.path + "=" + s.value + ": " + message));
-    };
-    auto key_node = [&](const std::string& key) -> YAML::Node {
-        auto it = merged.keys.find(key);
-        if (it == merged.keys.end()) {
-            merged.keys[key] = {YAML::Node(YAML::NodeType::Map), "--set"};
-        } else {
-            it->second.first = YAML::Clone(it->second.first);
-        }
-        return merged.keys[key].first;
-    };
-    for (const auto& s : settings) {
+    for (std::size_t index = 0; index < settings.size(); ++index) {
+        const Setting& s = settings[index];
+        const int line = static_cast<int>(index) + 1;
+        auto problem = [&](int column, const std::string& message) {
+            problems.push_back({{"--set", line, column}, Severity::error, s.path + "=" + s.value + ": " + message});
+        };
         const auto parts = split_path(s.path);
+        if (std::find(parts.begin(), parts.end(), "") != parts.end()) {
+            problem(1, "a part of the path is empty (two dots, or a dot at an end)");
+            continue;
+        }
+        SettingWriter w{merged, s, static_cast<int>(index)};
+        YAML::Node value;
+        try {
+            value = w.value();
+        } catch (const YAML::Exception& e) {
+            problem(static_cast<int>(s.path.size()) + 2, "the value is not a YAML value: " + e.msg);
+            continue;
+        }
+        if (!value.IsDefined() || value.IsNull()) {
+            problem(static_cast<int>(s.path.size()) + 2, "expected a value after '='");
+            continue;
+        }
         const std::string& head = parts.front();
-        const YAML::Node value(s.value);
-        if (head == "nodes" || head == "links" || head == "services") {
-            if (parts.size() < 3) {
-                problem(s, "expected " + head + ".<id>.<key>");
-                continue;
-            }
-            YAML::Node overrides = key_node("overrides");
-            YAML::Node at = overrides[head][parts[1]];
-            for (std::size_t i = 2; i + 1 < parts.size(); ++i) at = at[parts[i]];
-            at[parts.back()] = value;
-        } else if (head == "vessels") {
-            // The fleet size by its service, as planners say it: vessels.<service>.count.
-            if (parts.size() != 3 || parts[2] != "count") {
-                problem(s, "expected vessels.<service id>.count");
-                continue;
-            }
-            key_node("overrides")["services"][parts[1]]["vessel_count"] = value;
-        } else if (head == "weather") {
-            if (parts.size() != 3 || (parts[2] != "storm_share" && parts[2] != "mean_storm_h")) {
-                problem(s, "expected weather.<area>.storm_share or weather.<area>.mean_storm_h");
-                continue;
-            }
-            YAML::Node weather = key_node("weather");
-            YAML::Node area = weather[parts[1]];
-            if (!area["all_year"]) area["all_year"] = YAML::Node(YAML::NodeType::Map);
-            area["all_year"][parts[2]] = value;
-            if (!area["all_year"]["mean_storm_h"]) area["all_year"]["mean_storm_h"] = 24;
-            if (!area["all_year"]["storm_share"]) area["all_year"]["storm_share"] = 0;
-            if (YAML::Node months = area["months"]) {
-                for (auto month : months) month.second[parts[2]] = value;
-            }
-        } else if (head == "demand") {
-            if (parts.size() != 3) {
-                problem(s, "expected demand.<flow id>.<key>");
-                continue;
-            }
-            YAML::Node demand = key_node("demand");
-            bool found = false;
-            if (demand.IsSequence()) {
-                for (auto flow : demand) {
-                    if (flow.IsMap() && flow["id"] && flow["id"].Scalar() == parts[1]) {
-                        flow[parts[2]] = value;
-                        found = true;
+        const auto col = [&](std::size_t i) { return SettingWriter::column_of(parts, i); };
+        try {
+            if (head == "nodes" || head == "links" || head == "services") {
+                if (parts.size() < 3) {
+                    problem(1, "expected " + head + ".<id>.<key>");
+                    continue;
+                }
+                YAML::Node at = w.child(w.top("overrides"), head, col(0));
+                // reset() rebinds `at`; `at = ...` would assign into the node it stands for (yaml-cpp's
+                // Node has reference semantics): the bug that once dropped paths of four parts.
+                for (std::size_t i = 1; i + 1 < parts.size(); ++i) at.reset(w.child(at, parts[i], col(i)));
+                w.put(at, parts.back(), col(parts.size() - 1), value);
+            } else if (head == "vessels") {
+                // The fleet size by its service, as planners say it: vessels.<service>.count.
+                if (parts.size() != 3 || parts[2] != "count") {
+                    problem(1, "expected vessels.<service id>.count");
+                    continue;
+                }
+                YAML::Node services = w.child(w.top("overrides"), "services", col(0));
+                w.put(w.child(services, parts[1], col(1)), "vessel_count", col(2), value);
+            } else if (head == "weather") {
+                if (parts.size() != 3 || (parts[2] != "storm_share" && parts[2] != "mean_storm_h")) {
+                    problem(1, "expected weather.<area>.storm_share or weather.<area>.mean_storm_h");
+                    continue;
+                }
+                YAML::Node area = w.child(w.top("weather"), parts[1], col(1));
+                YAML::Node all_year = w.child(area, "all_year", col(2));
+                w.put(all_year, parts[2], col(2), value);
+                if (!all_year["mean_storm_h"]) all_year["mean_storm_h"] = 24;
+                if (!all_year["storm_share"]) all_year["storm_share"] = 0;
+                if (YAML::Node months = area["months"]; months && months.IsMap()) {
+                    for (auto month : months) {
+                        if (month.second.IsMap()) w.put(month.second, parts[2], col(2), value);
                     }
                 }
+            } else if (head == "demand") {
+                if (parts.size() != 3) {
+                    problem(1, "expected demand.<flow id>.<key>");
+                    continue;
+                }
+                YAML::Node demand = w.top("demand");
+                bool found = false;
+                if (demand.IsSequence()) {
+                    for (auto flow : demand) {
+                        if (flow.IsMap() && flow["id"] && flow["id"].Scalar() == parts[1]) {
+                            w.put(flow, parts[2], col(2), value);
+                            found = true;
+                        }
+                    }
+                }
+                if (!found) problem(col(1), "the scenario has no flow '" + parts[1] + "'");
+            } else if (parts.size() == 1 && (head == "horizon_days" || head == "warmup_days" || head == "seed" ||
+                                             head == "replications" || head == "start_date")) {
+                merged.keys[head] = {value, "--set"};
+            } else {
+                problem(1, "unknown setting; expected nodes|links|services.<id>.<key>, vessels.<service>.count, "
+                           "weather.<area>.<key>, demand.<flow>.<key>, or horizon_days, warmup_days, seed, "
+                           "replications, start_date");
             }
-            if (!found) problem(s, "the scenario has no flow '" + parts[1] + "'");
-        } else if (parts.size() == 1 && (head == "horizon_days" || head == "warmup_days" || head == "seed" ||
-                                         head == "replications" || head == "start_date")) {
-            merged.keys[head] = {value, "--set"};
-        } else {
-            problem(s, "unknown setting; expected nodes|links|services.<id>.<key>, vessels.<service>.count, weather.<area>.<key>, "
-                       "demand.<flow>.<key>, or horizon_days, warmup_days, seed, replications, start_date");
+        } catch (const SettingWriter::TooLarge&) {
+            problem(1, "the scenario's '" + head + "' holds more than " + std::to_string(kMaxTreeNodes) +
+                           " values, counting each use of an alias: too large to change");
+        } catch (const YAML::Exception&) {
+            // The scenario's own value there is not a map (a list or a word): nothing to set into.
+            problem(1, "the scenario's '" + head + "' is not a map of ids, so this path cannot be set in it");
         }
     }
     if (!problems.empty()) throw InputError(problems);

@@ -9,6 +9,7 @@
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
+#include "sim/scenario/detail/yaml_reader.hpp"
 #include "sim/scenario/diagnostics.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
@@ -21,6 +22,9 @@ struct MergedScenario {
     std::vector<std::string> files;
     YAML::Node first_root;
     std::string first_file;
+    /// The keys and values that `--set` put into the document, each positioned at
+    /// --set:<which setting, from 1>:<column in PATH=VALUE>, so that a problem in one is reported there.
+    std::vector<ForeignNode> set_nodes;
 };
 
 /// Reads `path` and, first, the files it extends (up to 16 deep; a cycle is an error), into `out`.

@@ -48,8 +48,8 @@ LoadedScenario ScenarioReader::read() {
     }
     const fs::path model_path = fs::path(model_entry->second.second).parent_path() / model_node.Scalar();
     out.model_path = model_path.lexically_normal().string();
-    if (!fs::exists(model_path)) {
-        r_.error(model_node, "'model' names '" + model_node.Scalar() + "', which does not exist (looked for " + out.model_path + ")");
+    if (const auto problem = input_file_problem(out.model_path)) {
+        r_.error(model_node, "'model' names '" + model_node.Scalar() + "', which " + *problem + " (looked for " + out.model_path + ")");
         throw InputError(r_.diagnostics());
     }
     out.input_files.push_back(out.model_path);
@@ -75,9 +75,10 @@ LoadedScenario ScenarioReader::read() {
     const network::Network& net = out.network;
 
     sc.start_date = date_of("start_date").value_or(network::Date{*network::parse_date("2025-01-01")});
-    sc.horizon = core::to_ticks(core::Hours{24.0 * number_of("horizon_days", true, true).value_or(1)});
-    sc.warmup = core::to_ticks(core::Hours{24.0 * number_of("warmup_days", false, false).value_or(0)});
-    if (sc.warmup >= sc.horizon && at("warmup_days")) {
+    const auto horizon_days = number_of("horizon_days", true, kHorizonDays);
+    sc.horizon = core::to_ticks(core::Hours{24.0 * horizon_days.value_or(1)});
+    sc.warmup = core::to_ticks(core::Hours{24.0 * number_of("warmup_days", false, kDays).value_or(0)});
+    if (horizon_days && sc.warmup >= sc.horizon && at("warmup_days")) {
         r_.error(wrap("warmup_days")["warmup_days"], "'warmup_days' must be shorter than 'horizon_days'");
     }
     if (const auto seed = at("seed")) {
@@ -115,7 +116,7 @@ YAML::Node ScenarioReader::wrap(const std::string& key) {
     return map;
 }
 
-std::optional<double> ScenarioReader::number_of(const std::string& key, bool required, bool positive) {
+std::optional<double> ScenarioReader::number_of(const std::string& key, bool required, const Range& range) {
     const auto node = at(key);
     if (!node) {
         if (required) {
@@ -124,13 +125,7 @@ std::optional<double> ScenarioReader::number_of(const std::string& key, bool req
         }
         return std::nullopt;
     }
-    double x = 0;
-    if (!node->IsScalar() || !YAML::convert<double>::decode(*node, x) || !std::isfinite(x) || (positive ? x <= 0 : x < 0)) {
-        r_.error(*node, "'" + key + "' must be a number" + (positive ? " greater than 0" : " >= 0") + ", found '" +
-                            (node->IsScalar() ? node->Scalar() : "?") + "'");
-        return std::nullopt;
-    }
-    return x;
+    return r_.number_value(*node, key, range);
 }
 
 std::optional<network::Date> ScenarioReader::date_of(const std::string& key) {
@@ -149,11 +144,11 @@ void ScenarioReader::read_routing(logistics::Scenario& sc) {
     default_policy_ = policy_of(*node);
     default_metric_ = metric_of(*node);
     if (const auto k = r_.count(*node, "k", false)) default_k_ = *k;
-    if (const auto s = r_.number(*node, "logit_scale", false, true)) default_scale_ = *s;
+    if (const auto s = r_.number(*node, "logit_scale", false, kLogitScale)) default_scale_ = *s;
     sc.weights.value_of_time_usd_per_h = core::UsdPerHour{
-        r_.number(*node, "value_of_time_usd_per_h", false, false).value_or(sc.weights.value_of_time_usd_per_h.value())};
+        r_.number(*node, "value_of_time_usd_per_h", false, kUsdPerHour).value_or(sc.weights.value_of_time_usd_per_h.value())};
     sc.weights.carbon_price_usd_per_t =
-        core::UsdPerTonne{r_.number(*node, "carbon_price_usd_per_t", false, false).value_or(0)};
+        core::UsdPerTonne{r_.number(*node, "carbon_price_usd_per_t", false, kUsdPerTonne).value_or(0)};
 }
 
 std::optional<logistics::RoutingPolicy> ScenarioReader::policy_of(const YAML::Node& map) {

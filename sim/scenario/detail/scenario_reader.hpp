@@ -21,7 +21,10 @@ namespace corridor::scenario::detail {
 
 class ScenarioReader {
 public:
-    explicit ScenarioReader(const MergedScenario& merged) : merged_{merged}, r_{merged.first_file} {}
+    explicit ScenarioReader(const MergedScenario& merged)
+        : merged_{merged}, overridden_{merged.set_nodes}, r_{merged.first_file} {
+        r_.set_foreign(merged.set_nodes);
+    }
     /// Throws InputError with every problem found; warnings go with the result.
     LoadedScenario read();
 
@@ -31,7 +34,7 @@ private:
     std::optional<YAML::Node> at(const std::string& key);
     // A one-key map holding the top-level value, so the typed readers can be reused.
     YAML::Node wrap(const std::string& key);
-    std::optional<double> number_of(const std::string& key, bool required, bool positive);
+    std::optional<double> number_of(const std::string& key, bool required, const Range& range);
     std::optional<network::Date> date_of(const std::string& key);
     void read_routing(logistics::Scenario& sc);
     std::optional<logistics::RoutingPolicy> policy_of(const YAML::Node& map);

@@ -46,9 +46,9 @@ std::optional<logistics::WeatherMonth> ScenarioReader::month(const YAML::Node& m
     if (!r_.expect_map(m, what)) return std::nullopt;
     r_.check_keys(m, {"storm_share", "mean_storm_h"}, what);
     logistics::WeatherMonth w;
-    w.storm_share = r_.number(m, "storm_share", true, false).value_or(0);
+    w.storm_share = r_.number(m, "storm_share", true, kShare).value_or(0);
     if (w.storm_share >= 1) r_.error(m["storm_share"], "'storm_share' must be below 1 (a sea always calms), found " + m["storm_share"].Scalar());
-    w.mean_storm_h = core::Hours{r_.number(m, "mean_storm_h", w.storm_share > 0, true).value_or(24)};
+    w.mean_storm_h = core::Hours{r_.number(m, "mean_storm_h", w.storm_share > 0, kPositiveProcessHours).value_or(24)};
     return w;
 }
 

@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/distributions.hpp"
+#include "sim/scenario/detail/ranges.hpp"
 #include "sim/scenario/diagnostics.hpp"
 
 namespace corridor::scenario::detail {
@@ -26,9 +27,21 @@ struct ForeignNode {
 
 inline constexpr std::size_t kMaxFileBytes = 256U << 20U; // a 10^5-node model is about 70 MB
 
+/// A node as a message shows it: a scalar quoted (its first 60 characters, and its length when
+/// longer), else what it is ("a list", "a map", "nothing").
+std::string describe(const YAML::Node& node);
+
+/// "from 1 to 1200 km/h", "greater than 0 and at most 20000 km".
+std::string describe(const Range& range);
+
 /// "file is N bytes; the limit is kMaxFileBytes bytes", for the whole file.
 Diagnostic file_too_large(const std::string& file, std::uintmax_t bytes);
 inline constexpr std::size_t kMaxDiagnostics = 200;
+
+/// Whether a tree has at most `limit` nodes, each use of an alias counted again (an "alias bomb"
+/// of a few lines has billions): checked before walking or copying a whole subtree.
+bool tree_within(const YAML::Node& node, std::size_t limit);
+inline constexpr std::size_t kMaxTreeNodes = 1000000;
 
 class YamlReader {
 public:
@@ -51,11 +64,21 @@ public:
     /// Reports every key of `map` not in `allowed`, with a did-you-mean.
     void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed, std::string_view what);
 
+    /// A non-empty text of at most kMaxTextLength characters.
     std::optional<std::string> text(const YAML::Node& map, const char* key, bool required);
-    /// A finite number; `positive` demands > 0, otherwise >= 0 unless `allow_negative`.
-    std::optional<double> number(const YAML::Node& map, const char* key, bool required,
-                                 bool positive, bool allow_negative = false);
-    std::optional<std::uint32_t> count(const YAML::Node& map, const char* key, bool required);
+    static constexpr std::size_t kMaxTextLength = 10000;
+    /// The required `id` of an item: a non-empty text of at most kMaxIdLength characters, no line
+    /// breaks (ids name rows of the result files).
+    std::optional<std::string> id(const YAML::Node& map);
+    static constexpr std::size_t kMaxIdLength = 64;
+    /// A number within `range` (ranges.hpp).
+    std::optional<double> number(const YAML::Node& map, const char* key, bool required, const Range& range);
+    /// `value` (the value of `key`) as a number within `range`.
+    std::optional<double> number_value(const YAML::Node& value, std::string_view key, const Range& range);
+    /// A whole number from 1 to `max`.
+    std::optional<std::uint32_t> count(const YAML::Node& map, const char* key, bool required,
+                                       std::uint32_t max = kMaxCount);
+    static constexpr std::uint32_t kMaxCount = 100000;
     std::optional<bool> flag(const YAML::Node& map, const char* key);
     /// A duration distribution in hours: a number, or {kind: {..._h: ...}}.
     std::optional<core::Distribution> hours_distribution(const YAML::Node& map, const char* key, bool required);
