@@ -155,6 +155,7 @@ void Engine::run_until(SimTime horizon) {
     stop_requested_ = false;
     guarded([this, limit = last_key_of(horizon.seconds())] {
         while (!stop_requested_ && run_next(limit)) {
+            if ((processed_ & (kWatchEvery - 1)) == 0) [[unlikely]] watch();
         }
     });
     if (!stop_requested_) {
@@ -166,8 +167,23 @@ void Engine::run() {
     stop_requested_ = false;
     guarded([this] {
         while (!stop_requested_ && run_next(~std::uint64_t{0})) {
+            if ((processed_ & (kWatchEvery - 1)) == 0) [[unlikely]] watch();
         }
     });
+}
+
+void Engine::watch() {
+    if (interrupted()) stop_requested_ = true;
+    if (now_ != watched_at_) {
+        watched_at_ = now_;
+        still_watches_ = 0;
+        return;
+    }
+    if (++still_watches_ >= kStillWatches) {
+        throw SchedulingError("simulated time stands still at " + to_string(now_) + ": " +
+                              std::to_string(kStillWatches * kWatchEvery) +
+                              " events at that instant (a loop of steps that take no time)");
+    }
 }
 
 } // namespace corridor::core

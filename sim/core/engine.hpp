@@ -1,6 +1,7 @@
 // The discrete-event engine: a pending-event set ordered by time, ties first-in first-out, and
 // dispatch to registered handlers. Time is integer seconds (time.hpp).
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -96,6 +97,15 @@ public:
     bool step();
     /// Asks a running run()/run_until() to return after the current event.
     void stop() { stop_requested_ = true; }
+    /// A flag another thread may set (Ctrl-C): run()/run_until() then return within
+    /// kWatchEvery events, however the simulated time moves. Null: none.
+    void set_interrupt(const std::atomic<bool>* flag) { interrupt_ = flag; }
+    [[nodiscard]] bool interrupted() const { return interrupt_ != nullptr && interrupt_->load(std::memory_order_relaxed); }
+    /// The watch runs every kWatchEvery events; after kStillWatches watches without the clock
+    /// moving (about ten million events at one instant: a loop of steps that take no time)
+    /// run()/run_until() throw SimulationError instead of running for ever.
+    static constexpr std::uint64_t kWatchEvery = std::uint64_t{1} << 16;
+    static constexpr std::uint32_t kStillWatches = 160;
 
     [[nodiscard]] SimTime now() const { return now_; }
     /// Events scheduled and neither run nor cancelled.
@@ -160,6 +170,8 @@ private:
     template <class Loop>
     auto guarded(Loop loop);
     [[noreturn]] void rethrow_with_context(const std::exception& e) const;
+    // Every kWatchEvery events: the interrupt flag, and whether the clock still moves.
+    void watch();
 
     // Time never runs backwards, so a monotone radix heap (8-bit digits) serves as the
     // pending-event set; it keeps ties first-in first-out (bench/README.md: why this one).
@@ -174,6 +186,9 @@ private:
     std::size_t cancelled_in_heap_ = 0; // cancelled records not yet dropped from the heap
     Record running_{};                  // the event being run (its payload resolved), for errors
     bool stop_requested_ = false;
+    const std::atomic<bool>* interrupt_ = nullptr;
+    SimTime watched_at_{SimTime{} - Duration{1}};
+    std::uint32_t still_watches_ = 0;
 };
 
 } // namespace corridor::core

@@ -2,6 +2,7 @@
 #include "sim/logistics/weather.hpp"
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <cmath>
 
 namespace corridor::logistics {
@@ -28,7 +29,9 @@ core::Duration sample_spell(const WeatherMonth& m, bool storm, core::RandomStrea
     } else if (m.storm_share > 0) {
         mean_h = m.mean_storm_h.count() * (1.0 - m.storm_share) / m.storm_share;
     }
-    const double hours = -mean_h * std::log(random.uniform_open01());
+    // Cut at kNever: a spell that long ends at the month's end either way, and a tiny storm share
+    // cannot overflow the ticks.
+    const double hours = std::min(kNever, -mean_h * std::log(random.uniform_open01()));
     return std::max(core::Duration{1}, core::to_ticks(core::Hours{hours}));
 }
 

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <map>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "sim/core/random.hpp"
@@ -334,4 +336,46 @@ TEST(Engine, MatchesAReferenceQueueUnderRandomScheduleAndCancel) {
     EXPECT_TRUE(model.oracle.empty());
     EXPECT_GT(model.ran.size(), 1000U);
     EXPECT_EQ(engine.pending(), 0U);
+}
+
+namespace {
+// An event that schedules itself again `step` seconds later, for ever; after `raise_after`
+// events it raises the interrupt flag, as a Ctrl-C handler on another thread would.
+struct Forever {
+    HandlerId self{};
+    std::int64_t step = 0;
+    std::atomic<bool>* flag = nullptr;
+    std::uint64_t raise_after = 0;
+    void on_event(Engine& engine, std::uint64_t n) {
+        if (flag != nullptr && n == raise_after) flag->store(true);
+        engine.schedule_at(engine.now() + Duration{step}, self, n + 1);
+    }
+};
+} // namespace
+
+TEST(Engine, AnInterruptStopsARunThatWouldNeverEnd) {
+    Engine engine;
+    std::atomic<bool> flag{false};
+    Forever forever{{}, 1, &flag, 1000};
+    forever.self = engine.add_handler<&Forever::on_event>(forever, "forever");
+    engine.set_interrupt(&flag);
+    engine.schedule_at(at_seconds(0), forever.self, 0);
+    engine.run();
+    EXPECT_TRUE(engine.interrupted());
+    EXPECT_EQ(engine.events_processed(), Engine::kWatchEvery); // the first watch after the flag
+}
+
+TEST(Engine, EventsThatTakeNoTimeForEverAreAnErrorNotAHang) {
+    Engine engine;
+    Forever forever{{}, 0, nullptr, 0};
+    forever.self = engine.add_handler<&Forever::on_event>(forever, "forever");
+    engine.schedule_at(at_seconds(5), forever.self, 0);
+    try {
+        engine.run_until(at_seconds(100));
+        FAIL() << "expected SimulationError";
+    } catch (const SimulationError& e) {
+        EXPECT_NE(std::string(e.what()).find("simulated time stands still"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(engine.now(), at_seconds(5));
+    EXPECT_EQ(engine.events_processed(), Engine::kWatchEvery * (Engine::kStillWatches + 1));
 }

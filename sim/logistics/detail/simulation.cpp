@@ -64,7 +64,11 @@ RunResult Simulation::run() {
     }
     engine_.schedule_at(SimTime{} + Duration{86400}, h_.day, 1);
     if (sc_.warmup.count() > 0 && sc_.warmup < sc_.horizon) engine_.schedule_at(SimTime{} + sc_.warmup, h_.warmup, 0);
+    // Ctrl-C reaches the engine directly too, so it stops a run even where simulated days pass
+    // slowly (the daily check below).
+    engine_.set_interrupt(cfg_.cancel);
     engine_.run_until(horizon());
+    if (engine_.interrupted()) cancelled_ = true;
     return finish();
 }
 
