@@ -88,6 +88,7 @@ Replications run_replications(const network::Network& network, const logistics::
     std::vector<std::optional<logistics::RunResult>> slots;
     std::uint32_t planned = std::max<std::uint32_t>(1, o.replications);
     if (o.relative_precision > 0) planned = std::max<std::uint32_t>(planned, 2);
+    const std::uint32_t first_batch = planned;
     std::uint32_t ran = 0;
     for (;;) {
         slots.resize(planned);
@@ -101,15 +102,26 @@ Replications run_replications(const network::Network& network, const logistics::
             slots.resize(complete);
             break;
         }
-        ran = planned;
         if (!(o.relative_precision > 0)) {
             out.stop_reason = "replications";
             break;
         }
+        // The stopping rule is checked after every replication in index order, whatever the
+        // batch size: the count is the first n (from the first batch's size) at which the
+        // precision holds, so it does not depend on the thread count. Replications a batch ran
+        // beyond that n are dropped.
         std::vector<const logistics::RunResult*> view;
         view.reserve(slots.size());
         for (auto& s : slots) view.push_back(&*s);
-        if (worst_of(view) <= o.relative_precision) {
+        const std::uint32_t first_check = std::max(ran + 1, first_batch);
+        std::uint32_t reached = 0;
+        for (std::uint32_t n = first_check; n <= planned && reached == 0; ++n) {
+            const std::vector<const logistics::RunResult*> prefix(view.begin(), view.begin() + n);
+            if (worst_of(prefix) <= o.relative_precision) reached = n;
+        }
+        ran = planned;
+        if (reached > 0) {
+            slots.resize(reached);
             out.stop_reason = "precision reached";
             break;
         }

@@ -5,6 +5,7 @@
 #include "sim/experiment/comparison.hpp"
 #include "sim/experiment/mser.hpp"
 #include "sim/experiment/replications.hpp"
+#include "sim/experiment/run_size.hpp"
 #include "sim/scenario/model_loader.hpp"
 #include "tests/support/seed.hpp"
 
@@ -107,6 +108,22 @@ TEST(Replications, PrecisionTargetAddsReplicationsUntilReachedOrCapped) {
     EXPECT_EQ(capped.results.size(), 6U);
 }
 
+TEST(Replications, ThePrecisionRuleStopsAtTheSameCountWhateverTheThreads) {
+    // Batches grow with the thread count, but the rule is checked on each prefix of the
+    // replications in index order, so the count (and every file) cannot depend on threads.
+    const auto w = border_world(3);
+    std::vector<std::size_t> counts;
+    for (const std::uint32_t threads : {1U, 3U, 5U}) {
+        auto o = options(2, threads);
+        o.relative_precision = 0.05;
+        o.max_replications = 60;
+        counts.push_back(experiment::run_replications(w.network, w.scenario, o).results.size());
+    }
+    EXPECT_GT(counts[0], 2U);
+    EXPECT_EQ(counts[1], counts[0]);
+    EXPECT_EQ(counts[2], counts[0]);
+}
+
 TEST(Replications, CancellingKeepsOnlyCompleteReplications) {
     const auto w = border_world(2);
     std::atomic<bool> cancel{true};
@@ -139,4 +156,37 @@ TEST(Mser5, FindsTheEndOfAnInitialTransient) {
     EXPECT_LE(cut, 60U);
     EXPECT_EQ(cut % 5, 0U);
     EXPECT_EQ(experiment::mser5_truncation(std::vector<double>(10, 1.0)), 0U); // too short
+}
+
+TEST(RunSize, ExpectedConsignmentsAreTheFlowsUnitsOverTheHorizon) {
+    const auto w = border_world(3);
+    // 40 trucks a day for 60 days: 2,400 consignments a replication; 10 replications, 2 at once.
+    const auto size = experiment::estimate_run_size(w.network, w.scenario, 10, 2, true);
+    EXPECT_DOUBLE_EQ(size.consignments_per_replication, 2400);
+    EXPECT_DOUBLE_EQ(size.shipment_rows, 24000);
+    EXPECT_FALSE(experiment::beyond_limits(size));
+    const auto without = experiment::estimate_run_size(w.network, w.scenario, 10, 2, false);
+    EXPECT_DOUBLE_EQ(without.shipment_rows, 0);
+    EXPECT_LT(without.output_bytes, size.output_bytes);
+}
+
+TEST(RunSize, TheEstimateMatchesTheRowsARunCreates) {
+    const auto w = border_world(3);
+    auto o = options(1, 1);
+    o.keep_shipments = true;
+    const auto run = experiment::run_replications(w.network, w.scenario, o);
+    const auto size = experiment::estimate_run_size(w.network, w.scenario, 1, 1, true);
+    // Poisson arrivals: 2,400 expected, sd 49; 4 sd is 8%.
+    EXPECT_NEAR(static_cast<double>(run.results.front().shipments.size()), size.shipment_rows, 0.08 * size.shipment_rows);
+}
+
+TEST(RunSize, ARunBeyondTheLimitsIsRefusedWithWhatToChange) {
+    auto w = border_world(3);
+    w.scenario.flows.front().units_per_day = core::UnitsPerDay{1e6}; // 6e7 consignments a replication
+    const auto size = experiment::estimate_run_size(w.network, w.scenario, 100, 4, false);
+    const auto refusal = experiment::beyond_limits(size);
+    ASSERT_TRUE(refusal);
+    EXPECT_EQ(*refusal,
+              "the run would need about 31.3 GiB of memory (6e+07 consignments a replication), beyond the limit of "
+              "16.0 GiB: lower the demand, shorten horizon_days, use fewer --threads, or pass --allow-large");
 }
