@@ -11,6 +11,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "sim/report/output_error.hpp"
+
 namespace corridor::report {
 
 void Categories::push_back(std::string_view name) {
@@ -91,7 +93,7 @@ CsvFile::~CsvFile() {
     if (file_ != nullptr) std::fclose(static_cast<std::FILE*>(file_));
 }
 
-void CsvFile::fail() const { throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno)); }
+void CsvFile::fail() const { throw OutputError("cannot write " + path_ + ": " + std::strerror(errno)); }
 
 void CsvFile::flush() {
     if (buffer_.empty()) return;

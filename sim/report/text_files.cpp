@@ -6,6 +6,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "sim/report/output_error.hpp"
+
 namespace corridor::report::detail {
 
 void write_text(const std::filesystem::path& path, const std::string& text) {
@@ -13,9 +15,9 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
     const bool written = file != nullptr && std::fwrite(text.data(), 1, text.size(), file) == text.size();
     const int error = errno;
     if (file != nullptr && std::fclose(file) != 0 && written) {
-        throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
+        throw OutputError("cannot write " + path.string() + ": " + std::strerror(errno));
     }
-    if (!written) throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(error));
+    if (!written) throw OutputError("cannot write " + path.string() + ": " + std::strerror(error));
 }
 
 } // namespace corridor::report::detail
