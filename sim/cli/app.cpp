@@ -10,6 +10,7 @@
 #include "sim/cli/options.hpp"
 #include "sim/cli/version.hpp"
 #include "sim/core/engine.hpp"
+#include "sim/report/output_error.hpp"
 #include "sim/scenario/diagnostics.hpp"
 
 namespace corridor::cli {
@@ -48,6 +49,12 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
     } catch (const scenario::InputError& e) {
         detail::print(err, e.diagnostics());
         return kExitInput;
+    } catch (const report::OutputExists& e) {
+        err << "corridor: " << e.what() << "\nRun 'corridor --help' for usage.\n";
+        return kExitUsage;
+    } catch (const report::OutputError& e) {
+        err << "corridor: " << e.what() << "; nothing written\n";
+        return kExitOutput;
     } catch (const core::SimulationError& e) {
         err << "corridor: the simulation failed " << e.what() << '\n';
         return kExitInternal;

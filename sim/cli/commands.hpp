@@ -14,6 +14,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInternal = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitInput = 3;
+inline constexpr int kExitOutput = 4; // the results cannot be written (the reason is named)
 inline constexpr int kExitInterrupted = 130;
 
 /// Ctrl-C came before anything could be written.

@@ -8,8 +8,11 @@
 
 int main(int argc, char** argv) {
     corridor::cli::use_huge_page_heap(argv); // before anything is allocated that a re-execution would waste
-    // Ctrl-C: finish cleanly with the replications completed so far (marked partial), then exit
-    // 130 so that scripts can tell a partial result from a complete one.
-    std::signal(SIGINT, [](int) { corridor::cli::interrupted().store(true); });
+    // Ctrl-C (and SIGTERM, as a scheduler or `kill` sends it): finish cleanly with the
+    // replications completed so far (marked partial), then exit 130 so that scripts can tell a
+    // partial result from a complete one.
+    const auto on_signal = [](int) { corridor::cli::interrupted().store(true); };
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
     return corridor::cli::run_command_line(argc, argv, std::cout, std::cerr);
 }

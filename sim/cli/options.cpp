@@ -3,7 +3,25 @@
 
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+
 namespace corridor::cli {
+
+namespace {
+
+// A seed as the scenario file takes it: a whole number from 0 to 2^64 - 1, digits only (CLI11's
+// own conversion wraps -1 and saturates 2^70 to 2^64 - 1).
+std::uint64_t parse_seed(const std::string& text) {
+    std::uint64_t seed = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, seed);
+    if (text.empty() || ec != std::errc{} || ptr != end) {
+        throw CLI::ValidationError("--seed", "must be a whole number from 0 to 18446744073709551615, found '" + text + "'");
+    }
+    return seed;
+}
+
+} // namespace
 
 Options parse(int argc, const char* const* argv) {
     CLI::App app{"corridor: discrete-event simulation of freight transport corridors", "corridor"};
@@ -21,13 +39,17 @@ Options parse(int argc, const char* const* argv) {
     run->add_option("-o,--output", options.run.output, "Run folder to create (must not exist)");
     run->add_option("--results-root", options.run.results_root, "Where run folders go by default");
     run->add_option("--replications", options.run.replications, "Replications (overrides the scenario)")->check(CLI::Range(1, 100000));
-    run->add_option("--seed", options.run.seed, "Seed (overrides the scenario)");
+    const auto seed_option = [&options](const std::string& text) { options.run.seed = parse_seed(text); };
+    run->add_option_function<std::string>("--seed", seed_option, "Seed (overrides the scenario)");
+    const char* allow_large_help = "Run even when the estimate of consignments or result bytes is beyond the limits";
     run->add_flag("-q,--quiet", options.run.quiet, "Print only the run folder");
-    auto add_experiment_options = [&options](CLI::App* cmd) {
+    run->add_flag("--allow-large", options.run.allow_large, allow_large_help);
+    auto add_experiment_options = [&options, &seed_option, allow_large_help](CLI::App* cmd) {
         cmd->add_option("-o,--output", options.run.output, "Folder to create (must not exist)");
         cmd->add_option("--results-root", options.run.results_root, "Where result folders go by default");
         cmd->add_option("--replications", options.run.replications, "Replications (overrides the scenario)")->check(CLI::Range(1, 100000));
-        cmd->add_option("--seed", options.run.seed, "Seed (overrides the scenario)");
+        cmd->add_option_function<std::string>("--seed", seed_option, "Seed (overrides the scenario)");
+        cmd->add_flag("--allow-large", options.run.allow_large, allow_large_help);
         cmd->add_option("--threads", options.run.threads, "Threads for replications (default: all cores)")->check(CLI::Range(1, 256));
         cmd->add_flag("-q,--quiet", options.run.quiet, "No progress bar, only the results folder");
     };

@@ -36,6 +36,7 @@ struct RunOptions {
     std::uint32_t max_replications = 100;
     std::string warmup;            // "auto": MSER-5
     bool quiet = false;
+    bool allow_large = false;      // run beyond experiment::RunLimits
 };
 
 struct Options {

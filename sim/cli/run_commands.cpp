@@ -11,17 +11,18 @@
 
 namespace corridor::cli {
 
-using detail::output_folder;
+using detail::claim_output;
+using detail::prepare;
 using detail::run_one;
 using detail::show_progress;
 
 int run_scenario(const Options& options, std::ostream& out, std::ostream& err) {
     const RunOptions& o = options.run;
     const std::string path = o.scenario.empty() ? detail::default_scenario() : o.scenario;
-    // The name (and so the default folder) is known only after loading: load once to learn it.
-    const auto name = scenario::load_scenario(path).scenario.name;
-    const auto folder = output_folder(o, name);
-    auto ran = run_one(options, path, {}, folder, err, show_progress(o));
+    auto loaded = prepare(o, path, {});
+    report::RunDirectory dir = claim_output(o, loaded.scenario.name);
+    const auto folder = dir.final_path();
+    auto ran = run_one(options, std::move(loaded), dir, err, show_progress(o));
     const auto& sc = ran.study.scenario;
     if (!o.quiet) {
         const auto n = ran.study.reps.results.size();
@@ -37,19 +38,19 @@ int run_scenario(const Options& options, std::ostream& out, std::ostream& err) {
 
 int run_compare(const Options& options, std::ostream& out, std::ostream& err) {
     const RunOptions& o = options.run;
-    const auto folder = output_folder(o, "compare");
-    // Every scenario must load before anything runs.
+    // Every scenario must load (and be of a size to run) before anything runs.
     std::vector<std::string> names;
-    for (const auto& path : o.scenarios) names.push_back(scenario::load_scenario(path).scenario.name);
+    for (const auto& path : o.scenarios) names.push_back(prepare(o, path, {}).scenario.name);
+    report::RunDirectory dir = claim_output(o, "compare");
+    const auto folder = dir.final_path();
     std::vector<std::string> labels;
     std::vector<std::vector<logistics::RunResult>> runs;
-    std::filesystem::create_directories(folder.parent_path().empty() ? "." : folder.parent_path());
-    report::RunDirectory dir{folder};
     std::uint64_t seed = 0;
     std::uint32_t replications = 0;
     for (std::size_t i = 0; i < o.scenarios.size(); ++i) {
         const std::string label = std::to_string(i) + "_" + names[i];
-        auto ran = run_one(options, o.scenarios[i], {}, dir.file(label), err, show_progress(o));
+        report::RunDirectory part{dir.file(label)};
+        auto ran = run_one(options, prepare(o, o.scenarios[i], {}), part, err, show_progress(o));
         if (ran.study.reps.cancelled) throw Interrupted("interrupted: a comparison needs every scenario complete; nothing written");
         if (i == 0) {
             seed = ran.study.scenario.seed;
@@ -63,11 +64,16 @@ int run_compare(const Options& options, std::ostream& out, std::ostream& err) {
     }
     const auto comparisons = experiment::compare(runs);
     report::write_comparison(dir, labels, comparisons);
+    if (interrupted().load()) throw Interrupted("interrupted while writing the comparison; nothing written");
     dir.commit();
     out << report::comparison_text(labels, comparisons);
     out << "results: " << folder.string() << "\n";
     return kExitOk;
 }
+
+// A sweep's grid beyond this many points is refused without --allow-large (a 2^20-point grid
+// would load 2^20 scenarios before the first point runs).
+constexpr std::size_t kMaxSweepPoints = 10000;
 
 int run_sweep(const Options& options, std::ostream& out, std::ostream& err) {
     const RunOptions& o = options.run;
@@ -89,16 +95,20 @@ int run_sweep(const Options& options, std::ostream& out, std::ostream& err) {
         axes.push_back({set.substr(0, eq), values});
     }
     const auto points = scenario::grid(axes);
-    // Every point must load before anything runs.
+    if (points.size() > kMaxSweepPoints && !o.allow_large) {
+        throw UsageError("the sweep's grid has " + std::to_string(points.size()) + " points, beyond the limit of " +
+                         std::to_string(kMaxSweepPoints) + ": fewer values, or pass --allow-large");
+    }
+    // Every point must load (and be of a size to run) before anything runs.
     std::string name;
-    for (const auto& point : points) name = scenario::load_scenario(o.scenario, point).scenario.name;
-    const auto folder = output_folder(o, name + "_sweep");
-    std::filesystem::create_directories(folder.parent_path().empty() ? "." : folder.parent_path());
-    report::RunDirectory dir{folder};
+    for (const auto& point : points) name = prepare(o, o.scenario, point).scenario.name;
+    report::RunDirectory dir = claim_output(o, name + "_sweep");
+    const auto folder = dir.final_path();
     std::vector<report::SweepPoint> rows;
     for (std::size_t p = 0; p < points.size(); ++p) {
         const std::string label = "point_" + std::to_string(p);
-        auto ran = run_one(options, o.scenario, points[p], dir.file(label), err, show_progress(o));
+        report::RunDirectory part{dir.file(label)};
+        auto ran = run_one(options, prepare(o, o.scenario, points[p]), part, err, show_progress(o));
         if (ran.study.reps.cancelled) throw Interrupted("interrupted: a sweep needs every point complete; nothing written");
         report::SweepPoint row;
         row.folder = label;
@@ -108,6 +118,7 @@ int run_sweep(const Options& options, std::ostream& out, std::ostream& err) {
         rows.push_back(std::move(row));
     }
     report::write_sweep(dir, rows);
+    if (interrupted().load()) throw Interrupted("interrupted while writing the sweep; nothing written");
     dir.commit();
     out << report::sweep_text(rows);
     out << "results: " << folder.string() << "\n";

@@ -19,6 +19,7 @@
 #include "sim/experiment/study.hpp"
 #include "sim/python/tables.hpp"
 #include "sim/report/compare_writer.hpp"
+#include "sim/experiment/run_size.hpp"
 #include "sim/report/run_directory.hpp"
 #include "sim/report/run_tables.hpp"
 #include "sim/report/run_writer.hpp"
@@ -65,7 +66,21 @@ struct RunSettings {
     double precision = 0;
     std::uint32_t max_replications = 100;
     bool auto_warmup = false;
+    bool allow_large = false;
 };
+
+// As `corridor run`: a run beyond experiment::RunLimits is an InputError unless allowed.
+void check_size(const Scenario& sc, const RunSettings& s) {
+    if (s.allow_large) return;
+    const auto& scenario = sc.loaded->scenario;
+    const std::uint32_t replications = s.replications.value_or(scenario.replications);
+    const std::uint32_t most = s.precision > 0 ? std::max(replications, s.max_replications) : replications;
+    const std::uint32_t threads = s.threads > 0 ? s.threads : std::max(1U, std::thread::hardware_concurrency());
+    const auto size = experiment::estimate_run_size(sc.loaded->network, scenario, most, threads, sc.loaded->write_shipments);
+    if (const auto refusal = experiment::beyond_limits(size)) {
+        throw scenario::InputError({scenario::file_error(sc.path, *refusal + " (allow_large=True)")});
+    }
+}
 
 // Runs `work` on a thread of its own with the GIL released, checking for Ctrl-C (Python's
 // signal handlers) every tenth of a second: on one, `cancel` stops the replications at their
@@ -109,6 +124,7 @@ auto interruptible(std::atomic<bool>& cancel, Work work) {
 }
 
 Results run_scenario(const Scenario& sc, const RunSettings& s, const std::string& command) {
+    check_size(sc, s);
     auto scenario = sc.loaded->scenario;
     if (s.seed) scenario.seed = *s.seed;
     if (s.replications) scenario.replications = *s.replications;
@@ -211,12 +227,13 @@ void bind_runs(py::module_& m) {
     m.def(
         "run",
         [](const Scenario& sc, std::optional<std::uint32_t> replications, std::optional<std::uint64_t> seed,
-           std::uint32_t threads, double precision, std::uint32_t max_replications, bool auto_warmup) {
-            return run_scenario(sc, {replications, seed, threads, precision, max_replications, auto_warmup},
+           std::uint32_t threads, double precision, std::uint32_t max_replications, bool auto_warmup, bool allow_large) {
+            return run_scenario(sc, {replications, seed, threads, precision, max_replications, auto_warmup, allow_large},
                                 "corridor.run('" + sc.path + "')");
         },
         py::arg("scenario"), py::arg("replications") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 0,
-        py::arg("precision") = 0.0, py::arg("max_replications") = 100, py::arg("auto_warmup") = false);
+        py::arg("precision") = 0.0, py::arg("max_replications") = 100, py::arg("auto_warmup") = false,
+        py::arg("allow_large") = false);
 
     py::class_<Comparison>(m, "Comparison")
         .def_readonly("labels", &Comparison::labels)
@@ -234,12 +251,14 @@ void bind_runs(py::module_& m) {
     m.def(
         "compare",
         [](const std::vector<Scenario>& scenarios, std::optional<std::uint32_t> replications, std::optional<std::uint64_t> seed,
-           std::uint32_t threads) {
+           std::uint32_t threads, bool allow_large) {
             if (scenarios.size() < 2) throw py::value_error("compare needs two scenarios or more");
+            const RunSettings settings{replications, seed, threads, 0, 100, false, allow_large};
+            for (const auto& sc : scenarios) check_size(sc, settings); // before anything runs
             Comparison c;
             std::vector<std::vector<logistics::RunResult>> runs;
             for (const auto& sc : scenarios) {
-                auto r = run_scenario(sc, {replications, seed, threads, 0, 100, false}, "corridor.compare('" + sc.path + "')");
+                auto r = run_scenario(sc, settings, "corridor.compare('" + sc.path + "')");
                 if (!c.runs.empty() && r.study.scenario.seed != c.runs.front().study.scenario.seed) {
                     throw py::value_error("compare needs the same seed for every scenario (pass seed=)");
                 }
@@ -253,7 +272,8 @@ void bind_runs(py::module_& m) {
             c.kpis = experiment::compare(runs);
             return c;
         },
-        py::arg("scenarios"), py::arg("replications") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 0);
+        py::arg("scenarios"), py::arg("replications") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 0,
+        py::arg("allow_large") = false);
 
     py::class_<SweepPoint>(m, "SweepPoint")
         .def_property_readonly("settings", [](const SweepPoint& p) {
@@ -289,23 +309,28 @@ void bind_runs(py::module_& m) {
     m.def(
         "sweep",
         [](const std::string& path, const std::vector<std::pair<std::string, std::vector<std::string>>>& grid,
-           std::optional<std::uint32_t> replications, std::optional<std::uint64_t> seed, std::uint32_t threads) {
+           std::optional<std::uint32_t> replications, std::optional<std::uint64_t> seed, std::uint32_t threads,
+           bool allow_large) {
+            const RunSettings settings{replications, seed, threads, 0, 100, false, allow_large};
             std::vector<scenario::Axis> axes;
             axes.reserve(grid.size());
             for (const auto& [setting, values] : grid) axes.push_back({setting, values});
             const auto points = scenario::grid(axes);
             std::vector<Scenario> loaded; // every point must load before anything runs
             loaded.reserve(points.size());
-            for (const auto& point : points) loaded.push_back(Scenario{path, point, load(path, point)});
+            for (const auto& point : points) {
+                loaded.push_back(Scenario{path, point, load(path, point)});
+                check_size(loaded.back(), settings);
+            }
             Sweep s;
             for (auto& sc : loaded) {
-                s.points.push_back(SweepPoint{sc.settings, run_scenario(sc, {replications, seed, threads, 0, 100, false},
+                s.points.push_back(SweepPoint{sc.settings, run_scenario(sc, settings,
                                                                         "corridor.sweep('" + path + "')")});
             }
             return s;
         },
         py::arg("scenario"), py::arg("grid"), py::arg("replications") = py::none(), py::arg("seed") = py::none(),
-        py::arg("threads") = 0);
+        py::arg("threads") = 0, py::arg("allow_large") = false);
 }
 
 } // namespace corridor::python

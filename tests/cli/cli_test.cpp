@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -103,6 +104,51 @@ TEST(Cli, BadInputToRunWritesNothingAndExitsThree) {
     EXPECT_EQ(r.code, kExitInput);
     EXPECT_NE(r.err.find("broken.yaml:5:7: error: unknown key 'sead'"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(folder));
+}
+
+TEST(Cli, AnUnusableOutputFolderIsRefusedBeforeSimulatingWithTheReason) {
+    support::TempDir tmp;
+    std::ofstream(tmp / "file") << "x";
+    const auto r = corridor({"run", source("tests/data/scenarios/tiny.yaml"), "-o", (tmp / "file" / "run").string(), "-q"});
+    EXPECT_EQ(r.code, kExitOutput);
+    EXPECT_EQ(r.err, "corridor: cannot create the folder " + (tmp / "file").string() + ": Not a directory; nothing written\n");
+    EXPECT_EQ(r.out, "");
+}
+
+TEST(Cli, DefaultFoldersOfRunsStartedInOneSecondAreDistinct) {
+    support::TempDir tmp;
+    std::vector<std::string> folders;
+    for (int i = 0; i < 3; ++i) {
+        const auto r = corridor({"run", source("tests/data/scenarios/tiny.yaml"), "--results-root", tmp.path().string(),
+                                 "--replications", "1", "-q"});
+        ASSERT_EQ(r.code, kExitOk) << r.err;
+        folders.push_back(r.out);
+    }
+    EXPECT_NE(folders[0], folders[1]);
+    EXPECT_NE(folders[1], folders[2]);
+    EXPECT_EQ(std::distance(fs::directory_iterator(tmp / "tiny"), fs::directory_iterator{}), 3);
+}
+
+TEST(Cli, ARunBeyondTheSizeLimitsIsRefusedUnlessAllowed) {
+    support::TempDir tmp;
+    // 300,000 TEU a day for 60 days, 100 replications: about 1.8e9 shipment rows.
+    const auto refused = corridor({"sweep", source("tests/data/scenarios/tiny.yaml"), "--set",
+                                   "demand.a_to_d.units_per_day=300000", "--replications", "100", "-o",
+                                   (tmp / "refused").string(), "-q"});
+    EXPECT_EQ(refused.code, kExitInput);
+    EXPECT_NE(refused.err.find("tiny.yaml:1:1: error: the run would need about"), std::string::npos) << refused.err;
+    EXPECT_FALSE(fs::exists(tmp / "refused"));
+    const char* const argv[] = {"corridor", "run", "--allow-large"};
+    EXPECT_TRUE(parse(3, argv).run.allow_large);
+}
+
+TEST(Cli, ASeedOutsideZeroTo2To64IsAUsageError) {
+    for (const char* seed : {"-1", "18446744073709551616", "1180591620717411303424", "1.5", "0x10"}) {
+        const char* const argv[] = {"corridor", "run", "--seed", seed};
+        EXPECT_THROW(parse(4, argv), UsageError) << seed;
+    }
+    const char* const argv[] = {"corridor", "run", "--seed", "18446744073709551615"};
+    EXPECT_EQ(parse(4, argv).run.seed, 18446744073709551615ULL);
 }
 
 TEST(Options, ParseEachCommandsSettings) {

@@ -6,7 +6,7 @@
 set -u
 corridor=$1 source_dir=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
-"$corridor" run "$source_dir/scenarios/baseline_2025.yaml" --replications 500 --threads 1 -q \
+"$corridor" run "$source_dir/scenarios/baseline_2025.yaml" --replications 500 --threads 1 --allow-large -q \
     -o "$work/out" >"$work/stdout" 2>"$work/stderr" &
 pid=$!
 sleep 3

@@ -110,6 +110,14 @@ def test_input_errors_carry_every_diagnostic_at_its_position():
         corridor.load_scenario(TINY, set={"frobnicate": 1})
 
 
+def test_a_run_beyond_the_size_limits_is_refused_before_it_starts_unless_allowed():
+    huge = corridor.load_scenario(TINY, set={"demand.a_to_d.units_per_day": 300000})
+    started = time.monotonic()
+    with pytest.raises(corridor.InputError, match=r"the run would need about .* GiB of memory .*allow_large=True"):
+        corridor.run(huge, replications=100)
+    assert time.monotonic() - started < 5  # refused from the estimate, not after running
+
+
 def test_tables_have_their_documented_columns_and_types():
     results = corridor.run(TINY, replications=2, seed=9)
     flows = results.flows
@@ -149,7 +157,7 @@ def test_a_run_releases_the_gil():
 
 
 def test_ctrl_c_stops_a_run_with_keyboard_interrupt():
-    code = "import corridor, sys\nprint('started', flush=True)\ncorridor.run(sys.argv[1], replications=500, threads=1)\n"
+    code = "import corridor, sys\nprint('started', flush=True)\ncorridor.run(sys.argv[1], replications=500, threads=1, allow_large=True)\n"
     env = dict(os.environ)
     child = subprocess.Popen([sys.executable, "-c", code, str(BASELINE)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, env=env)

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "sim/cli/commands.hpp"
@@ -11,6 +12,7 @@
 #include "sim/cli/detail/progress.hpp"
 #include "sim/cli/version.hpp"
 #include "sim/experiment/mser.hpp"
+#include "sim/experiment/run_size.hpp"
 #include "sim/logistics/simulate.hpp"
 #include "sim/report/run_directory.hpp"
 
@@ -60,23 +62,33 @@ std::string default_scenario() {
     return path;
 }
 
-std::filesystem::path output_folder(const RunOptions& o, const std::string& name) {
-    std::filesystem::path folder =
-        o.output.empty() ? std::filesystem::path(o.results_root) / name / report::utc_timestamp() : std::filesystem::path(o.output);
-    if (std::filesystem::exists(folder)) {
-        throw UsageError("the output folder " + folder.string() + " exists already; results are never overwritten");
-    }
-    return folder;
+report::RunDirectory claim_output(const RunOptions& o, const std::string& name) {
+    if (!o.output.empty()) return report::RunDirectory{o.output, report::RunDirectory::Naming::exact};
+    return report::RunDirectory{std::filesystem::path(o.results_root) / name / report::utc_timestamp(),
+                                report::RunDirectory::Naming::numbered};
 }
 
-Ran run_one(const Options& options, const std::string& path, const std::vector<scenario::Setting>& settings,
-            const std::filesystem::path& folder, std::ostream& err, bool progress) {
-    const RunOptions& o = options.run;
+scenario::LoadedScenario prepare(const RunOptions& o, const std::string& path, const std::vector<scenario::Setting>& settings) {
     auto loaded = scenario::load_scenario(path, settings);
-    print(err, loaded.warnings);
-    auto sc = loaded.scenario;
+    auto& sc = loaded.scenario;
     if (o.seed) sc.seed = *o.seed;
     if (o.replications) sc.replications = *o.replications;
+    if (!o.allow_large) {
+        const std::uint32_t most = o.precision.empty() ? sc.replications : std::max(sc.replications, o.max_replications);
+        const auto threads = o.threads > 0 ? o.threads : std::max(1U, std::thread::hardware_concurrency());
+        const auto size = experiment::estimate_run_size(loaded.network, sc, most, threads, loaded.write_shipments);
+        if (const auto refusal = experiment::beyond_limits(size)) {
+            throw scenario::InputError({scenario::file_error(path, *refusal)});
+        }
+    }
+    return loaded;
+}
+
+Ran run_one(const Options& options, scenario::LoadedScenario loaded, report::RunDirectory& dir, std::ostream& err,
+            bool progress) {
+    const RunOptions& o = options.run;
+    print(err, loaded.warnings);
+    auto sc = loaded.scenario;
     Progress bar{err, progress, sc.name};
     experiment::StudyOptions study_options;
     study_options.replications = replication_options(o, loaded.write_shipments);
@@ -87,8 +99,11 @@ Ran run_one(const Options& options, const std::string& path, const std::vector<s
     auto study = experiment::run_study(loaded.network, std::move(sc), study_options);
     if (study.reps.results.empty()) throw Interrupted("interrupted before any replication completed; nothing written");
     auto inputs = report::inputs_of(study, kVersion, loaded.input_files, options.command_line, loaded.write_shipments);
-    report::RunDirectory dir{folder};
+    const bool interrupted_before_writing = interrupted().load();
     report::write_run(dir, inputs, loaded.network, study.scenario, study.reps.results);
+    if (!interrupted_before_writing && interrupted().load()) {
+        throw Interrupted("interrupted while writing the results; nothing written");
+    }
     dir.commit();
     return Ran{std::move(loaded), std::move(study), std::move(inputs)};
 }

@@ -175,23 +175,25 @@ def _scenario(value):
     return value if isinstance(value, Scenario) else load_scenario(value)
 
 
-def run(scenario, replications=None, seed=None, threads=0, precision=None, max_replications=100, warmup=None):
+def run(scenario, replications=None, seed=None, threads=0, precision=None, max_replications=100, warmup=None,
+        allow_large=False):
     """Runs a scenario (a Scenario or a path) as `corridor run` does: `precision` (e.g. 0.05) adds
     replications until the headline KPIs' 95% half-widths are within that share of their means,
-    up to `max_replications`; warmup="auto" chooses the warm-up by MSER-5."""
+    up to `max_replications`; warmup="auto" chooses the warm-up by MSER-5. A run whose estimated
+    memory or result files are beyond the limits raises InputError unless `allow_large`."""
     if warmup not in (None, "auto"):
         raise ValueError("warmup must be None or 'auto'")
     return Results(_corridor.run(_scenario(scenario), replications, seed, threads, precision or 0.0, max_replications,
-                                 warmup == "auto"))
+                                 warmup == "auto", allow_large))
 
 
-def compare(scenarios, replications=None, seed=None, threads=0):
+def compare(scenarios, replications=None, seed=None, threads=0, allow_large=False):
     """Runs two scenarios or more with common random numbers, as `corridor compare` does."""
-    return Comparison(_corridor.compare([_scenario(s) for s in scenarios], replications, seed, threads))
+    return Comparison(_corridor.compare([_scenario(s) for s in scenarios], replications, seed, threads, allow_large))
 
 
-def sweep(scenario, grid, replications=None, seed=None, threads=0):
+def sweep(scenario, grid, replications=None, seed=None, threads=0, allow_large=False):
     """Runs a scenario file over the product of `grid`'s values ({path: [values]}, the last path
     varying fastest), as `corridor sweep --set path=v1,v2 ...` does."""
     axes = [(str(k), [_text(v) for v in values]) for k, values in grid.items()]
-    return Sweep(_corridor.sweep(_path(scenario), axes, replications, seed, threads))
+    return Sweep(_corridor.sweep(_path(scenario), axes, replications, seed, threads, allow_large))

@@ -51,10 +51,9 @@ void ScenarioReader::read_demand(logistics::Scenario& sc, const network::Network
                                   {"units_per_month", 365.25 / 12, kUnitsPerMonth},
                                   {"units_per_year", 365.25, kUnitsPerYear}};
         for (const auto& [key, days, range] : periods) {
-            if (const auto rate = r_.number(item, key, false, range)) {
-                flow.units_per_day = core::UnitsPerDay{*rate / days};
-                ++rates;
-            }
+            if (!item[key]) continue;
+            ++rates; // given, even if out of range (that is its own error)
+            if (const auto rate = r_.number(item, key, false, range)) flow.units_per_day = core::UnitsPerDay{*rate / days};
         }
         if (rates != 1) r_.error(item, what + " needs exactly one rate: units_per_day, units_per_week, units_per_month or units_per_year");
         read_settings(item, flow);

@@ -31,7 +31,18 @@ LoadedScenario ScenarioReader::read() {
     LoadedScenario out{logistics::Scenario{}, network::Network::build({}), {}, merged_.files, {}, true};
     auto& sc = out.scenario;
     sc.name = fs::path(merged_.first_file).stem().string();
-    if (const auto name = at("name")) sc.name = r_.text(wrap("name"), "name", true).value_or(sc.name);
+    if (const auto name = at("name")) {
+        // The name is the default results folder's name: it must stay one folder inside it.
+        const auto text = r_.text(wrap("name"), "name", true);
+        const bool safe = text && text->size() <= 64 && text->front() != '.' &&
+                          text->find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") ==
+                              std::string::npos;
+        if (text && !safe) {
+            r_.error(wrap("name")["name"], "'name' must be 1 to 64 letters, digits, '_', '-' or '.', not starting with "
+                                           "'.' (it names the results folder), found " + describe(wrap("name")["name"]));
+        }
+        if (safe) sc.name = *text;
+    }
 
     // The model, with overrides merged in by id.
     const auto model_entry = merged_.keys.find("model");
