@@ -19,7 +19,7 @@ using detail::show_progress;
 int run_scenario(const Options& options, std::ostream& out, std::ostream& err) {
     const RunOptions& o = options.run;
     const std::string path = o.scenario.empty() ? detail::default_scenario() : o.scenario;
-    auto loaded = prepare(o, path, {});
+    auto loaded = prepare(o, path, {}, err, show_progress(o));
     report::RunDirectory dir = claim_output(o, loaded.scenario.name);
     const auto folder = dir.final_path();
     auto ran = run_one(options, std::move(loaded), dir, err, show_progress(o));
@@ -40,7 +40,7 @@ int run_compare(const Options& options, std::ostream& out, std::ostream& err) {
     const RunOptions& o = options.run;
     // Every scenario must load (and be of a size to run) before anything runs.
     std::vector<std::string> names;
-    for (const auto& path : o.scenarios) names.push_back(prepare(o, path, {}).scenario.name);
+    for (const auto& path : o.scenarios) names.push_back(prepare(o, path, {}, err, show_progress(o)).scenario.name);
     report::RunDirectory dir = claim_output(o, "compare");
     const auto folder = dir.final_path();
     std::vector<std::string> labels;
@@ -50,7 +50,7 @@ int run_compare(const Options& options, std::ostream& out, std::ostream& err) {
     for (std::size_t i = 0; i < o.scenarios.size(); ++i) {
         const std::string label = std::to_string(i) + "_" + names[i];
         report::RunDirectory part{dir.file(label)};
-        auto ran = run_one(options, prepare(o, o.scenarios[i], {}), part, err, show_progress(o));
+        auto ran = run_one(options, prepare(o, o.scenarios[i], {}, err, show_progress(o)), part, err, show_progress(o));
         if (ran.study.reps.cancelled) throw Interrupted("interrupted: a comparison needs every scenario complete; nothing written");
         if (i == 0) {
             seed = ran.study.scenario.seed;
@@ -101,14 +101,14 @@ int run_sweep(const Options& options, std::ostream& out, std::ostream& err) {
     }
     // Every point must load (and be of a size to run) before anything runs.
     std::string name;
-    for (const auto& point : points) name = prepare(o, o.scenario, point).scenario.name;
+    for (const auto& point : points) name = prepare(o, o.scenario, point, err, show_progress(o)).scenario.name;
     report::RunDirectory dir = claim_output(o, name + "_sweep");
     const auto folder = dir.final_path();
     std::vector<report::SweepPoint> rows;
     for (std::size_t p = 0; p < points.size(); ++p) {
         const std::string label = "point_" + std::to_string(p);
         report::RunDirectory part{dir.file(label)};
-        auto ran = run_one(options, prepare(o, o.scenario, points[p]), part, err, show_progress(o));
+        auto ran = run_one(options, prepare(o, o.scenario, points[p], err, show_progress(o)), part, err, show_progress(o));
         if (ran.study.reps.cancelled) throw Interrupted("interrupted: a sweep needs every point complete; nothing written");
         report::SweepPoint row;
         row.folder = label;

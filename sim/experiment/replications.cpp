@@ -30,6 +30,7 @@ void run_batch(const network::Network& network, const logistics::Scenario& scena
             config.replication = rep;
             config.keep_shipments = o.keep_shipments;
             config.cancel = o.cancel;
+            config.days_simulated = o.days_simulated;
             try {
                 auto result = logistics::simulate(network, scenario, config);
                 if (result.cancelled) return;

@@ -25,6 +25,8 @@ struct ReplicationOptions {
     const std::atomic<bool>* cancel = nullptr;
     /// Called (from worker threads, serialised) after each replication: done, planned, events.
     std::function<void(std::uint32_t, std::uint32_t, std::uint64_t)> progress;
+    /// Incremented once a simulated day of any replication (logistics::RunConfig). Null: none.
+    std::atomic<std::uint64_t>* days_simulated = nullptr;
 };
 
 struct Replications {

@@ -14,6 +14,8 @@ struct RunConfig {
     bool keep_shipments = true;    // per-consignment records (shipments.csv)
     /// Checked once a simulated day: when set, the run stops and returns with `cancelled`.
     const std::atomic<bool>* cancel = nullptr;
+    /// Incremented once a simulated day, for progress shown while a replication runs. Null: none.
+    std::atomic<std::uint64_t>* days_simulated = nullptr;
 };
 
 /// Runs the scenario to its horizon. Deterministic for a given scenario, seed and replication.

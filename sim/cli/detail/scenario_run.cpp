@@ -68,8 +68,12 @@ report::RunDirectory claim_output(const RunOptions& o, const std::string& name) 
                                 report::RunDirectory::Naming::numbered};
 }
 
-scenario::LoadedScenario prepare(const RunOptions& o, const std::string& path, const std::vector<scenario::Setting>& settings) {
+scenario::LoadedScenario prepare(const RunOptions& o, const std::string& path, const std::vector<scenario::Setting>& settings,
+                                 std::ostream& err, bool progress) {
+    // A large model takes seconds to load: say so, so the terminal is not silent meanwhile.
+    if (progress) err << "\rloading " << path << " ..." << std::flush;
     auto loaded = scenario::load_scenario(path, settings);
+    if (progress) err << "\r\033[K" << std::flush; // the line is the progress bar's now
     auto& sc = loaded.scenario;
     if (o.seed) sc.seed = *o.seed;
     if (o.replications) sc.replications = *o.replications;
@@ -89,9 +93,10 @@ Ran run_one(const Options& options, scenario::LoadedScenario loaded, report::Run
     const RunOptions& o = options.run;
     print(err, loaded.warnings);
     auto sc = loaded.scenario;
-    Progress bar{err, progress, sc.name};
+    Progress bar{err, progress, sc.name, static_cast<double>(sc.horizon.count()) / 86400.0};
     experiment::StudyOptions study_options;
     study_options.replications = replication_options(o, loaded.write_shipments);
+    study_options.replications.days_simulated = bar.days();
     study_options.replications.progress = [&bar](std::uint32_t done, std::uint32_t planned, std::uint64_t events) {
         bar(done, planned, events);
     };

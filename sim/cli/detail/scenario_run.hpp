@@ -25,8 +25,9 @@ report::RunDirectory claim_output(const RunOptions& o, const std::string& name);
 /// The scenario at `path` with `settings` and the command line's seed and replications applied.
 /// Unless --allow-large, a run whose estimated consignments or result bytes are beyond
 /// experiment::RunLimits is an InputError at the scenario file, before anything runs.
+/// With `progress`, "loading PATH ..." shows on `err` meanwhile.
 scenario::LoadedScenario prepare(const RunOptions& o, const std::string& path,
-                                 const std::vector<scenario::Setting>& settings);
+                                 const std::vector<scenario::Setting>& settings, std::ostream& err, bool progress);
 
 /// Whether a progress line goes to stderr (a terminal, and not -q).
 bool show_progress(const RunOptions& o);

@@ -74,6 +74,7 @@ RunResult Simulation::run() {
 
 void Simulation::on_day(core::Engine& engine, std::uint64_t payload) {
     results_.note_pending(engine.pending());
+    if (cfg_.days_simulated != nullptr) cfg_.days_simulated->fetch_add(1, std::memory_order_relaxed);
     if (cfg_.cancel && cfg_.cancel->load(std::memory_order_relaxed)) {
         cancelled_ = true;
         engine.stop();
