@@ -4,11 +4,13 @@ PACKAGES := cmake g++ make libboost-graph-dev libeigen3-dev libyaml-cpp-dev libg
             libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev
 # The Python module's, and clang-tidy: only `make python` and `make test` need them.
 PYTHON_PACKAGES := pybind11-dev python3-dev python3-pytest python3-pandas python3-numpy
-TEST_PACKAGES := $(PYTHON_PACKAGES) clang-tidy
+# clang and its runtime libraries (libFuzzer): the fuzz preset's compiler.
+FUZZ_PACKAGES := clang libclang-rt-dev
+TEST_PACKAGES := $(PYTHON_PACKAGES) clang-tidy $(FUZZ_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORRIDOR := build/release/sim/cli/corridor
 
-.PHONY: deps deps-python deps-test build run python test test-fast tidy bench clean
+.PHONY: deps deps-python deps-test build run python test test-fast tidy fuzz bench clean
 
 # Idempotent: installs only the packages that are not installed yet.
 define install_missing
@@ -48,7 +50,7 @@ python: deps deps-python
 	@echo "corridor for Python: PYTHONPATH=build/python/lib /usr/bin/python3 -c 'import corridor'"
 
 # The whole test suite: a -Werror build with asserts (and the Python module's tests), clang-tidy,
-# then the C++ tests again under ASan + UBSan.
+# the C++ tests again under ASan + UBSan, then each fuzz target for FUZZ_SECONDS.
 test: deps deps-test
 	cmake --preset ci
 	cmake --build --preset ci
@@ -57,6 +59,25 @@ test: deps deps-test
 	cmake --preset asan
 	cmake --build --preset asan
 	ctest --preset asan
+	$(MAKE) --no-print-directory fuzz
+
+# libFuzzer on the model loader, the scenario loader (extends, overrides) and --set settings,
+# FUZZ_SECONDS each (a campaign: FUZZ_SECONDS=3600). Seeds: the bundled models and scenarios and
+# tests/data (with its hostile corpus and the fuzzers' regression files in tests/data/fuzz);
+# what the fuzzer adds stays in build/fuzz/corpus. A finding is written to build/fuzz/findings
+# and fails the target: keep it in tests/data/fuzz/<target>/ once fixed.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1
+fuzz: deps deps-test
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+	mkdir -p build/fuzz/corpus/model_loader build/fuzz/corpus/scenario_loader build/fuzz/corpus/settings build/fuzz/findings
+	cd build/fuzz && SIM_SOURCE_DIR=$(CURDIR) tests/fuzz/fuzz_model_loader $(FUZZ_FLAGS) -artifact_prefix=findings/model_loader- \
+	  corpus/model_loader $(CURDIR)/models $(CURDIR)/tests/data
+	cd build/fuzz && SIM_SOURCE_DIR=$(CURDIR) tests/fuzz/fuzz_scenario_loader $(FUZZ_FLAGS) -artifact_prefix=findings/scenario_loader- \
+	  corpus/scenario_loader $(CURDIR)/scenarios $(CURDIR)/tests/data
+	cd build/fuzz && SIM_SOURCE_DIR=$(CURDIR) tests/fuzz/fuzz_settings $(FUZZ_FLAGS) -artifact_prefix=findings/settings- \
+	  corpus/settings $(CURDIR)/tests/data/fuzz/settings
 
 # Only the -Werror build's tests, for quick iterations.
 test-fast: deps deps-test

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -106,6 +107,15 @@ std::optional<YAML::Node> parse_yaml(const std::string& text, const std::string&
         out.push_back({{file, e.mark.line + 1, e.mark.column + 1}, Severity::error, "YAML: " + e.msg});
     }
     return std::nullopt;
+}
+
+namespace {
+const std::vector<std::string> kKinds = {"fixed", "exponential", "uniform", "normal", "lognormal",
+                                         "triangular", "gamma", "weibull", "empirical"};
+} // namespace
+
+bool is_distribution_kind(const std::string& name) {
+    return std::find(kKinds.begin(), kKinds.end(), name) != kKinds.end();
 }
 
 SourceLocation YamlReader::where(const YAML::Node& node) const {
@@ -278,8 +288,6 @@ std::optional<core::Distribution> YamlReader::hours_distribution(const YAML::Nod
         }
         return core::Distribution{core::Deterministic{x}};
     }
-    static const std::vector<std::string> kKinds = {"fixed", "exponential", "uniform", "normal", "lognormal",
-                                                   "triangular", "gamma", "weibull", "empirical"};
     if (!value.IsMap() || value.size() != 1) {
         error(value, std::string("'") + key + "' must be hours or one distribution {kind: {...}} with kind one of "
                      "fixed, exponential, uniform, normal, lognormal, triangular, gamma, weibull, empirical; found " +

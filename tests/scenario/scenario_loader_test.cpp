@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <variant>
 #include <vector>
 
 using namespace corridor;
@@ -168,4 +169,13 @@ TEST(Settings, AValueOutOfRangeIsReportedAtItsColumnOfTheSetting) {
               (std::vector<std::string>{
                   "--set:1:24: error: 'dwell_h' must be hours (a number from 0 to 8760 h) or a distribution such as "
                   "{lognormal: {mean_h: 30, sd_h: 12}}, found '1e16'"}));
+}
+
+TEST(ScenarioLoader, AnOverrideWithADistributionOfAnotherKindReplacesTheModels) {
+    const auto loaded = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny_other_distribution.yaml");
+    const auto& border = *loaded.network.node(*loaded.network.find_node("B")).border;
+    // tiny_model.yaml has {exponential: {mean_h: 2}}; the override gives a lognormal of mean 3.
+    EXPECT_TRUE(std::holds_alternative<core::Lognormal>(border.dwell_h.spec()));
+    EXPECT_DOUBLE_EQ(border.dwell_h.mean(), 3.0);
+    EXPECT_EQ(border.servers, 2U);
 }

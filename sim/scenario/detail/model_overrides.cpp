@@ -29,7 +29,12 @@ void merge_into(YAML::Node target, const YAML::Node& key, const YAML::Node& valu
     // Looked up through a const node: a mutable lookup would leave an undefined entry behind,
     // which later reads of the key would find before the one inserted below.
     YAML::Node existing = static_cast<const YAML::Node&>(target)[key.Scalar()];
-    if (existing && existing.IsMap() && value.IsMap()) {
+    // A distribution of another kind replaces the model's ({lognormal: ...} over {exponential:
+    // ...}); one of the same kind merges its parameters, as any other map does.
+    const bool other_distribution = value.IsMap() && value.size() == 1 && value.begin()->first.IsScalar() &&
+                                    is_distribution_kind(value.begin()->first.Scalar()) && existing && existing.IsMap() &&
+                                    !static_cast<const YAML::Node&>(existing)[value.begin()->first.Scalar()];
+    if (existing && existing.IsMap() && value.IsMap() && !other_distribution) {
         for (const auto& kv : value) merge_into(existing, kv.first, kv.second, file, foreign);
         return;
     }

@@ -33,6 +33,8 @@ std::string describe(const YAML::Node& node);
 
 /// "from 1 to 1200 km/h", "greater than 0 and at most 20000 km".
 std::string describe(const Range& range);
+/// Whether `name` is a distribution's kind (lognormal, exponential, ...).
+bool is_distribution_kind(const std::string& name);
 
 /// "file is N bytes; the limit is kMaxFileBytes bytes", for the whole file.
 Diagnostic file_too_large(const std::string& file, std::uintmax_t bytes);
