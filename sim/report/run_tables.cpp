@@ -3,7 +3,9 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <string>
+#include <utility>
 
 #include "sim/logistics/kpis.hpp"
 #include "sim/report/detail/summary_statistics.hpp"
@@ -198,22 +200,36 @@ Table shipments_table(const network::Network& network, const logistics::Scenario
     }
     auto& cost = t.numbers("cost_usd");
     auto& co2e = t.numbers("co2e_kg");
-    // Each route's path once: the nodes it visits, from the flow's origin.
+    // Each route's path once: the nodes it visits, from the flow's origin; its code in `path` is
+    // looked up once per flow and route, not once per row.
     std::vector<std::string> paths(result.routes.size());
     for (const auto r : result.routes.ids()) {
         for (const auto l : result.routes[r]) paths[r.index()] += ">" + network.node(network.link(l).to).name;
     }
+    std::vector<std::uint32_t> flow_codes(scenario.flows.size()), unit_codes(scenario.flows.size());
+    for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
+        flow_codes[f] = flow.code_of(scenario.flows[f].name);
+        unit_codes[f] = unit.code_of(result.flows[f].unit);
+    }
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> path_codes; // (flow, route or none)
+    const auto none = std::numeric_limits<std::uint32_t>::max();
     for (const auto& sh : result.shipments) {
         const auto& spec = scenario.flows[sh.flow.index()];
         rep.push_back(static_cast<std::int64_t>(replication));
         shipment.push_back(sh.id.index());
-        flow.push_back(spec.name);
+        flow.push_code(flow_codes[sh.flow.index()]);
         units.push_back(sh.units.value());
-        unit.push_back(result.flows[sh.flow.index()].unit);
+        unit.push_code(unit_codes[sh.flow.index()]);
         created.push_back(hours_of(sh.created));
         delivered.push_back(sh.delivered ? hours_of(*sh.delivered) : kNoValue);
         transit.push_back(sh.delivered ? hours_of(*sh.delivered) - hours_of(sh.created) : kNoValue);
-        path.push_back(network.node(spec.origin).name + (result.routes.contains(sh.route) ? paths[sh.route.index()] : ""));
+        const bool routed = result.routes.contains(sh.route);
+        const auto key = std::pair{sh.flow.index(), routed ? sh.route.index() : none};
+        auto code = path_codes.find(key);
+        if (code == path_codes.end()) {
+            code = path_codes.emplace(key, path.code_of(network.node(spec.origin).name + (routed ? paths[sh.route.index()] : ""))).first;
+        }
+        path.push_code(code->second);
         for (std::size_t u = 0; u < logistics::kTimeUses; ++u) uses[u]->push_back(static_cast<double>(sh.seconds[u]) / 3600.0);
         cost.push_back(sh.usd.value());
         co2e.push_back(sh.kg_co2e.value());

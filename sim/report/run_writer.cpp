@@ -2,10 +2,16 @@
 #include "sim/report/run_writer.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <exception>
 #include <fstream>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "sim/logistics/kpis.hpp"
 #include "sim/report/detail/summary_statistics.hpp"
@@ -154,10 +160,40 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
                            &tables.daily_flows, &tables.daily_resources}) {
         write_csv(dir.file(t->name() + ".csv"), *t);
     }
-    // The consignments replication by replication: a large run's rows are never all in memory twice.
+    // The consignments replication by replication, a replication a core at once (formatting
+    // numbers is most of a run's write), written in replication order while the next window
+    // formats: the file does not depend on the core count, and at most two windows of
+    // replications' rows are in memory as text.
     if (inputs.write_shipments) {
         CsvFile shipments{dir.file("shipments.csv")};
-        for (std::size_t rep = 0; rep < reps.size(); ++rep) shipments.append(shipments_table(network, scenario, reps[rep], rep));
+        const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+        const auto format_window = [&](std::size_t first) {
+            const std::size_t last = std::min(reps.size(), first + cores);
+            std::vector<std::string> parts(last - first);
+            std::vector<std::exception_ptr> failures(last - first);
+            {
+                std::vector<std::jthread> workers;
+                for (std::size_t rep = first; rep < last; ++rep) {
+                    workers.emplace_back([&, rep] {
+                        try {
+                            parts[rep - first] = csv_rows(shipments_table(network, scenario, reps[rep], rep), rep == 0);
+                        } catch (...) {
+                            failures[rep - first] = std::current_exception();
+                        }
+                    });
+                }
+            }
+            for (const auto& failure : failures) {
+                if (failure) std::rethrow_exception(failure);
+            }
+            return parts;
+        };
+        auto next = std::async(std::launch::async, format_window, std::size_t{0});
+        for (std::size_t first = 0; first < reps.size(); first += cores) {
+            const auto parts = next.get();
+            if (first + cores < reps.size()) next = std::async(std::launch::async, format_window, first + cores);
+            for (const auto& part : parts) shipments.append_rows(part);
+        }
         shipments.close();
     }
     bool custody = false;

@@ -1,12 +1,15 @@
 // Tables and their CSV form: formatted into a buffer with fmt and written in large blocks.
 #include "sim/report/table.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include <array>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <stdexcept>
@@ -15,13 +18,13 @@
 
 namespace corridor::report {
 
-void Categories::push_back(std::string_view name) {
+std::uint32_t Categories::code_of(std::string_view name) {
     auto it = index_.find(name);
     if (it == index_.end()) {
         it = index_.emplace(std::string(name), static_cast<std::uint32_t>(names.size())).first;
         names.emplace_back(name);
     }
-    codes.push_back(it->second);
+    return it->second;
 }
 
 std::size_t Column::size() const {
@@ -51,8 +54,18 @@ void append_field(std::string& out, std::string_view text) {
     out += '"';
 }
 
+// Shortest round-trip text, as "{}" gives it, formatted on the stack with a format compiled once.
 void append_number(std::string& out, double x) {
-    if (std::isfinite(x)) fmt::format_to(std::back_inserter(out), "{}", x);
+    if (!std::isfinite(x)) return;
+    std::array<char, 32> text{};
+    const auto* end = fmt::format_to(text.data(), FMT_COMPILE("{}"), x);
+    out.append(text.data(), static_cast<std::size_t>(end - text.data()));
+}
+
+void append_integer(std::string& out, std::int64_t x) {
+    std::array<char, 24> text{};
+    const auto* end = fmt::format_to(text.data(), FMT_COMPILE("{}"), x);
+    out.append(text.data(), static_cast<std::size_t>(end - text.data()));
 }
 
 } // namespace
@@ -108,16 +121,16 @@ void CsvFile::close() {
     if (std::fclose(file) != 0) fail();
 }
 
-void CsvFile::append(const Table& table) {
-    std::string& out = buffer_;
+namespace {
+
+void format_rows(std::string& out, const Table& table, bool header, const std::function<void()>& full) {
     const auto& columns = table.columns();
-    if (!header_) {
+    if (header) {
         for (std::size_t c = 0; c < columns.size(); ++c) {
             if (c > 0) out += ',';
             append_field(out, columns[c].name);
         }
         out += '\n';
-        header_ = true;
     }
     // Category names quoted once, not per row.
     std::vector<std::vector<std::string>> quoted(columns.size());
@@ -137,15 +150,34 @@ void CsvFile::append(const Table& table) {
             const auto& values = columns[c].values;
             switch (values.index()) {
             case 0: append_number(out, std::get<0>(values)[r]); break;
-            case 1: fmt::format_to(std::back_inserter(out), "{}", std::get<1>(values)[r]); break;
+            case 1: append_integer(out, std::get<1>(values)[r]); break;
             case 2: append_field(out, std::get<2>(values)[r]); break;
             case 3: out += quoted[c][std::get<3>(values).codes[r]]; break;
             default: break;
             }
         }
         out += '\n';
-        if (out.size() >= (std::size_t{1} << 20U)) flush();
+        if (full && out.size() >= (std::size_t{1} << 20U)) full();
     }
+}
+
+} // namespace
+
+void CsvFile::append(const Table& table) {
+    format_rows(buffer_, table, !header_, [this] { flush(); });
+    header_ = true;
+}
+
+void CsvFile::append_rows(std::string_view rows) {
+    flush();
+    header_ = true;
+    if (std::fwrite(rows.data(), 1, rows.size(), static_cast<std::FILE*>(file_)) != rows.size()) fail();
+}
+
+std::string csv_rows(const Table& table, bool header) {
+    std::string out;
+    format_rows(out, table, header, {});
+    return out;
 }
 
 void write_csv(const std::string& path, const Table& table) {

@@ -16,7 +16,10 @@ namespace corridor::report {
 struct Categories {
     std::vector<std::string> names;
     std::vector<std::uint32_t> codes;
-    void push_back(std::string_view name);
+    void push_back(std::string_view name) { codes.push_back(code_of(name)); }
+    /// The code of `name`, added to `names` if new; push_code() then appends it without a lookup.
+    std::uint32_t code_of(std::string_view name);
+    void push_code(std::uint32_t code) { codes.push_back(code); }
 
 private:
     std::map<std::string, std::uint32_t, std::less<>> index_;
@@ -71,6 +74,8 @@ public:
     CsvFile& operator=(const CsvFile&) = delete;
     /// Appends the table's rows; the first call writes its header.
     void append(const Table& table);
+    /// Appends rows formatted by csv_rows() (with the header if this is the first append).
+    void append_rows(std::string_view rows);
     /// Flushes and closes; the file is complete only after this.
     void close();
 
@@ -82,6 +87,10 @@ private:
     std::string buffer_;
     bool header_ = false;
 };
+
+/// The table's rows as CSV text, preceded by its header if `header`: what CsvFile::append writes,
+/// for formatting parts of a file on several threads.
+std::string csv_rows(const Table& table, bool header);
 
 /// One table as one file.
 void write_csv(const std::string& path, const Table& table);
