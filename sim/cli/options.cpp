@@ -9,16 +9,16 @@ namespace corridor::cli {
 
 namespace {
 
-// A seed as the scenario file takes it: a whole number from 0 to 2^64 - 1, digits only (CLI11's
+// A seed as the scenario file takes it: a whole number from 0 to 2^63 - 1, digits only (CLI11's
 // own conversion wraps -1 and saturates 2^70 to 2^64 - 1).
 std::uint64_t parse_seed(const std::string& text) {
-    std::uint64_t seed = 0;
+    std::int64_t seed = 0;
     const auto* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, seed);
-    if (text.empty() || ec != std::errc{} || ptr != end) {
-        throw CLI::ValidationError("--seed", "must be a whole number from 0 to 18446744073709551615, found '" + text + "'");
+    if (text.empty() || text.front() == '-' || ec != std::errc{} || ptr != end) {
+        throw CLI::ValidationError("--seed", "must be a whole number from 0 to 9223372036854775807, found '" + text + "'");
     }
-    return seed;
+    return static_cast<std::uint64_t>(seed);
 }
 
 } // namespace

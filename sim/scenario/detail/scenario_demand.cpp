@@ -75,6 +75,7 @@ void ScenarioReader::read_demand(logistics::Scenario& sc, const network::Network
             r_.error(item, what + " has policy fixed and needs 'routing: {path: [node, node, ...]}'");
         }
         sc.flows.push_back(flow);
+        flow_nodes_.push_back(item);
     }
 }
 
@@ -234,7 +235,10 @@ void ScenarioReader::read_od_matrices(logistics::Scenario& sc, const network::Ne
             }
         }
         if (od.units_per_day.size() > 0) {
-            for (auto& f : logistics::expand(od, names[0], names[1])) sc.flows.push_back(std::move(f));
+            for (auto& f : logistics::expand(od, names[0], names[1])) {
+                sc.flows.push_back(std::move(f));
+                flow_nodes_.push_back(item);
+            }
         }
     }
 }
@@ -271,6 +275,41 @@ void ScenarioReader::read_links(const network::Network& net, const YAML::Node& l
         at = net.link(*id).to;
     }
     if (at && *at != flow.destination) r_.error(links, what + ": the links end at '" + net.node(*at).name + "', not at the destination");
+}
+
+// A flow whose destination no link sequence reaches for its cargo class, with the links open by
+// the horizon's end, can never be delivered: say so at load. Reachability only (mode changes
+// and processes aside), so the warning never fires for a flow that can be routed.
+void ScenarioReader::warn_unroutable(const logistics::Scenario& sc, const network::Network& net) {
+    const network::Date last{sc.start_date.days + static_cast<std::int32_t>(sc.horizon.count() / 86400)};
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<char>> reached; // (origin, cargo) -> nodes
+    for (std::size_t f = 0; f < sc.flows.size() && f < flow_nodes_.size(); ++f) {
+        const auto& flow = sc.flows[f];
+        if (flow.origin == flow.destination) continue;
+        auto& seen = reached[{flow.origin.index(), flow.cargo.index()}];
+        if (seen.empty()) {
+            seen.assign(net.node_count(), 0);
+            std::vector<core::NodeId> stack{flow.origin};
+            seen[flow.origin.index()] = 1;
+            while (!stack.empty()) {
+                const auto at = stack.back();
+                stack.pop_back();
+                for (const auto l : net.out_links(at)) {
+                    const auto to = net.link(l).to;
+                    if (seen[to.index()] == 0 && net.allows(l, flow.cargo) && net.is_open(l, last)) {
+                        seen[to.index()] = 1;
+                        stack.push_back(to);
+                    }
+                }
+            }
+        }
+        if (seen[flow.destination.index()] == 0) {
+            r_.warning(flow_nodes_[f], "flow '" + flow.name + "' can never be delivered: no links from '" +
+                                           net.node(flow.origin).name + "' reach '" + net.node(flow.destination).name +
+                                           "' for cargo class '" + net.cargo_classes()[flow.cargo.index()].name +
+                                           "' by the horizon's end; its consignments will wait at the origin");
+        }
+    }
 }
 
 } // namespace corridor::scenario::detail

@@ -108,6 +108,7 @@ LoadedScenario ScenarioReader::read() {
     read_od_matrices(sc, net);
     read_disruptions(sc, net);
     if (r_.has_errors()) throw InputError(r_.diagnostics());
+    warn_unroutable(sc, net);
     out.warnings.insert(out.warnings.end(), r_.diagnostics().begin(), r_.diagnostics().end());
     return out;
 }

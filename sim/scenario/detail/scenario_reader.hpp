@@ -51,6 +51,7 @@ private:
     // A fixed path as node ids; consecutive nodes must be joined by a link (the fastest if several).
     void read_path(const network::Network& net, const YAML::Node& path, logistics::Flow& flow, const std::string& what);
     void read_od_matrices(logistics::Scenario& sc, const network::Network& net);
+    void warn_unroutable(const logistics::Scenario& sc, const network::Network& net);
     // A fixed path as link ids, for where two nodes are joined by several links.
     void read_links(const network::Network& net, const YAML::Node& links, logistics::Flow& flow, const std::string& what);
 
@@ -67,6 +68,7 @@ private:
     std::optional<logistics::RoutingPolicy> default_policy_;
     std::optional<network::Metric> default_metric_;
     std::size_t default_k_ = 3;
+    std::vector<YAML::Node> flow_nodes_; // the demand or od_matrices item of each flow, in order
     double default_scale_ = 24.0;
 };
 
