@@ -106,6 +106,10 @@ void apply_overrides(const YAML::Node& overrides, const std::string& overrides_f
             if (!r.expect_map(change.second, "the keys to change of '" + id + "'")) continue;
             YAML::Node target = items[static_cast<std::size_t>(pos - ids.begin())];
             for (const auto& kv : change.second) {
+                if (kv.first.IsScalar() && kv.first.Scalar() == "id") {
+                    r.error(kv.first, "an override cannot change an id ('" + id + "'): other parts of the model refer to it");
+                    continue;
+                }
                 if (std::string(section) == "services" && kv.first.Scalar() == "vessel_count") {
                     resize_fleet(target, kv.second, id, r);
                     continue;

@@ -90,17 +90,17 @@ YAML::Node positioned(const std::string& text, int line, int column) {
 // Builds one setting into the document: its keys and value positioned in "PATH=VALUE".
 class SettingWriter {
 public:
-    struct TooLarge {}; // the scenario's value at the path is too large to copy (aliases)
+    struct TooLarge {}; // the scenario's value at the path is too large to walk (aliases)
     SettingWriter(MergedScenario& merged, const Setting& s, int index) : merged_{merged}, s_{s}, line_{index + 1} {}
 
-    // The document's node for a top-level key, cloned before a change (the files' nodes stay as read).
+    // The document's node for a top-level key, changed in place: the files were parsed for this
+    // load alone, and a copy (YAML::Clone) would drop the marks every other problem is reported at.
     YAML::Node top(const std::string& key) {
         auto it = merged_.keys.find(key);
         if (it == merged_.keys.end()) {
             it = merged_.keys.emplace(key, std::pair{YAML::Node(YAML::NodeType::Map), std::string("--set")}).first;
-        } else {
-            if (!tree_within(it->second.first, kMaxTreeNodes)) throw TooLarge{};
-            it->second.first = YAML::Clone(it->second.first);
+        } else if (!tree_within(it->second.first, kMaxTreeNodes)) {
+            throw TooLarge{};
         }
         return it->second.first;
     }

@@ -67,7 +67,9 @@ LoadedScenario ScenarioReader::read() {
     std::vector<Diagnostic> problems;
     const auto model_root = detail::parse_yaml(read_text_file(out.model_path), out.model_path, problems);
     if (!model_root) throw InputError(problems);
-    YAML::Node model_doc = YAML::Clone(*model_root);
+    // The parsed model is this load's own: overrides change it in place. (YAML::Clone would drop
+    // every mark, and the model's own problems would all be reported at 1:1.)
+    YAML::Node model_doc = *model_root;
     if (const auto overrides = at("overrides")) {
         detail::apply_overrides(*overrides, merged_.keys.at("overrides").second, r_, model_doc, overridden_);
     }
