@@ -66,9 +66,16 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
 
 std::string nearest(std::string_view word, const std::vector<std::string>& candidates) {
     std::string best;
+    // Edit distance is quadratic in the lengths: names longer than any id get no suggestion
+    // (a 40 KB name once took seconds per candidate).
+    constexpr std::size_t kLongest = 256;
+    if (word.size() > kLongest) return best;
     // A likely typo: at most one edit in a short name, a third of the letters in a long one.
     std::size_t best_distance = std::max<std::size_t>(1, word.size() / 3) + 1;
     for (const auto& c : candidates) {
+        // The distance is at least the difference in length.
+        const std::size_t gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+        if (c.size() > kLongest || gap >= best_distance) continue;
         const std::size_t d = edit_distance(word, c);
         if (d < best_distance) {
             best_distance = d;

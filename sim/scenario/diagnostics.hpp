@@ -39,7 +39,8 @@ private:
     std::vector<Diagnostic> diagnostics_;
 };
 
-/// The candidate nearest to `word` by edit distance, if near enough to be a likely typo.
+/// The candidate nearest to `word` by edit distance, if near enough to be a likely typo; none
+/// for a word or candidate longer than 256 characters.
 std::string nearest(std::string_view word, const std::vector<std::string>& candidates);
 
 } // namespace corridor::scenario

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/network/network.hpp"
+#include "sim/scenario/diagnostics.hpp"
 
 using namespace corridor;
 
@@ -173,4 +174,13 @@ TEST(ModelLoader, BorderOpeningHoursOutOfTheDayOrHalfGivenAreErrors) {
     EXPECT_EQ(diagnostics_of_text(border_hours_model("open_from_h: 7, open_until_h: 7.0001, ", ""), "hours.yaml"),
               (std::vector<std::string>{
                   "hours.yaml:6:57: error: 'open_until_h' equals 'open_from_h' (7.0001) to the second: leave both out for a border open around the clock"}));
+}
+
+TEST(Nearest, SuggestsALikelyTypoAndNothingForNamesLongerThanAnyId) {
+    EXPECT_EQ(scenario::nearest("DOX", {"DOS", "MOY", "ALAT"}), "DOS");
+    EXPECT_EQ(scenario::nearest("servres", {"servers", "dwell_h"}), "servers");
+    EXPECT_EQ(scenario::nearest("zzzz", {"servers", "dwell_h"}), "");
+    // Edit distance is quadratic: a 40 KB name (found by fuzzing) gets no suggestion at all.
+    const std::string long_name(40000, 'x');
+    EXPECT_EQ(scenario::nearest(long_name, {long_name + "y", "x"}), "");
 }
