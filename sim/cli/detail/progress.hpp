@@ -19,10 +19,10 @@ namespace corridor::cli::detail {
 // ends and four times a second between.
 class Progress {
 public:
-    /// `days_per_replication`: the scenario's horizon in days.
-    Progress(std::ostream& err, bool enabled, std::string label, double days_per_replication)
+    /// `days_per_replication`: the scenario's horizon in days; `planned`: the replications to run.
+    Progress(std::ostream& err, bool enabled, std::string label, double days_per_replication, std::uint32_t planned)
         : err_{err}, enabled_{enabled}, label_{std::move(label)}, days_per_replication_{days_per_replication},
-          start_{std::chrono::steady_clock::now()} {
+          start_{std::chrono::steady_clock::now()}, planned_{planned} {
         if (enabled_) ticker_ = std::thread([this] { tick(); });
     }
     ~Progress() {
@@ -53,7 +53,7 @@ private:
     void tick() {
         std::unique_lock lock{mutex_};
         while (!wake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return finished_; })) {
-            if (done_ < planned_ || planned_ == 0) draw();
+            if (done_ < planned_) draw();
         }
     }
 
@@ -77,11 +77,12 @@ private:
     std::string label_;
     double days_per_replication_;
     std::chrono::steady_clock::time_point start_;
+    std::uint32_t planned_;
     std::atomic<std::uint64_t> days_{0};
     std::mutex mutex_;
     std::condition_variable wake_;
     bool finished_ = false;
-    std::uint32_t done_ = 0, planned_ = 0;
+    std::uint32_t done_ = 0;
     std::uint64_t events_ = 0;
     std::thread ticker_;
 };

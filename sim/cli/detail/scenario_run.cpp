@@ -93,7 +93,7 @@ Ran run_one(const Options& options, scenario::LoadedScenario loaded, report::Run
     const RunOptions& o = options.run;
     print(err, loaded.warnings);
     auto sc = loaded.scenario;
-    Progress bar{err, progress, sc.name, static_cast<double>(sc.horizon.count()) / 86400.0};
+    Progress bar{err, progress, sc.name, static_cast<double>(sc.horizon.count()) / 86400.0, sc.replications};
     experiment::StudyOptions study_options;
     study_options.replications = replication_options(o, loaded.write_shipments);
     study_options.replications.days_simulated = bar.days();
