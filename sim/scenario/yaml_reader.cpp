@@ -119,6 +119,8 @@ bool is_distribution_kind(const std::string& name) {
 }
 
 SourceLocation YamlReader::where(const YAML::Node& node) const {
+    // A lookup of a missing key gives an invalid node, whose Mark() throws: the file, then.
+    if (!node.IsDefined()) return {file_, 1, 1};
     const YAML::Mark mark = node.Mark();
     std::string file = file_;
     for (const auto& f : foreign_) {

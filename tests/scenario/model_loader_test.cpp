@@ -184,3 +184,23 @@ TEST(Nearest, SuggestsALikelyTypoAndNothingForNamesLongerThanAnyId) {
     const std::string long_name(40000, 'x');
     EXPECT_EQ(scenario::nearest(long_name, {long_name + "y", "x"}), "");
 }
+
+TEST(ModelLoader, TwoBidirectionalLinksWithoutIdsAreInputErrorsNotAnInternalError) {
+    // Found by fuzz_model_loader: the second link's reverse ":reverse" was a duplicate, reported
+    // at the missing 'id' key, whose node has no mark (yaml-cpp threw InvalidNode).
+    try {
+        scenario::load_model_text("name: x\nnodes:\n"
+                                  "  - {id: A, country: X, kind: city, lat: 0, lon: 0, assumption: t}\n"
+                                  "  - {id: B, country: X, kind: city, lat: 0, lon: 1, assumption: t}\n"
+                                  "links:\n"
+                                  "  - {from: A, to: B, mode: road, length_km: 1, speed_kmh: 50, bidirectional: true, assumption: t}\n"
+                                  "  - {from: A, to: B, mode: road, length_km: 1, speed_kmh: 50, bidirectional: true, assumption: t}\n",
+                                  "noid.yaml");
+        FAIL() << "expected InputError";
+    } catch (const scenario::InputError& e) {
+        std::vector<std::string> lines;
+        for (const auto& d : e.diagnostics()) lines.push_back(scenario::to_string(d));
+        EXPECT_EQ(lines, (std::vector<std::string>{"noid.yaml:6:5: error: missing required key 'id'",
+                                                   "noid.yaml:7:5: error: missing required key 'id'"}));
+    }
+}

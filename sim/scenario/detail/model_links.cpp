@@ -79,7 +79,9 @@ void ModelReader::read_links(const YAML::Node& root, network::NetworkSpec& spec)
             Link back = l;
             back.name = l.name + ":reverse";
             std::swap(back.from, back.to);
-            if (!link_names.insert(back.name).second) r_.error(item["id"], "duplicate link id '" + back.name + "'");
+            if (!l.name.empty() && !link_names.insert(back.name).second) {
+                r_.error(item["id"], "duplicate link id '" + back.name + "'");
+            }
             link_marks_.push_back(item);
             spec.links.push_back(back);
         }
