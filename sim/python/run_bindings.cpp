@@ -161,7 +161,7 @@ py::object table_of(const Results& r, const std::string& name) {
     }
     const auto tables = report::run_tables(net, sc, reps);
     for (const auto* t : {&tables.flows, &tables.flow_replications, &tables.resources, &tables.resource_replications,
-                          &tables.daily_flows, &tables.daily_resources}) {
+                          &tables.daily_flows, &tables.daily_resources, &tables.daily_weather}) {
         if (t->name() == name) return to_python(*t);
     }
     throw py::key_error("no table '" + name + "'");

@@ -146,6 +146,10 @@ void daily_tables(const logistics::Scenario& sc, const std::vector<logistics::Ru
     auto& r_direction = t.daily_resources.categories("direction");
     auto& r_unit = t.daily_resources.categories("unit");
     auto& r_queue = t.daily_resources.numbers("queue");
+    auto& w_rep = t.daily_weather.integers("replication");
+    auto& w_day = t.daily_weather.integers("day");
+    auto& w_area = t.daily_weather.categories("area");
+    auto& w_share = t.daily_weather.numbers("storm_share");
     for (std::size_t rep = 0; rep < reps.size(); ++rep) {
         const auto& r = reps[rep];
         for (const auto& point : r.daily) {
@@ -165,6 +169,12 @@ void daily_tables(const logistics::Scenario& sc, const std::vector<logistics::Ru
                 r_direction.push_back(res.direction);
                 r_unit.push_back(res.served_unit);
                 r_queue.push_back(point.queue[i]);
+            }
+            for (std::size_t a = 0; a < point.storm.size(); ++a) {
+                w_rep.push_back(static_cast<std::int64_t>(rep));
+                w_day.push_back(point.day);
+                w_area.push_back(sc.areas[a].name);
+                w_share.push_back(point.storm[a]);
             }
         }
     }

@@ -20,6 +20,7 @@ struct RunTables {
     Table resource_replications{"resource_replications"}; // per resource and replication
     Table daily_flows{"daily_flows"};                     // per replication, day and flow
     Table daily_resources{"daily_resources"};             // per replication, day and resource
+    Table daily_weather{"daily_weather"};                 // per replication, day and sea area
 };
 
 /// Precondition: every replication ran the same scenario (its flows and resources in the same order).

@@ -24,10 +24,11 @@ ShipmentId ResultCollector::created(FlowId f, double units, bool counted) {
     return id;
 }
 
-void ResultCollector::add_day(std::uint32_t day, std::vector<double> queues) {
+void ResultCollector::add_day(std::uint32_t day, std::vector<double> queues, std::vector<double> storm) {
     DailyPoint point;
     point.day = day;
     point.queue = std::move(queues);
+    point.storm = std::move(storm);
     point.delivered.reserve(today_delivered_.size());
     for (const double units : today_delivered_) point.delivered.emplace_back(units);
     std::fill(today_delivered_.begin(), today_delivered_.end(), 0.0);

@@ -36,7 +36,7 @@ public:
     }
     /// The daily point for `day`: the pools' queues as given, the units each flow delivered
     /// since the last point.
-    void add_day(std::uint32_t day, std::vector<double> queues);
+    void add_day(std::uint32_t day, std::vector<double> queues, std::vector<double> storm);
     void note_pending(std::size_t pending) { peak_pending_ = std::max<std::uint64_t>(peak_pending_, pending); }
 
     /// The run's result: counts, flows, shipments (those still in the system from `live`), the

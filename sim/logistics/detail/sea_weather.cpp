@@ -11,7 +11,7 @@ namespace corridor::logistics::detail {
 SeaWeather::SeaWeather(const Scenario& sc, std::uint32_t replication, core::HandlerId handler)
     : sc_{sc}, handler_{handler} {
     for (const auto& area : sc.areas) {
-        areas_.push_back(Area{false, {}, {}, core::TimeWeighted{}});
+        areas_.push_back(Area{false, {}, {}, core::TimeWeighted{}, core::TimeWeighted{}});
         random_.push_back(core::RandomStream::for_component(sc.seed, replication, core::component_key("weather:" + area.name)));
     }
     for (const auto& svc : sc.services) {
@@ -31,6 +31,7 @@ void SeaWeather::start(core::Engine& engine, core::SimTime horizon) {
             sc_.areas[a.index()].months[static_cast<std::size_t>(month_of(sc_.start_date, core::SimTime{}))];
         area.storm = random_[a].uniform01() < stationary_distribution(month)[1];
         area.storm_level = core::TimeWeighted{core::SimTime{}, area.storm ? 1.0 : 0.0};
+        area.today = area.storm_level;
         schedule_spell(a, engine, horizon);
     }
 }
@@ -55,6 +56,7 @@ std::vector<std::pair<VehicleId, Resume>> SeaWeather::change(std::uint64_t paylo
     if (payload % 2 == 0) return {}; // the month ended: only the rates change
     area.storm = !area.storm;
     area.storm_level.set(now, area.storm ? 1.0 : 0.0);
+    area.today.set(now, area.storm ? 1.0 : 0.0);
     if (area.storm) return {};
     auto waiting = std::move(area.waiting);
     area.waiting.clear();
@@ -63,6 +65,13 @@ std::vector<std::pair<VehicleId, Resume>> SeaWeather::change(std::uint64_t paylo
 
 void SeaWeather::schedule_next(std::uint64_t payload, core::Engine& engine, core::SimTime horizon) {
     schedule_spell(AreaId{static_cast<std::uint32_t>(payload / 2)}, engine, horizon);
+}
+
+void SeaWeather::end_day(core::SimTime now, std::vector<double>& shares) {
+    for (auto& area : areas_) {
+        shares.push_back(area.today.mean(now));
+        area.today.reset(now);
+    }
 }
 
 void SeaWeather::add_results(core::SimTime end, std::vector<ResourceResult>& out) const {

@@ -43,6 +43,9 @@ public:
     void hold(ServiceId s, VehicleId v, Resume how) { areas_[area_of_service_[s]].waiting.emplace_back(v, how); }
 
     void add_results(core::SimTime end, std::vector<ResourceResult>& out) const;
+    /// Appends each area's share of the day ending at `now` spent in storm (scenario order), and
+    /// starts the next day.
+    void end_day(core::SimTime now, std::vector<double>& shares);
 
 private:
     struct Area {
@@ -50,6 +53,7 @@ private:
         core::SimTime spell_end;
         std::vector<std::pair<VehicleId, Resume>> waiting; // vehicles held by the storm
         core::TimeWeighted storm_level;
+        core::TimeWeighted today; // storm level since the day began
     };
     void schedule_spell(AreaId a, core::Engine& engine, core::SimTime horizon);
 

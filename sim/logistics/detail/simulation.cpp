@@ -82,7 +82,9 @@ void Simulation::on_day(core::Engine& engine, std::uint64_t payload) {
     }
     std::vector<double> queues;
     nodes_.queue_snapshot(queues);
-    results_.add_day(static_cast<std::uint32_t>(payload), std::move(queues));
+    std::vector<double> storms;
+    weather_.end_day(engine.now(), storms);
+    results_.add_day(static_cast<std::uint32_t>(payload), std::move(queues), std::move(storms));
     // A planned link opening today changes the routes to choose, and lets go the vehicles that
     // fixed routes brought to it before its day (unless a disruption holds it closed).
     const auto opening = links_.opening_on(today().days);

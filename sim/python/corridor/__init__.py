@@ -38,7 +38,7 @@ Scenario = _corridor.Scenario
 
 #: The tables of a run, in the order of its files.
 RUN_TABLES = ("flows", "flow_replications", "resources", "resource_replications", "daily_flows", "daily_resources",
-              "shipments", "custody")
+              "daily_weather", "shipments", "custody")
 
 
 def has_pandas():
@@ -98,6 +98,7 @@ class Results:
     resource_replications = property(lambda self: self.table("resource_replications"))
     daily_flows = property(lambda self: self.table("daily_flows"))
     daily_resources = property(lambda self: self.table("daily_resources"))
+    daily_weather = property(lambda self: self.table("daily_weather"))
     shipments = property(lambda self: self.table("shipments"))
     custody = property(lambda self: self.table("custody"))
 
