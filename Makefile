@@ -2,15 +2,20 @@
 # (Debian 12 packages, as root or through sudo), configure, build and run.
 PACKAGES := cmake g++ make libboost-graph-dev libeigen3-dev libyaml-cpp-dev libgtest-dev \
             libbenchmark-dev libcli11-dev nlohmann-json3-dev libfmt-dev
+# The report's browser-side libraries come from the npm registry (package-lock.json): npm from
+# Debian when the machine has none.
+NODE_PACKAGES := npm
 # The Python module's, and clang-tidy: only `make python` and `make test` need them.
 PYTHON_PACKAGES := pybind11-dev python3-dev python3-pytest python3-pandas python3-numpy
 # clang and its runtime libraries (libFuzzer): the fuzz preset's compiler.
 FUZZ_PACKAGES := clang libclang-rt-dev
-TEST_PACKAGES := $(PYTHON_PACKAGES) clang-tidy $(FUZZ_PACKAGES)
+# The report's tests: headless Chromium (driven by playwright-core from npm) and GDAL's ogrinfo.
+REPORT_TEST_PACKAGES := chromium gdal-bin
+TEST_PACKAGES := $(PYTHON_PACKAGES) clang-tidy $(FUZZ_PACKAGES) $(REPORT_TEST_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CORRIDOR := build/release/sim/cli/corridor
 
-.PHONY: deps deps-python deps-test build run python test test-fast tidy fuzz bench clean
+.PHONY: deps deps-python deps-test deps-node build run python test test-fast tidy fuzz bench clean
 
 # Idempotent: installs only the packages that are not installed yet.
 define install_missing
@@ -21,8 +26,15 @@ define install_missing
 	fi
 endef
 
-deps:
+deps: deps-node
 	$(call install_missing,$(PACKAGES))
+
+# npm itself (Debian's, unless the machine has one), then the locked packages into node_modules.
+deps-node: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(NODE_PACKAGES); }
+	npm ci --no-audit --no-fund
+	@touch $@
 
 deps-python:
 	$(call install_missing,$(PYTHON_PACKAGES))

@@ -10,6 +10,7 @@
 #include "sim/cli/options.hpp"
 #include "sim/cli/version.hpp"
 #include "sim/core/engine.hpp"
+#include "sim/report/html_report.hpp"
 #include "sim/report/output_error.hpp"
 #include "sim/scenario/diagnostics.hpp"
 
@@ -29,6 +30,8 @@ int dispatch(const Options& options, std::ostream& out, std::ostream& err) {
     case Command::run: return run_scenario(options, out, err);
     case Command::compare: return run_compare(options, out, err);
     case Command::sweep: return run_sweep(options, out, err);
+    case Command::report: return run_report(options, out, err);
+    case Command::export_geojson: return run_export_geojson(options, out, err);
     }
     return kExitOk;
 }
@@ -48,6 +51,10 @@ int run_command_line(int argc, const char* const* argv, std::ostream& out, std::
         return kExitUsage;
     } catch (const scenario::InputError& e) {
         detail::print(err, e.diagnostics());
+        return kExitInput;
+    } catch (const report::IncompleteResults& e) {
+        for (const auto& problem : e.problems()) err << problem << '\n';
+        err << "corridor: not a complete results folder; nothing written\n";
         return kExitInput;
     } catch (const report::OutputExists& e) {
         err << "corridor: " << e.what() << "\nRun 'corridor --help' for usage.\n";

@@ -28,6 +28,8 @@ int run_route(const RouteOptions& options, std::ostream& out, std::ostream& err)
 int run_scenario(const Options& options, std::ostream& out, std::ostream& err);
 int run_compare(const Options& options, std::ostream& out, std::ostream& err);
 int run_sweep(const Options& options, std::ostream& out, std::ostream& err);
+int run_report(const Options& options, std::ostream& out, std::ostream& err);
+int run_export_geojson(const Options& options, std::ostream& out, std::ostream& err);
 
 /// Set by SIGINT: replications in progress stop at their next simulated day.
 std::atomic<bool>& interrupted();

@@ -71,6 +71,13 @@ Options parse(int argc, const char* const* argv) {
         ->required();
     add_experiment_options(sweep);
 
+    auto* report = app.add_subcommand("report", "(Re)build report.html in a results folder of run, compare or sweep");
+    report->add_option("folder", options.folder, "Results folder")->required();
+
+    auto* geojson = app.add_subcommand("export-geojson", "Write a model's nodes and links as GeoJSON (RFC 7946) for GIS tools");
+    geojson->add_option("model", options.model, "Model YAML file")->required();
+    geojson->add_option("-o,--output", options.geojson_output, "File to create (default: MODEL's name with .geojson, in the working folder)");
+
     auto* route = app.add_subcommand("route", "Best routes between two nodes of a model, leg by leg");
     auto& r = options.route;
     route->add_option("model", r.model, "Model YAML file")->required();
@@ -109,6 +116,10 @@ Options parse(int argc, const char* const* argv) {
         options.command = Command::compare;
     } else if (sweep->parsed()) {
         options.command = Command::sweep;
+    } else if (report->parsed()) {
+        options.command = Command::report;
+    } else if (geojson->parsed()) {
+        options.command = Command::export_geojson;
     } else {
         options.command = Command::help;
         options.help_text = app.help();

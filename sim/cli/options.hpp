@@ -9,7 +9,7 @@
 
 namespace corridor::cli {
 
-enum class Command { help, version, validate, route, run, compare, sweep };
+enum class Command { help, version, validate, route, run, compare, sweep, report, export_geojson };
 
 struct RouteOptions {
     std::string model;
@@ -43,6 +43,9 @@ struct Options {
     Command command = Command::help;
     std::string help_text; // filled when the user asked for help (or gave no command)
     std::vector<std::string> files; // validate
+    std::string folder;             // report: a results folder
+    std::string model;              // export-geojson: a model file
+    std::string geojson_output;     // export-geojson: the file to write ("-": stdout)
     RouteOptions route;
     RunOptions run;
     std::string command_line;

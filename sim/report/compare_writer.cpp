@@ -1,6 +1,8 @@
 // compare.csv / compare.json / sweep.csv, and their short tables for stdout.
 #include "sim/report/compare_writer.hpp"
 
+#include "sim/report/html_report.hpp"
+
 #include <cmath>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -91,6 +93,7 @@ void write_comparison(const RunDirectory& dir, const std::vector<std::string>& s
         json["kpis"].push_back(jc);
     }
     write_text(dir.file("compare.json"), json.dump(2) + "\n");
+    write_report(dir.temporary_path());
 }
 
 std::string comparison_text(const std::vector<std::string>& scenarios,
@@ -158,6 +161,7 @@ Table sweep_table(const std::vector<SweepPoint>& points) {
 
 void write_sweep(const RunDirectory& dir, const std::vector<SweepPoint>& points) {
     write_csv(dir.file("sweep.csv"), sweep_table(points));
+    write_report(dir.temporary_path());
 }
 
 std::string sweep_text(const std::vector<SweepPoint>& points) {

@@ -30,6 +30,8 @@ public:
     /// Where to write `name` before commit().
     [[nodiscard]] std::filesystem::path file(const std::string& name) const { return temporary_ / name; }
     [[nodiscard]] const std::filesystem::path& final_path() const { return final_; }
+    /// The folder the files go into before commit().
+    [[nodiscard]] const std::filesystem::path& temporary_path() const { return temporary_; }
     /// Renames the temporary folder over the claim (atomic on one filesystem).
     void commit();
 

@@ -11,11 +11,14 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <variant>
 #include <vector>
 
 #include "sim/logistics/kpis.hpp"
 #include "sim/report/detail/summary_statistics.hpp"
 #include "sim/report/detail/text_files.hpp"
+#include "sim/report/geojson.hpp"
+#include "sim/report/html_report.hpp"
 #include "sim/report/run_tables.hpp"
 #include "sim/report/sha256.hpp"
 
@@ -41,7 +44,25 @@ nlohmann::json kpi_json(const std::string& unit, const std::vector<double>& valu
     return j;
 }
 
-nlohmann::json manifest_json(const RunInputs& inputs, const logistics::Scenario& scenario, std::size_t replications) {
+// What a disruption acts on, as the scenario names it.
+std::string disruption_target(const network::Network& network, const logistics::Scenario& scenario,
+                              const logistics::DisruptionTarget& target) {
+    if (const auto* link = std::get_if<core::LinkId>(&target)) return "link " + network.link(*link).name;
+    if (const auto* node = std::get_if<core::NodeId>(&target)) return "node " + network.node(*node).name;
+    if (const auto* service = std::get_if<core::ServiceId>(&target)) {
+        return "service " + scenario.services[service->index()].name;
+    }
+    std::uint32_t index = 0;
+    for (const auto& svc : scenario.services) {
+        for (const auto& v : svc.vessels) {
+            if (index++ == std::get<core::VesselId>(target).index()) return "vessel " + v.name;
+        }
+    }
+    return "vessel";
+}
+
+nlohmann::json manifest_json(const RunInputs& inputs, const network::Network& network, const logistics::Scenario& scenario,
+                             std::size_t replications, const RunDirectory& dir, const std::vector<std::string>& files) {
     nlohmann::json manifest;
     manifest["program"] = "corridor";
     manifest["version"] = inputs.program_version;
@@ -68,6 +89,20 @@ nlohmann::json manifest_json(const RunInputs& inputs, const logistics::Scenario&
         std::stringstream text;
         text << in.rdbuf();
         manifest["inputs"].push_back({{"path", file}, {"sha256", sha256_hex(text.str())}});
+    }
+    manifest["disruptions"] = nlohmann::json::array();
+    for (const auto& d : scenario.disruptions) {
+        manifest["disruptions"].push_back(
+            {{"what", (d.capacity_factor > 0 ? "derate " : "close ") + disruption_target(network, scenario, d.target)},
+             {"capacity_factor", d.capacity_factor},
+             {"from_day", static_cast<double>(d.from.since_start.count()) / 86400.0},
+             {"until_day", static_cast<double>(d.until.since_start.count()) / 86400.0}});
+    }
+    // The files the run wrote with their sizes: a reader (corridor report) can tell a whole
+    // folder from a truncated one.
+    manifest["files"] = nlohmann::json::array();
+    for (const auto& name : files) {
+        manifest["files"].push_back({{"name", name}, {"bytes", std::filesystem::file_size(dir.file(name))}});
     }
     return manifest;
 }
@@ -153,12 +188,15 @@ RunInputs inputs_of(const experiment::Study& study, std::string program_version,
 void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::Network& network,
                const logistics::Scenario& scenario, const std::vector<logistics::RunResult>& reps) {
     if (reps.empty()) throw std::invalid_argument("a run to write needs a replication");
-    write_text(dir.file("manifest.json"), manifest_json(inputs, scenario, reps.size()).dump(2) + "\n");
+    std::vector<std::string> files{"summary.json", "network.geojson", "flows.geojson"};
     write_text(dir.file("summary.json"), summary_document(network, scenario, reps));
+    write_text(dir.file("network.geojson"), network_geojson(network));
+    write_text(dir.file("flows.geojson"), flows_geojson(network, scenario, reps));
     const auto tables = run_tables(network, scenario, reps);
     for (const Table* t : {&tables.flows, &tables.flow_replications, &tables.resources, &tables.resource_replications,
-                           &tables.daily_flows, &tables.daily_resources}) {
+                           &tables.daily_flows, &tables.daily_resources, &tables.daily_weather}) {
         write_csv(dir.file(t->name() + ".csv"), *t);
+        files.push_back(t->name() + ".csv");
     }
     // The consignments replication by replication, a replication a core at once (formatting
     // numbers is most of a run's write), written in replication order while the next window
@@ -195,6 +233,7 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
             for (const auto& part : parts) shipments.append_rows(part);
         }
         shipments.close();
+        files.emplace_back("shipments.csv");
     }
     bool custody = false;
     for (const auto& f : scenario.flows) custody |= f.custody;
@@ -202,7 +241,11 @@ void write_run(const RunDirectory& dir, const RunInputs& inputs, const network::
         CsvFile file{dir.file("custody.csv")};
         for (std::size_t rep = 0; rep < reps.size(); ++rep) file.append(custody_table(network, scenario, reps[rep], rep));
         file.close();
+        files.emplace_back("custody.csv");
     }
+    // The manifest last, with the list of what was written; then the report, from the files.
+    write_text(dir.file("manifest.json"), manifest_json(inputs, network, scenario, reps.size(), dir, files).dump(2) + "\n");
+    write_report(dir.temporary_path());
 }
 
 std::string summary_document(const network::Network& network, const logistics::Scenario& scenario,
