@@ -147,7 +147,7 @@ Json map_spec(const MapLayers& m, const MapColours& c) {
             {"layer", layers},
             {"resolve", {{"scale", {{"color", "independent"}, {"size", "independent"}}}}},
             {"config", {{"legend", {{"labelFontSize", 10}, {"titleFontSize", 11}, {"orient", "bottom"}, {"direction", "horizontal"},
-                                    {"gradientLength", 130}, {"labelFlush", true}, {"labelOverlap", true}}},
+                                    {"gradientLength", 120}, {"labelFlush", true}, {"labelOverlap", true}, {"padding", 8}}},
                         {"view", {{"stroke", nullptr}}}}}};
 }
 
