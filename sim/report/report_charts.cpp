@@ -30,6 +30,19 @@ Json tip(std::string_view field, std::string_view title, std::string_view format
 }
 Json values(const Json& rows) { return {{"values", rows}}; }
 Json filter(std::string_view expr) { return Json::array({{{"filter", expr}}}); }
+// The rows grouped by a field's value, the groups in the order their first rows come.
+std::vector<std::pair<std::string, Json>> grouped(const Json& rows, const char* field) {
+    std::vector<std::pair<std::string, Json>> groups;
+    std::map<std::string, std::size_t> index;
+    for (const auto& r : rows) {
+        const auto key = r[field].get<std::string>();
+        const auto [it, added] = index.emplace(key, groups.size());
+        if (added) groups.emplace_back(key, Json::array());
+        groups[it->second].second.push_back(r);
+    }
+    return groups;
+}
+
 std::string fmt_km(double km) {
     const auto whole = static_cast<long long>(std::llround(km));
     std::string digits = std::to_string(whole);
@@ -223,17 +236,10 @@ Json utilisation_spec(const Json& rows) {
 
 Json series_spec(const Json& rows, const std::string& windows, std::string_view y_title, double horizon_days) {
     // A small multiple per series, each with its own y scale and the shaded windows behind it.
-    std::vector<std::string> order;
-    std::map<std::string, Json> by_series;
-    for (const auto& r : rows) {
-        const auto name = r["series"].get<std::string>();
-        if (!by_series.contains(name)) order.push_back(name);
-        by_series[name].push_back(r);
-    }
     const Json x{{"field", "day"}, {"type", "quantitative"}, {"title", "day of the run"},
                  {"scale", {{"domain", {0, horizon_days}}, {"nice", false}}}};
     Json charts = Json::array();
-    for (const auto& name : order) {
+    for (const auto& [name, series_rows] : grouped(rows, "series")) {
         Json layers = Json::array();
         if (!windows.empty()) {
             layers.push_back({{"data", {{"name", windows}}},
@@ -254,7 +260,7 @@ Json series_spec(const Json& rows, const std::string& windows, std::string_view 
                                                                  tip("mean", std::string(y_title), ",.2f"),
                                                                  tip("low", "95% low", ",.2f"), tip("high", "95% high", ",.2f")})}}}});
         charts.push_back({{"title", {{"text", name}, {"fontSize", 11}}}, {"width", 300}, {"height", 100},
-                          {"data", values(by_series[name])}, {"layer", layers}});
+                          {"data", values(series_rows)}, {"layer", layers}});
     }
     return {{"concat", charts}, {"columns", 3}, {"config", {{"axis", {{"titleFontSize", 10}, {"labelFontSize", 9}}}}}};
 }
@@ -278,18 +284,11 @@ Json month_spec(const Json& rows) {
 
 Json forest_spec(const Json& rows) {
     // A panel per KPI (each its own unit and scale), in the rows' order.
-    std::vector<std::string> order;
-    std::map<std::string, Json> by_kpi;
-    for (const auto& r : rows) {
-        const auto kpi = r["kpi"].get<std::string>();
-        if (!by_kpi.contains(kpi)) order.push_back(kpi);
-        by_kpi[kpi].push_back(r);
-    }
     const Json y{{"field", "subject"}, {"type", "nominal"}, {"title", nullptr}, {"sort", nullptr}};
     const Json colour{{"field", "significance"}, {"type", "nominal"}, {"title", "paired 95% interval"},
                       {"scale", {{"domain", {"excludes 0", "includes 0"}}, {"range", {"#d62728", "#7f7f7f"}}}}};
     Json panels = Json::array();
-    for (const auto& kpi : order) {
+    for (const auto& [kpi, kpi_rows] : grouped(rows, "kpi")) {
         Json layers = Json::array({
             {{"mark", {{"type", "rule"}, {"color", "#999999"}, {"strokeDash", {3, 3}}}}, {"encoding", {{"x", {{"datum", 0}}}}}},
             {{"transform", filter("datum.low != null")},
@@ -307,7 +306,7 @@ Json forest_spec(const Json& rows) {
         panels.push_back({{"title", {{"text", kpi}, {"anchor", "start"}, {"fontSize", 12}}},
                           {"width", 520},
                           {"height", {{"step", 16}}},
-                          {"data", values(by_kpi[kpi])},
+                          {"data", values(kpi_rows)},
                           {"layer", layers}});
     }
     return {{"vconcat", panels}, {"spacing", 18}, {"resolve", {{"scale", {{"x", "independent"}, {"y", "independent"}}}}}};

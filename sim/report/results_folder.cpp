@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "sim/logistics/kpis.hpp"
@@ -154,68 +155,61 @@ void note(ByDay& values, const std::string& key, std::size_t day, std::size_t re
 
 } // namespace
 
-DailySeries daily_flow_series(const std::filesystem::path& folder, std::size_t replications,
-                              std::vector<ResultsProblem>& problems) {
-    const auto path = folder / "daily_flows.csv";
+namespace {
+
+// A daily table's values by key ("kind id direction": the key columns' non-empty values joined
+// by spaces), day and replication, for the keys `keep` accepts.
+ByDay read_daily(const std::filesystem::path& path, const std::vector<std::string>& key_columns, const std::string& value_column,
+                 const std::function<bool(const std::string&)>& keep, std::size_t replications,
+                 std::vector<ResultsProblem>& problems) {
     auto reader = CsvReader::open(path, problems);
     if (!reader) return {};
     const auto rep = reader->column("replication", problems), day = reader->column("day", problems),
-               flow = reader->column("flow", problems), units = reader->column("units_delivered", problems);
-    if (!rep || !day || !flow || !units) return {};
+               value = reader->column(value_column, problems);
+    std::vector<std::size_t> keys;
+    for (const auto& name : key_columns) {
+        if (const auto c = reader->column(name, problems)) keys.push_back(*c);
+    }
+    if (!rep || !day || !value || keys.size() != key_columns.size()) return {};
     ByDay values;
+    std::string key;
     reader->for_each([&](std::span<const std::string_view> f, std::size_t line) {
+        key.clear();
+        for (const auto c : keys) {
+            if (f[c].empty()) continue;
+            if (!key.empty()) key += ' ';
+            key += f[c];
+        }
+        if (!keep(key)) return;
         const auto r = number_at(f[*rep], path, line, problems), d = number_at(f[*day], path, line, problems),
-                   u = number_at(f[*units], path, line, problems);
-        if (!r || !d || !u || *d < 1 || *r < 0 || *r >= static_cast<double>(replications)) return;
-        note(values, std::string(f[*flow]), static_cast<std::size_t>(*d), static_cast<std::size_t>(*r), *u);
+                   v = number_at(f[*value], path, line, problems);
+        if (!r || !d || !v || *d < 1 || *r < 0 || *r >= static_cast<double>(replications)) return;
+        note(values, key, static_cast<std::size_t>(*d), static_cast<std::size_t>(*r), *v);
     }, problems);
-    return bands(values, replications, true);
+    return values;
+}
+
+bool every_key(const std::string&) { return true; }
+
+} // namespace
+
+DailySeries daily_flow_series(const std::filesystem::path& folder, std::size_t replications,
+                              std::vector<ResultsProblem>& problems) {
+    return bands(read_daily(folder / "daily_flows.csv", {"flow"}, "units_delivered", every_key, replications, problems),
+                 replications, true);
 }
 
 DailySeries daily_resource_series(const std::filesystem::path& folder, const std::vector<std::string>& keys,
                                   std::size_t replications, std::vector<ResultsProblem>& problems) {
-    const auto path = folder / "daily_resources.csv";
-    auto reader = CsvReader::open(path, problems);
-    if (!reader) return {};
-    const auto rep = reader->column("replication", problems), day = reader->column("day", problems),
-               kind = reader->column("kind", problems), id = reader->column("id", problems),
-               direction = reader->column("direction", problems), queue = reader->column("queue", problems);
-    if (!rep || !day || !kind || !id || !direction || !queue) return {};
-    ByDay values;
-    std::string key;
-    reader->for_each([&](std::span<const std::string_view> f, std::size_t line) {
-        key.assign(f[*kind]);
-        key += ' ';
-        key += f[*id];
-        if (!f[*direction].empty()) {
-            key += ' ';
-            key += f[*direction];
-        }
-        if (std::find(keys.begin(), keys.end(), key) == keys.end()) return;
-        const auto r = number_at(f[*rep], path, line, problems), d = number_at(f[*day], path, line, problems),
-                   q = number_at(f[*queue], path, line, problems);
-        if (!r || !d || !q || *d < 1 || *r < 0 || *r >= static_cast<double>(replications)) return;
-        note(values, key, static_cast<std::size_t>(*d), static_cast<std::size_t>(*r), *q);
-    }, problems);
-    return bands(values, replications, false);
+    const auto wanted = [&](const std::string& key) { return std::find(keys.begin(), keys.end(), key) != keys.end(); };
+    return bands(read_daily(folder / "daily_resources.csv", {"kind", "id", "direction"}, "queue", wanted, replications, problems),
+                 replications, false);
 }
 
 DailySeries daily_storm_series(const std::filesystem::path& folder, std::size_t replications,
                                std::vector<ResultsProblem>& problems) {
-    const auto path = folder / "daily_weather.csv";
-    auto reader = CsvReader::open(path, problems);
-    if (!reader) return {};
-    const auto rep = reader->column("replication", problems), day = reader->column("day", problems),
-               area = reader->column("area", problems), share = reader->column("storm_share", problems);
-    if (!rep || !day || !area || !share) return {};
-    ByDay values;
-    reader->for_each([&](std::span<const std::string_view> f, std::size_t line) {
-        const auto r = number_at(f[*rep], path, line, problems), d = number_at(f[*day], path, line, problems),
-                   s = number_at(f[*share], path, line, problems);
-        if (!r || !d || !s || *d < 1 || *r < 0 || *r >= static_cast<double>(replications)) return;
-        note(values, std::string(f[*area]), static_cast<std::size_t>(*d), static_cast<std::size_t>(*r), *s);
-    }, problems);
-    return bands(values, replications, false);
+    return bands(read_daily(folder / "daily_weather.csv", {"area"}, "storm_share", every_key, replications, problems),
+                 replications, false);
 }
 
 std::optional<ShipmentDigest> shipment_digest(const std::filesystem::path& folder, const nlohmann::json& manifest,
