@@ -65,12 +65,20 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
             << (query.date ? " on " + o.date : std::string(" with the links open now")) << '\n';
         return kExitInput;
     }
+    // Costs are per unit of the cargo class (--cargo), CO2e per unit of its tonnes; without a
+    // class, costs are per unit of whatever is carried and CO2e per tonne.
+    std::string usd_per = "unit", co2e_per = "tonne";
+    if (const auto cargo = net.find_cargo_class(o.cargo); !o.cargo.empty() && cargo) {
+        usd_per = co2e_per = net.cargo_classes()[cargo->index()].unit;
+    }
     if (o.format == "json") {
         nlohmann::json doc;
         doc["model"] = net.name();
         doc["from"] = o.from;
         doc["to"] = o.to;
         doc["by"] = o.by;
+        doc["usd_per"] = usd_per;
+        doc["kg_co2e_per"] = co2e_per;
         for (const auto& r : routes) {
             nlohmann::json jr;
             jr["km"] = r.length.value();
@@ -100,10 +108,12 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
     }
     for (std::size_t i = 0; i < routes.size(); ++i) {
         const auto& r = routes[i];
-        out << fmt::format("route {} of {}: {} -> {} by {}: {:.0f} km, {:.1f} h ({:.1f} d), {:.0f} USD, {:.1f} kg CO2e, generalised {:.0f} USD\n",
-                           i + 1, routes.size(), o.from, o.to, o.by, r.length.value(), r.hours.count(),
-                           r.hours.count() / 24, r.usd.value(), r.kg_co2e.value(), r.generalised_usd.value());
-        out << fmt::format("  {:<14} {:<26} {:<6} {:>7} {:>8} {:>8} {:>8}\n", "step", "where", "mode", "km", "hours", "USD", "kg CO2e");
+        out << fmt::format("route {} of {}: {} -> {} by {}: {:.0f} km, {:.1f} h ({:.1f} d), {:.0f} USD per {}, {:.1f} kg CO2e per {}, "
+                           "generalised {:.0f} USD per {}\n",
+                           i + 1, routes.size(), o.from, o.to, o.by, r.length.value(), r.hours.count(), r.hours.count() / 24,
+                           r.usd.value(), usd_per, r.kg_co2e.value(), co2e_per, r.generalised_usd.value(), usd_per);
+        out << fmt::format("  {:<14} {:<26} {:<6} {:>7} {:>8} {:>8} {:>8}   (USD per {}, kg CO2e per {})\n", "step", "where",
+                           "mode", "km", "hours", "USD", "kg CO2e", usd_per, co2e_per);
         for (const auto& s : r.steps) {
             if (s.kind == network::RouteStep::Kind::link) {
                 const auto& l = net.link(s.link);

@@ -43,7 +43,7 @@ TEST(Cli, WithoutArgumentsPrintsHelpAndSucceeds) {
     const auto r = corridor({});
     EXPECT_EQ(r.code, kExitOk);
     EXPECT_NE(r.out.find("Usage: corridor"), std::string::npos) << r.out;
-    for (const char* command : {"validate", "route", "run", "compare", "sweep", "version"}) {
+    for (const char* command : {"validate", "route", "run", "compare", "sweep", "report", "export-geojson", "version"}) {
         EXPECT_NE(r.out.find(command), std::string::npos) << command;
     }
 }
@@ -81,6 +81,19 @@ TEST(Cli, RouteSuggestsTheNodeMeantAndSaysWhenThereIsNoRoute) {
     EXPECT_EQ(found.code, kExitOk);
     EXPECT_NE(found.out.find("route 1 of 2: XIA -> POT by time"), std::string::npos) << found.out;
     EXPECT_NE(found.out.find("route 2 of 2"), std::string::npos);
+}
+
+TEST(Cli, RouteSaysWhatItsCostsAndEmissionsArePer) {
+    const auto model = source("models/middle_corridor.yaml");
+    const auto plain = corridor({"route", model, "--from", "XIA", "--to", "POT"});
+    EXPECT_NE(plain.out.find(" USD per unit, "), std::string::npos) << plain.out;
+    EXPECT_NE(plain.out.find(" kg CO2e per tonne, "), std::string::npos) << plain.out;
+    const auto teu = corridor({"route", model, "--from", "XIA", "--to", "POT", "--cargo", "container"});
+    EXPECT_NE(teu.out.find(" USD per teu, "), std::string::npos) << teu.out;
+    EXPECT_NE(teu.out.find(" kg CO2e per teu, "), std::string::npos) << teu.out;
+    const auto json = corridor({"route", model, "--from", "XIA", "--to", "POT", "--format", "json"});
+    EXPECT_NE(json.out.find(R"("kg_co2e_per": "tonne")"), std::string::npos) << json.out;
+    EXPECT_NE(json.out.find(R"("usd_per": "unit")"), std::string::npos) << json.out;
 }
 
 TEST(Cli, ARunWritesItsFolderWholeAndNeverOverAnExistingOne) {
