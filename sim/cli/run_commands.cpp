@@ -33,6 +33,7 @@ int run_scenario(const Options& options, std::ostream& out, std::ostream& err) {
         out << report::summary_text(sc, ran.study.reps.results);
     }
     out << "results: " << folder.string() << (ran.study.reps.cancelled ? " (partial: interrupted)" : "") << "\n";
+    if (!o.quiet) out << "report: " << (folder / "report.html").string() << "\n";
     return kExitOk;
 }
 
@@ -68,6 +69,7 @@ int run_compare(const Options& options, std::ostream& out, std::ostream& err) {
     dir.commit();
     out << report::comparison_text(labels, comparisons);
     out << "results: " << folder.string() << "\n";
+    if (!o.quiet) out << "report: " << (folder / "report.html").string() << "\n";
     return kExitOk;
 }
 
@@ -122,6 +124,7 @@ int run_sweep(const Options& options, std::ostream& out, std::ostream& err) {
     dir.commit();
     out << report::sweep_text(rows);
     out << "results: " << folder.string() << "\n";
+    if (!o.quiet) out << "report: " << (folder / "report.html").string() << "\n";
     return kExitOk;
 }
 
