@@ -61,6 +61,61 @@ TEST(Disruptions, AClosureStopsFixedRoutesWhileAdaptiveOnesGoRound) {
     EXPECT_TRUE(detoured);
 }
 
+// Border B1 closed on days 10-20.
+logistics::Disruption closure_of_b1(const World& w) {
+    auto d = closure_of(w, "XB1", 10, 20);
+    d.target = w.node("B1");
+    return d;
+}
+
+TEST(Disruptions, AClosedNodeIsRoutedAroundAsAClosedLinkIs) {
+    const auto w = two_borders_world();
+    auto sc = scenario_on(w, 30);
+    sc.disruptions.push_back(closure_of_b1(w));
+    sc.flows = {flow(w, "X", "D", 12)}; // by the shortest time: B1 (2.4 h) when open, else B2 (5 h)
+    const auto r = logistics::simulate(w.network, sc, {});
+    const auto disruption = static_cast<std::size_t>(logistics::TimeUse::disruption);
+    std::size_t during = 0;
+    for (const auto& s : r.shipments) {
+        const bool in_closure = s.created > core::at_hours(24 * 10) && s.created < core::at_hours(24 * 20 - 1);
+        const auto first = r.routes[s.route].front();
+        if (in_closure) {
+            ++during;
+            EXPECT_EQ(first, w.link("XB2")) << "shipment " << s.id.index() << " was sent to the closed border";
+            EXPECT_EQ(s.seconds[disruption], 0) << "shipment " << s.id.index();
+        } else if (s.created < core::at_hours(24 * 10 - 1) || s.created > core::at_hours(24 * 20)) {
+            EXPECT_EQ(first, w.link("XB1")) << "shipment " << s.id.index();
+        }
+    }
+    EXPECT_GT(during, 100U);
+}
+
+TEST(Disruptions, VehiclesHeldAtAClosedNodeAreItsQueueUntilItReopens) {
+    const auto w = two_borders_world();
+    auto sc = scenario_on(w, 30);
+    sc.disruptions.push_back(closure_of_b1(w));
+    auto fixed = flow(w, "X", "D", 8);
+    fixed.policy = logistics::RoutingPolicy::fixed;
+    fixed.fixed_route = {w.link("XB1"), w.link("B1D")};
+    fixed.arrival = logistics::ArrivalProcess::fixed_interval; // a truck every 3 h; the lane takes 2 h
+    sc.flows = {fixed};
+    const auto r = logistics::simulate(w.network, sc, {});
+    std::size_t pool = r.resources.size();
+    for (std::size_t i = 0; i < r.resources.size(); ++i) {
+        if (r.resources[i].key() == "border B1 in") pool = i;
+    }
+    ASSERT_LT(pool, r.resources.size());
+    const auto queue_at_end_of = [&](std::uint32_t day) { return r.daily[day - 1].queue[pool]; };
+    EXPECT_EQ(queue_at_end_of(10), 0.0);
+    EXPECT_EQ(queue_at_end_of(11), 8.0) << "a day of trucks held at the closed border";
+    EXPECT_EQ(queue_at_end_of(19), 72.0);
+    EXPECT_EQ(r.resources[pool].queue_max, 80.0) << "the ten days' trucks when it reopens";
+    // Reopened, the lane serves 12 a day while 8 arrive: the backlog drains by 4 a day.
+    EXPECT_LT(queue_at_end_of(25), queue_at_end_of(21));
+    EXPECT_LT(queue_at_end_of(21), 80.0);
+    EXPECT_GT(r.resources[pool].queue_mean, 20.0);
+}
+
 TEST(Disruptions, APlannedLinkIsUsedFromItsOpeningDate) {
     const auto w = detour_world();
     auto sc = scenario_on(w, 40);

@@ -31,8 +31,15 @@ void Simulation::apply(const Disruption& d, bool starting) {
     } else if (const auto* node = std::get_if<NodeId>(&d.target)) {
         if (factor > 0) {
             nodes_.set_speed(*node, disruptions_.node_factor(*node, factor, starting));
-        } else if (disruptions_.close_node(*node, starting)) {
-            for (const auto& [v, via] : disruptions_.release_node(*node)) arrive_at_node(v, via);
+        } else {
+            const bool open = disruptions_.close_node(*node, starting);
+            routes_.set_node_closed(*node, !open);
+            if (open) {
+                for (const auto& [v, via] : disruptions_.release_node(*node)) {
+                    nodes_.hold(*node, links_[via].enters_country, -1, vehicles_[v].load.size(), engine_.now());
+                    arrive_at_node(v, via);
+                }
+            }
         }
     } else if (const auto* vessel = std::get_if<VesselId>(&d.target)) {
         if (factor > 0) {

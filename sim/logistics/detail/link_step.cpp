@@ -109,6 +109,7 @@ void Simulation::arrive_at_node(VehicleId v, LinkId via) {
     if (disruptions_.node_closed(node)) {
         use_all(v, TimeUse::disruption);
         disruptions_.hold_at_node(node, v, via);
+        nodes_.hold(node, links_[via].enters_country, +1, veh.load.size(), engine_.now()); // the node's backlog
         return;
     }
     if (legs_.has_border(node)) {

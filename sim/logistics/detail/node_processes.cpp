@@ -121,6 +121,16 @@ const PoolStatistics& NodeProcesses::pool(const PoolRef& ref) const {
     return lanes_[LanePoolId{ref.index}];
 }
 
+void NodeProcesses::hold(NodeId node, bool inbound, std::int64_t delta, std::size_t consignments, core::SimTime now) {
+    if (net_.node(node).border) {
+        lanes_[border_lanes(node, inbound)].hold(now, delta);
+    } else if (cranes_[node].pool.valid()) {
+        crane_pools_[cranes_[node].pool].hold(now, delta * static_cast<std::int64_t>(consignments));
+    } else if (berths_[node].valid()) {
+        lanes_[berths_[node]].hold(now, delta);
+    }
+}
+
 void NodeProcesses::queue_snapshot(std::vector<double>& out) const {
     out.reserve(out.size() + order_.size());
     for (const auto& ref : order_) out.push_back(pool(ref).queue_level());

@@ -65,6 +65,10 @@ public:
     /// prices a lift).
     [[nodiscard]] network::NodeWait wait_at(NodeId node) const;
 
+    /// A closure of `node` holds (delta +1) or lets go (-1) a vehicle carrying `consignments`: it
+    /// counts in the queue of the pool it would ask first, the border's lanes in its direction,
+    /// else the cranes (its consignments), else the berths.
+    void hold(NodeId node, bool inbound, std::int64_t delta, std::size_t consignments, core::SimTime now);
     /// Every pool's queue now, in the order of the results' rows.
     void queue_snapshot(std::vector<double>& out) const;
     [[nodiscard]] std::size_t pool_count() const { return order_.size(); }

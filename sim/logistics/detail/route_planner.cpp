@@ -29,6 +29,8 @@ RoutePlanner::RoutePlanner(const network::Network& net, const Scenario& sc, std:
     caches_.resize(questions.size());
     replans_.resize(questions.size());
     closed_mask_.assign(net.link_count(), 0);
+    link_closed_.assign(net.link_count(), 0);
+    node_closed_.assign(net.node_count(), 0);
     wait_due_.assign(net.node_count(), 0);
 }
 
@@ -116,6 +118,15 @@ std::optional<RouteId> RoutePlanner::replan(FlowId f, NodeId at, RouteId route, 
     std::vector<LinkId> links(plan.begin(), plan.begin() + pos);
     links.insert(links.end(), fresh.begin(), fresh.end());
     return intern(links);
+}
+
+void RoutePlanner::set_node_closed(NodeId node, bool closed) {
+    node_closed_[node] = closed ? 1 : 0;
+    // Closures are rare: a pass over the links finds those into the node.
+    for (std::uint32_t i = 0; i < net_.link_count(); ++i) {
+        const LinkId l{i};
+        if (net_.link(l).to == node) closed_mask_[l] = link_closed_[l] | node_closed_[node];
+    }
 }
 
 } // namespace corridor::logistics::detail

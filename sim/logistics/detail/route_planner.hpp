@@ -62,7 +62,13 @@ public:
     }
 
     /// A disruption closed or reopened a link (the router avoids closed ones).
-    void set_closed(LinkId link, bool closed) { closed_mask_[link] = closed ? 1 : 0; }
+    void set_closed(LinkId link, bool closed) {
+        link_closed_[link] = closed ? 1 : 0;
+        closed_mask_[link] = link_closed_[link] | node_closed_[net_.link(link).to];
+    }
+    /// A disruption closed or reopened a node: routes avoid it as they avoid a closed link (the
+    /// links into it are closed to the router; a route may still start there).
+    void set_node_closed(NodeId node, bool closed);
     /// The network's state changed (a disruption, an opening): routes go stale.
     void network_changed() { ++network_version_; }
 
@@ -111,7 +117,9 @@ private:
     core::IdVector<FlowId, BatchRoute> batch_route_;
     core::IdVector<FlowId, core::RandomStream> random_; // a flow's draws among k routes
     std::uint64_t searches_ = 0;                   // searches made: cache refills and re-plans
-    core::IdVector<LinkId, std::uint8_t> closed_mask_; // closed by a disruption (for routing)
+    core::IdVector<LinkId, std::uint8_t> closed_mask_; // closed to routing: the link, or the node it enters
+    core::IdVector<LinkId, std::uint8_t> link_closed_; // closed by a disruption of the link
+    core::IdVector<NodeId, std::uint8_t> node_closed_; // closed by a disruption of the node
     std::uint64_t network_version_ = 0;
     core::IdVector<NodeId, network::NodeWait> node_waits_; // for adaptive re-plans
     std::uint64_t waits_version_ = 0;              // bumped when refresh_waits finds them changed
