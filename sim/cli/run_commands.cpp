@@ -5,6 +5,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/detail/scenario_run.hpp"
 #include "sim/experiment/comparison.hpp"
+#include "sim/experiment/resilience.hpp"
 #include "sim/report/compare_writer.hpp"
 #include "sim/report/run_directory.hpp"
 #include "sim/report/run_writer.hpp"
@@ -46,6 +47,8 @@ int run_compare(const Options& options, std::ostream& out, std::ostream& err) {
     const auto folder = dir.final_path();
     std::vector<std::string> labels;
     std::vector<std::vector<logistics::RunResult>> runs;
+    std::vector<scenario::LoadedScenario> loaded; // what each ran, for the resilience KPIs
+    std::vector<logistics::Scenario> scenarios;
     std::uint64_t seed = 0;
     std::uint32_t replications = 0;
     for (std::size_t i = 0; i < o.scenarios.size(); ++i) {
@@ -60,10 +63,14 @@ int run_compare(const Options& options, std::ostream& out, std::ostream& err) {
             throw UsageError("compare needs the same seed and number of replications for every scenario (use --seed and "
                              "--replications); " + names[i] + " differs from " + names[0]);
         }
+        scenarios.push_back(ran.study.scenario);
+        loaded.push_back(std::move(ran.loaded));
         labels.push_back(names[i]);
         runs.push_back(std::move(ran.study.reps.results));
     }
-    const auto comparisons = experiment::compare(runs);
+    std::vector<experiment::ComparedScenario> compared;
+    for (std::size_t i = 0; i < scenarios.size(); ++i) compared.push_back({&scenarios[i], &loaded[i].network});
+    const auto comparisons = experiment::compare_with_resilience(runs, compared);
     report::write_comparison(dir, labels, comparisons);
     if (interrupted().load()) throw Interrupted("interrupted while writing the comparison; nothing written");
     dir.commit();

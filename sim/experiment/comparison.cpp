@@ -31,10 +31,7 @@ double welch_half_width(const std::vector<double>& a, const std::vector<double>&
     return core::student_t_quantile(0.975, dof) * se;
 }
 
-namespace {
-
-// Fills in the means, differences and intervals from each scenario's values (paired by index).
-void finish(KpiComparison& c, const std::vector<std::vector<double>>& values) {
+void fill_statistics(KpiComparison& c, const std::vector<std::vector<double>>& values) {
     for (const auto& v : values) {
         core::RunningStats stats;
         for (const double x : v) stats.add(x);
@@ -56,6 +53,8 @@ void finish(KpiComparison& c, const std::vector<std::vector<double>>& values) {
         c.significant.push_back(std::isfinite(hw) && std::fabs(diff) > hw);
     }
 }
+
+namespace {
 
 template <class Subjects, class Key>
 std::optional<std::size_t> index_of(const Subjects& subjects, const Key& key) {
@@ -95,7 +94,7 @@ std::vector<KpiComparison> compare(const std::vector<std::vector<logistics::RunR
             if (!defined) continue;
             KpiComparison c{"flow", flow.name, "", std::string(kpi.name), logistics::unit_name(kpi.unit, flow.unit),
                             kpi.headline, {}, {}, {}, {}, {}};
-            finish(c, values);
+            fill_statistics(c, values);
             out.push_back(std::move(c));
         }
     }
@@ -115,7 +114,7 @@ std::vector<KpiComparison> compare(const std::vector<std::vector<logistics::RunR
             }
             KpiComparison c{resource.kind, resource.id, resource.direction, std::string(kpi.name),
                             logistics::unit_name(kpi.unit, "", &resource), kpi.headline, {}, {}, {}, {}, {}};
-            finish(c, values);
+            fill_statistics(c, values);
             out.push_back(std::move(c));
         }
     }

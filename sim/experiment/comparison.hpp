@@ -29,6 +29,10 @@ struct KpiComparison {
 /// missing from any scenario, or with a KPI undefined in any replication, are left out.
 std::vector<KpiComparison> compare(const std::vector<std::vector<logistics::RunResult>>& runs);
 
+/// Fills in `c`'s means, differences to scenario 0 and intervals from each scenario's values
+/// (paired by replication index).
+void fill_statistics(KpiComparison& c, const std::vector<std::vector<double>>& values);
+
 /// 95% half-width of the mean of paired differences a[i] − b[i].
 double paired_half_width(const std::vector<double>& a, const std::vector<double>& b);
 /// 95% Welch half-width of mean(a) − mean(b) for independent samples.

@@ -79,6 +79,7 @@ struct DailyPoint {
     std::uint32_t day = 0;
     std::vector<double> queue;        // per resource, at the end of the day
     std::vector<core::Units> delivered; // per flow, units delivered that day
+    std::vector<core::Units> created;   // per flow, units created that day (warm-up included, as delivered)
     std::vector<double> storm;          // per sea area (scenario order), the share of the day in storm
 };
 

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "sim/experiment/comparison.hpp"
+#include "sim/experiment/resilience.hpp"
 #include "sim/experiment/study.hpp"
 #include "sim/python/tables.hpp"
 #include "sim/report/compare_writer.hpp"
@@ -269,7 +270,9 @@ void bind_runs(py::module_& m) {
                 runs.push_back(r.study.reps.results);
                 c.runs.push_back(std::move(r));
             }
-            c.kpis = experiment::compare(runs);
+            std::vector<experiment::ComparedScenario> compared;
+            for (const auto& r : c.runs) compared.push_back({&r.study.scenario, &r.loaded->network});
+            c.kpis = experiment::compare_with_resilience(runs, compared);
             return c;
         },
         py::arg("scenarios"), py::arg("replications") = py::none(), py::arg("seed") = py::none(), py::arg("threads") = 0,

@@ -620,6 +620,37 @@ detail::Page comparison_page(const std::filesystem::path& folder, std::vector<Re
                                  "</details>\n"});
     page.specs["forest"] = detail::forest_spec(forest);
 
+    // Resilience: what the disturbance cost, scenario against reference (compare.csv's rows of
+    // the resilience KPIs, when a scenario's disruptions or weather differ).
+    {
+        static const std::set<std::string> resilience{"lost_throughput", "backlog_peak", "time_to_recover", "recovered"};
+        std::vector<std::vector<std::string>> costs;
+        for (const auto& row : t.rows) {
+            if (!resilience.contains(row[t.col("kpi")])) continue;
+            const std::string subject = row[t.col("subject")] == "flow"
+                                            ? row[t.col("id")]
+                                            : row[t.col("subject")] + " " + row[t.col("id")] +
+                                                  (row[t.col("direction")].empty() ? "" : " " + row[t.col("direction")]);
+            const double low = cell_number(row[t.col("paired_ci95_low")]), high = cell_number(row[t.col("paired_ci95_high")]);
+            costs.push_back({escape(subject), escape(row[t.col("kpi")]), escape(row[t.col("unit")]), escape(row[t.col("scenario")]),
+                             show(cell_number(row[t.col("mean")])),
+                             std::isfinite(low) ? "[" + show(low) + ", " + show(high) + "]" : std::string()});
+        }
+        if (!costs.empty()) {
+            page.sections.push_back(
+                {"Resilience",
+                 "<p class=\"note\">What the scenario's disruptions or weather cost against " + escape(reference) +
+                     ", each replication against its common-random-numbers twin: <b>lost_throughput</b>, the units the "
+                     "reference delivered in the measured period and the scenario did not; <b>backlog_peak</b>, the largest "
+                     "excess at a day's end of a flow's units in the system (or of a disrupted node's queue) over the "
+                     "reference's; <b>time_to_recover</b>, days from the end of the last disruption until that excess "
+                     "stays within a week of the flow's demand (a node's queue within the reference's largest), to the "
+                     "horizon if never (<b>recovered</b> says how often it did). The extra transit time and cost are "
+                     "transit_mean and cost above. Means over replications with the 95% interval.</p>\n" +
+                     detail::html_table({"subject", "KPI", "unit", "scenario", "mean", "95% interval"}, costs)});
+        }
+    }
+
     // Difference maps, one per compared scenario.
     const auto& base = runs.front();
     const auto base_links = link_stats(base.flows_geo);

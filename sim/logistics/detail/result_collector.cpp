@@ -11,12 +11,14 @@ ResultCollector::ResultCollector(const network::Network& net, const Scenario& sc
     stats_.resize(sc.flows.size());
     created_by_flow_.resize(sc.flows.size());
     today_delivered_.assign(sc.flows.size(), 0.0);
+    today_created_.assign(sc.flows.size(), 0.0);
 }
 
 ShipmentId ResultCollector::created(FlowId f, double units, bool counted) {
     const ShipmentId id{static_cast<std::uint32_t>(created_)};
     ++created_;
     peak_in_system_ = std::max(peak_in_system_, created_ - delivered_);
+    today_created_[f.index()] += units;
     if (counted) {
         ++created_by_flow_[f].created;
         created_by_flow_[f].units += units;
@@ -32,6 +34,9 @@ void ResultCollector::add_day(std::uint32_t day, std::vector<double> queues, std
     point.delivered.reserve(today_delivered_.size());
     for (const double units : today_delivered_) point.delivered.emplace_back(units);
     std::fill(today_delivered_.begin(), today_delivered_.end(), 0.0);
+    point.created.reserve(today_created_.size());
+    for (const double units : today_created_) point.created.emplace_back(units);
+    std::fill(today_created_.begin(), today_created_.end(), 0.0);
     daily_.push_back(std::move(point));
 }
 

@@ -63,6 +63,7 @@ private:
     core::IdVector<FlowId, FlowStats> stats_;
     core::IdVector<FlowId, FlowCreated> created_by_flow_;
     std::vector<double> today_delivered_; // per flow, units delivered since the last daily point
+    std::vector<double> today_created_;   // per flow, units created since the last daily point
     std::vector<DailyPoint> daily_;
     std::vector<ShipmentRecord> shipments_;
     std::vector<CustodyEvent> custody_;
