@@ -623,10 +623,10 @@ detail::Page comparison_page(const std::filesystem::path& folder, std::vector<Re
     // Resilience: what the disturbance cost, scenario against reference (compare.csv's rows of
     // the resilience KPIs, when a scenario's disruptions or weather differ).
     {
-        static const std::set<std::string> resilience{"lost_throughput", "backlog_peak", "time_to_recover", "recovered"};
+        static const std::set<std::string> kResilienceKpis{"lost_throughput", "backlog_peak", "time_to_recover", "recovered"};
         std::vector<std::vector<std::string>> costs;
         for (const auto& row : t.rows) {
-            if (!resilience.contains(row[t.col("kpi")])) continue;
+            if (!kResilienceKpis.contains(row[t.col("kpi")])) continue;
             const std::string subject = row[t.col("subject")] == "flow"
                                             ? row[t.col("id")]
                                             : row[t.col("subject")] + " " + row[t.col("id")] +
