@@ -29,3 +29,33 @@ TEST(TrainDispatch, ATrainThatDepartsWhenFullWaitsAsBatchFormationPredicts) {
 
 } // namespace
 } // namespace corridor::support
+
+namespace corridor::support {
+namespace {
+
+// A line of 2 paths a day (a 12 h headway) takes trains of 10 units from 16 a day: about one
+// train in three must wait for its path. The line's row says so in every KPI, and its queue and
+// waits agree by Little's law.
+TEST(TrainDispatch, TrainsWaitingForAPathAreTheLinesQueue) {
+    const auto w = WorldBuilder{}
+                       .node("A", "X", 0, 0, network::NodeKind::rail_terminal)
+                       .node("B", "X", 0, 1, network::NodeKind::rail_terminal)
+                       .link("AB", "A", "B", network::Mode::rail, 100, 50, {.both_ways = false, .capacity_per_day = 2})
+                       .train("t", {"AB"}, 10, {.both_directions = false})
+                       .build();
+    auto sc = scenario_on(w, 400);
+    sc.warmup = core::Duration{30 * 86400};
+    sc.flows.push_back(flow(w, "A", "B", 16));
+    const auto r = logistics::simulate(w.network, sc, {});
+    const auto& line = resource(r, "line AB");
+    ASSERT_GT(line.wait_mean_h.count(), 0.0);
+    EXPECT_GE(line.queue_max, 1.0);
+    EXPECT_GT(line.wait_p95_h, line.wait_mean_h) << "most trains do not wait: the tail is longer than the mean";
+    const double hours = 370.0 * 24.0;
+    const double little = static_cast<double>(line.served) * line.wait_mean_h.count() / hours;
+    // Exact but for the trains waiting across the warm-up's end or at the horizon.
+    EXPECT_NEAR(line.queue_mean, little, 0.01 * little);
+}
+
+} // namespace
+} // namespace corridor::support

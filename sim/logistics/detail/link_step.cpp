@@ -31,6 +31,7 @@ void Simulation::ready(VehicleId v) {
         if (entry > engine_.now()) {
             use_all(v, TimeUse::waiting);
             veh.requested = engine_.now();
+            links_.start_path_wait(l, engine_.now());
             engine_.schedule_at(entry, h_.enter, v.index());
             return;
         }
@@ -49,7 +50,7 @@ inline void Simulation::enter(VehicleId v, bool waited) {
     const LegPos* const at = legs_.positions() + veh.leg_base; // this leg's positions
     const LinkId l = veh.link;
     LinkRec& link = links_[l];
-    if (waited && link.paced) links_.add_path_wait(l, engine_.now() - veh.requested);
+    if (waited && link.paced) links_.end_path_wait(l, engine_.now(), engine_.now() - veh.requested);
     ++link.trains;
     use_all(v, TimeUse::moving);
     // The ride's cost and where it ends go on the vehicle now, so that the arrival need not read

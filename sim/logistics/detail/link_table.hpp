@@ -1,6 +1,10 @@
 // The links as the link step keeps them: path pacing and counts (hot), disruption state and path
 // waits (cold), and the planned links' opening days. A line's statistics are its resource row.
 #pragma once
+#include <map>
+
+#include "sim/core/quantiles.hpp"
+#include "sim/core/time_weighted.hpp"
 #include <cstdint>
 #include <span>
 #include <utility>
@@ -37,6 +41,7 @@ struct LinkState {
     double factor = 1;            // disruptions: 0 closes, (0, 1) derates
     double capacity_per_day = 0;  // 0: unlimited
     double path_wait_h = 0;       // summed waits for a path (links with a capacity)
+    std::uint64_t path_waiters = 0; // trains that waited for one, since the warm-up
 };
 
 class LinkTable {
@@ -49,15 +54,16 @@ public:
     /// A disruption's factor in force (the product of those on the link; 0 closes it).
     void set_factor(LinkId l, double factor);
     [[nodiscard]] double factor(LinkId l) const { return states_[l].factor; }
-    void add_path_wait(LinkId l, core::Duration waited) {
-        states_[l].path_wait_h += static_cast<double>(waited.count()) / 3600.0;
-    }
+    /// A train must wait for a path on line `l` (from `now`): one more in the line's queue.
+    void start_path_wait(LinkId l, core::SimTime now);
+    /// It got its path after waiting `waited`: one fewer in the queue, and its wait counted.
+    void end_path_wait(LinkId l, core::SimTime now, core::Duration waited);
     /// The planned links that open on `day` (days since 1970-01-01).
     [[nodiscard]] std::span<const LinkId> opening_on(std::int32_t day) const;
 
-    void reset_statistics();
+    void reset_statistics(core::SimTime now);
     /// One row per line (a link with a capacity) that a vehicle entered, `span` the measured time.
-    void add_results(const network::Network& net, core::Duration span, std::vector<ResourceResult>& out) const;
+    void add_results(const network::Network& net, core::SimTime end, core::Duration span, std::vector<ResourceResult>& out) const;
     [[nodiscard]] std::size_t lines_used() const;
 
 private:
@@ -67,6 +73,14 @@ private:
     core::IdVector<LinkId, LinkState> states_;
     std::vector<std::pair<std::int32_t, LinkId>> openings_; // planned links' first days, sorted
     std::vector<LinkId> opening_links_;                      // the same links, in that order
+    // The queue of trains waiting for a path and their waits, kept only for the lines where a
+    // train has waited (a map, off the hot path: a train that gets its path at once touches none).
+    struct PathQueue {
+        core::TimeWeighted waiting;
+        core::QuantileSketch waits_h{0.01, 1e-4};
+    };
+    std::map<LinkId, PathQueue> path_queues_;
+    core::SimTime measured_from_;  // the warm-up's end: where a line's queue statistics start
 };
 
 } // namespace corridor::logistics::detail

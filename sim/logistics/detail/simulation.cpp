@@ -101,7 +101,7 @@ void Simulation::on_day(core::Engine& engine, std::uint64_t payload) {
 
 void Simulation::on_warmup(core::Engine& engine, std::uint64_t) {
     nodes_.reset_statistics(engine.now());
-    links_.reset_statistics();
+    links_.reset_statistics(engine.now());
     fleet_.reset_statistics(engine.now());
 }
 
@@ -123,7 +123,7 @@ RunResult Simulation::finish() {
     // vector by doubling copied them and touched twice the memory.
     result.resources.reserve(nodes_.pool_count() + links_.lines_used() + fleet_.size() + sc_.areas.size());
     nodes_.add_results(end, result.resources);
-    links_.add_results(net_, sc_.horizon - sc_.warmup, result.resources);
+    links_.add_results(net_, end, sc_.horizon - sc_.warmup, result.resources);
     fleet_.add_results(end, result.resources);
     weather_.add_results(end, result.resources);
     result.routes = routes_.take_routes(); // the run is over: nothing reads them again
