@@ -1,21 +1,50 @@
 // Reading corridor's CSV tables back (RFC 4180).
 #include "sim/report/detail/csv_reader.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <charconv>
+#include <cstring>
 #include <deque>
-#include <fstream>
-#include <sstream>
 
 namespace corridor::report::detail {
 
+// The file mapped read-only: a 600 MB shipments.csv is read from the page cache without copies.
+MappedFile::MappedFile(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0) {
+        size_ = static_cast<std::size_t>(st.st_size);
+        ok_ = true;
+        if (size_ > 0) {
+            void* data = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+            if (data == MAP_FAILED) {
+                ok_ = false;
+                size_ = 0;
+            } else {
+                data_ = static_cast<const char*>(data);
+                ::madvise(data, size_, MADV_SEQUENTIAL);
+            }
+        }
+    }
+    ::close(fd);
+}
+
+MappedFile::~MappedFile() {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+}
+
 namespace {
 
-// Splits the record starting at `pos` into fields; returns the offset after its line break, or
-// nullopt if the record is not whole (an open quote, or no line break before the end).
-std::optional<std::size_t> split(std::string_view text, std::size_t pos, std::vector<std::string_view>& fields,
-                                 std::deque<std::string>& unescaped) {
-    fields.clear();
-    unescaped.clear();
+// Splits a quoted record (RFC 4180) starting at `pos` into fields; returns the offset after its
+// line break, or nullopt if the record is not whole (an open quote, or no line break before the
+// end).
+std::optional<std::size_t> split_quoted(std::string_view text, std::size_t pos, std::vector<std::string_view>& fields,
+                                        std::deque<std::string>& unescaped) {
     for (;;) {
         if (pos < text.size() && text[pos] == '"') {
             std::string value;
@@ -42,8 +71,9 @@ std::optional<std::size_t> split(std::string_view text, std::size_t pos, std::ve
             }
             pos = i + 1;
         } else {
-            const auto end = text.find_first_of(",\n", pos);
-            if (end == std::string_view::npos) return std::nullopt;
+            std::size_t end = pos;
+            while (end < text.size() && text[end] != ',' && text[end] != '\n') ++end;
+            if (end >= text.size()) return std::nullopt;
             std::string_view field = text.substr(pos, end - pos);
             if (!field.empty() && field.back() == '\r') field.remove_suffix(1);
             fields.push_back(field);
@@ -57,6 +87,31 @@ std::optional<std::size_t> split(std::string_view text, std::size_t pos, std::ve
     }
 }
 
+// The record starting at `pos`: most rows have no quote, and are split at commas within the
+// line that memchr finds (a scan per character for "," or "\n" was most of a large read).
+std::optional<std::size_t> split(std::string_view text, std::size_t pos, std::vector<std::string_view>& fields,
+                                 std::deque<std::string>& unescaped) {
+    fields.clear();
+    unescaped.clear();
+    const char* begin = text.data() + pos;
+    const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', text.size() - pos));
+    if (newline == nullptr) return std::nullopt;
+    std::string_view line{begin, static_cast<std::size_t>(newline - begin)};
+    if (line.find('"') != std::string_view::npos) return split_quoted(text, pos, fields, unescaped);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::size_t start = 0;
+    for (;;) {
+        const auto comma = line.find(',', start);
+        if (comma == std::string_view::npos) {
+            fields.push_back(line.substr(start));
+            break;
+        }
+        fields.push_back(line.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return static_cast<std::size_t>(newline - text.data()) + 1;
+}
+
 } // namespace
 
 std::optional<CsvReader> CsvReader::open(const std::filesystem::path& path, std::vector<ResultsProblem>& problems) {
@@ -67,14 +122,12 @@ std::optional<CsvReader> CsvReader::open(const std::filesystem::path& path, std:
         problems.push_back({reader.path_, "missing"});
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in && !in.eof()) {
+    reader.file_ = std::make_shared<MappedFile>(path);
+    if (!reader.file_->ok()) {
         problems.push_back({reader.path_, "cannot be read"});
         return std::nullopt;
     }
-    reader.text_ = std::move(text).str();
+    reader.text_ = reader.file_->text();
     if (reader.text_.empty()) {
         problems.push_back({reader.path_, "empty: no header row"});
         return std::nullopt;

@@ -5,6 +5,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -18,6 +19,22 @@ namespace corridor::report::detail {
 struct ResultsProblem {
     std::string where; // "DIR/flows.csv:12" or "DIR/flows.csv"
     std::string what;
+};
+
+/// A file mapped read-only into memory.
+class MappedFile {
+public:
+    explicit MappedFile(const std::filesystem::path& path);
+    ~MappedFile();
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    [[nodiscard]] bool ok() const { return ok_; }
+    [[nodiscard]] std::string_view text() const { return {data_ == nullptr ? "" : data_, size_}; }
+
+private:
+    const char* data_ = nullptr;
+    std::size_t size_ = 0;
+    bool ok_ = false;
 };
 
 class CsvReader {
@@ -36,7 +53,9 @@ public:
 
 private:
     std::string path_;
-    std::string text_;
+    std::shared_ptr<const MappedFile> file_;
+    std::string_view text_; // the mapped file's text
+
     std::size_t body_ = 0; // offset of the first data row
     std::vector<std::string> header_;
 };
