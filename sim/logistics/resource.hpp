@@ -40,14 +40,6 @@ public:
     [[nodiscard]] const core::RunningStats& waits_h() const { return waits_; }
     [[nodiscard]] double wait_quantile_h(double q) const { return wait_sketch_.quantile(q); }
     [[nodiscard]] std::uint64_t served() const { return served_; }
-    /// `delta` vehicles (or consignments) start or stop being held in front of the pool by a
-    /// closure of its node: they are its backlog, so they count in its queue (not in its waits,
-    /// which start when they ask for a server).
-    void hold(core::SimTime now, std::int64_t delta) {
-        SIM_ASSERT(static_cast<std::int64_t>(held_) + delta >= 0, "more released than held");
-        held_ = static_cast<std::uint64_t>(static_cast<std::int64_t>(held_) + delta);
-        count_queue(now, queued_now_);
-    }
 
 protected:
     void count_grant(core::SimTime now, core::SimTime since) {
@@ -63,10 +55,7 @@ protected:
         --busy_;
         busy_level_.set(now, busy_);
     }
-    void count_queue(core::SimTime now, std::size_t queued) {
-        queued_now_ = queued;
-        queue_length_.set(now, static_cast<double>(queued + held_));
-    }
+    void count_queue(core::SimTime now, std::size_t queued) { queue_length_.set(now, static_cast<double>(queued + held_)); }
 
     // What a grant touches first, together: pools are read once per crane move or border
     // crossing, and their other fields are rarely needed.
@@ -78,7 +67,6 @@ protected:
     core::RunningStats waits_;
     core::QuantileSketch wait_sketch_{0.01, 1e-4};
     core::TimeWeighted queue_length_; // those queued for a server and those held by a closure
-    std::size_t queued_now_ = 0;       // queued for a server (the pool's own queue)
     std::uint64_t held_ = 0;           // held in front of it by a closure of its node
 
 private:
@@ -132,6 +120,14 @@ public:
     }
 
     [[nodiscard]] std::size_t queued() const { return queue_.size() - head_; }
+    /// `delta` vehicles (or consignments) start or stop being held in front of the pool by a
+    /// closure of its node: they are its backlog, so they count in its queue (not in its waits,
+    /// which start when they ask for a server).
+    void hold(core::SimTime now, std::int64_t delta) {
+        SIM_ASSERT(static_cast<std::int64_t>(held_) + delta >= 0, "more released than held");
+        held_ = static_cast<std::uint64_t>(static_cast<std::int64_t>(held_) + delta);
+        count_queue(now, queued());
+    }
 
 private:
     struct Waiting {
