@@ -41,6 +41,32 @@ TEST(SeaWeather, StormsHoldVessels) {
     EXPECT_GT(b.flows[0].transit_mean_h, a.flows[0].transit_mean_h);
 }
 
+// A storm that begins while a vessel loads at its berth holds it there: it does not sail until
+// the storm ends. January is calm and February all storm, so nothing sails after 1 February
+// although vessels are at their berths, loading, when the storm begins.
+TEST(SeaWeather, AStormThatBeginsDuringLoadingHoldsTheVessel) {
+    const auto w = corridor_world(4, 100, 2);
+    auto sc = scenario_on(w, 40);
+    sc.start_date = *network::parse_date("2025-01-08");
+    auto f = flow(w, "AKT", "ALAT", 400);
+    f.custody = true;
+    sc.flows.push_back(f);
+    logistics::SeaArea area;
+    area.name = "caspian";
+    area.months.fill({0.0, core::Hours{24}});
+    area.months[1] = {1.0, core::Hours{24}};
+    sc.areas.push_back(area);
+    const auto r = logistics::simulate(w.network, sc, {});
+    const core::SimTime february = core::at_hours(24 * 24);
+    int before = 0, after = 0;
+    for (const auto& e : r.custody) {
+        if (e.event != "departed") continue;
+        (e.at <= february ? before : after) += 1;
+    }
+    EXPECT_GT(before, 0);
+    EXPECT_EQ(after, 0);
+}
+
 TEST(SeaWeather, MonthOfFollowsTheCalendar) {
     const auto start = *network::parse_date("2024-12-31");
     EXPECT_EQ(logistics::month_of(start, core::SimTime{}), 11);             // 31 Dec

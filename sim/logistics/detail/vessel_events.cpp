@@ -56,7 +56,7 @@ void Simulation::depart_vessel(VesselId i) {
     summon(fleet_.service(i), fleet_.at(i)); // cargo left behind calls for another vessel
 }
 
-// Departure: wait out a storm, load at a berth, then sail.
+// Departure: wait out a storm, load at a berth, wait out a storm that began meanwhile, then sail.
 void Simulation::vessel_departure(VehicleId v) {
     if (storm_holds(v, Resume::depart_vessel)) return;
     if (!to_berth(v, BerthWork::load)) ready(v);
@@ -135,6 +135,7 @@ void Simulation::on_vessel_loaded(core::Engine&, std::uint64_t payload) {
     const VehicleId v{static_cast<std::uint32_t>(payload)};
     release_berth(v);
     vehicles_[v].usd_per_unit += net_.node(vehicles_[v].at).port->cost_usd_per_unit.value();
+    if (storm_holds(v, Resume::ready)) return; // a storm that began while it loaded
     ready(v);
 }
 
