@@ -60,4 +60,37 @@ private:
     std::vector<std::uint64_t> buckets_; // contiguous from offset_
 };
 
+/// Exact quantiles while few values have come, the sketch's beyond: keeps every value (type-7
+/// quantiles, as SampleQuantiles) until more than `max_exact` have been added, then frees them
+/// and answers from a QuantileSketch fed all along. Memory: at most `max_exact` doubles plus the
+/// sketch's counters.
+class BoundedQuantiles {
+public:
+    BoundedQuantiles(std::size_t max_exact, double relative_accuracy, double min_positive)
+        : max_exact_{max_exact}, sketch_{relative_accuracy, min_positive} {}
+
+    void add(double x) {
+        sketch_.add(x);
+        if (!exact()) return;
+        if (exact_.count() < max_exact_) {
+            exact_.add(x);
+        } else {
+            exact_ = SampleQuantiles{};
+            overflowed_ = true;
+        }
+    }
+    [[nodiscard]] std::uint64_t count() const { return sketch_.count(); }
+    /// True while the quantiles are exact (every value is kept).
+    [[nodiscard]] bool exact() const { return !overflowed_; }
+    /// Exact type-7 quantile while exact(), else the sketch's (relative error at most its
+    /// accuracy); NaN when empty.
+    double quantile(double q) { return exact() ? exact_.quantile(q) : sketch_.quantile(q); }
+
+private:
+    std::size_t max_exact_;
+    SampleQuantiles exact_;
+    QuantileSketch sketch_;
+    bool overflowed_ = false;
+};
+
 } // namespace corridor::core

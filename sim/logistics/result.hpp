@@ -2,6 +2,7 @@
 // Times are hours unless a name says otherwise; money in USD per the units moved; CO2e in kg.
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,6 +42,10 @@ struct CustodyEvent {
     std::string holder; // the flow, a service, "service / vessel", "service / train n", "truck n", a node
 };
 
+/// A flow's transit-time quantiles are exact while it delivers at most this many consignments
+/// in a replication (2 MiB of samples per flow).
+inline constexpr std::size_t kExactTransits = std::size_t{1} << 18;
+
 struct FlowResult {
     std::string name;
     std::string cargo_class;         // its class ("container") and the class's unit ("teu")
@@ -51,6 +56,9 @@ struct FlowResult {
     core::Units units_created{0}, units_delivered{0};
     core::UnitsPerDay throughput_units_per_day{0};
     core::Hours transit_mean_h{0}, transit_p50_h{0}, transit_p90_h{0}, transit_p95_h{0}, transit_max_h{0};
+    // The quantiles are exact (type 7 over every delivery) up to kExactTransits deliveries, and
+    // from a sketch with 1% relative error beyond.
+    bool transit_quantiles_exact = true;
     std::optional<double> on_time_share;
     core::Usd usd_per_unit{0};
     core::KgCo2e kg_co2e_per_unit{0};

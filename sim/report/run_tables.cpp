@@ -57,6 +57,7 @@ void flow_tables(const network::Network& net, const logistics::Scenario& sc,
     auto& r_rep = t.flow_replications.integers("replication");
     std::vector<Column::Numbers*> r_kpis;
     for (const auto& kpi : logistics::flow_kpis()) r_kpis.push_back(&t.flow_replications.numbers(std::string(kpi.column)));
+    auto& r_quantiles = t.flow_replications.categories("transit_quantiles");
 
     for (std::size_t f = 0; f < sc.flows.size(); ++f) {
         const auto& spec = sc.flows[f];
@@ -84,6 +85,7 @@ void flow_tables(const network::Network& net, const logistics::Scenario& sc,
             r_unit.push_back(first.unit);
             r_rep.push_back(static_cast<std::int64_t>(rep));
             for (std::size_t k = 0; k < kpis.size(); ++k) r_kpis[k]->push_back(kpis[k].value(reps[rep].flows[f]).value_or(kNoValue));
+            r_quantiles.push_back(reps[rep].flows[f].transit_quantiles_exact ? "exact" : "sketch");
         }
     }
 }

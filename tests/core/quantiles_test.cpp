@@ -52,3 +52,19 @@ TEST(QuantileSketch, MergedSketchesAnswerLikeOne) {
     EXPECT_EQ(a.count(), 1000U);
     for (const double q : {0.1, 0.5, 0.99}) EXPECT_EQ(a.quantile(q), all.quantile(q));
 }
+
+TEST(BoundedQuantiles, ExactUpToItsBoundThenTheSketchs) {
+    BoundedQuantiles q{10, 0.01, 1e-6};
+    QuantileSketch sketch{0.01, 1e-6};
+    for (int i = 10; i >= 1; --i) {
+        q.add(i);
+        sketch.add(i);
+    }
+    EXPECT_TRUE(q.exact());
+    EXPECT_DOUBLE_EQ(q.quantile(0.9), 9.1); // type 7, as SampleQuantiles
+    q.add(11);
+    sketch.add(11);
+    EXPECT_FALSE(q.exact());
+    EXPECT_EQ(q.count(), 11U);
+    for (const double level : {0.1, 0.5, 0.95}) EXPECT_EQ(q.quantile(level), sketch.quantile(level));
+}

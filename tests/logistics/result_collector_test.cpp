@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/quantiles.hpp"
 #include "sim/logistics/simulate.hpp"
 #include "tests/logistics/worlds.hpp"
 
@@ -41,21 +42,26 @@ TEST(Results, EachConsignmentPaysItsLinksBordersAndBerthsOnce) {
     }
 }
 
+// A train from A crosses the border at B (2 h) to C, where the container is craned onto a truck
+// to D. One container a day from 24:00.
+World train_border_truck_world() {
+    return WorldBuilder{}
+        .node("A", "X", 0, 0, network::NodeKind::rail_terminal)
+        .node("B", "Y", 0, 0.5, network::NodeKind::border)
+        .border(fixed_h(2))
+        .node("C", "Y", 0, 1, network::NodeKind::rail_terminal)
+        .transshipment(1, 1, 1)
+        .node("D", "Y", 0, 1.5)
+        .link("AB", "A", "B", network::Mode::rail, 50, 50)
+        .link("BC", "B", "C", network::Mode::rail, 50, 50)
+        .link("CD", "C", "D", network::Mode::road, 100, 50)
+        .train("line", {"AB", "BC"}, 1)
+        .build();
+}
+
 TEST(Results, ACustodyLogNamesEveryHandoverWithItsVehicle) {
-    // A train from A crosses the border at B to C, where the container is craned onto a truck to
-    // D. One container a day from 24:00; the log of the first, event by event.
-    const auto w = WorldBuilder{}
-                       .node("A", "X", 0, 0, network::NodeKind::rail_terminal)
-                       .node("B", "Y", 0, 0.5, network::NodeKind::border)
-                       .border(fixed_h(2))
-                       .node("C", "Y", 0, 1, network::NodeKind::rail_terminal)
-                       .transshipment(1, 1, 1)
-                       .node("D", "Y", 0, 1.5)
-                       .link("AB", "A", "B", network::Mode::rail, 50, 50)
-                       .link("BC", "B", "C", network::Mode::rail, 50, 50)
-                       .link("CD", "C", "D", network::Mode::road, 100, 50)
-                       .train("line", {"AB", "BC"}, 1)
-                       .build();
+    // The log of the first container, event by event.
+    const auto w = train_border_truck_world();
     auto sc = scenario_on(w, 3);
     auto f = flow(w, "A", "D", 1);
     f.arrival = logistics::ArrivalProcess::fixed_interval;
@@ -74,6 +80,43 @@ TEST(Results, ACustodyLogNamesEveryHandoverWithItsVehicle) {
                        "24 h A created A-D", "24 h A boarded line", "24 h A loaded line / train 1",
                        "27 h B cleared line / train 1", "28 h C arrived line / train 1", "30 h C transshipped C",
                        "30 h C loaded truck 1", "32 h D arrived truck 1", "32 h D delivered D"}));
+}
+
+// A consignment still aboard a train at the horizon has its time so far where it went: the
+// run ends at 26:30, an hour and a half into the 2 h border check at B (reached at 25:00).
+TEST(Results, TimeAboardAVehicleAtTheHorizonIsAccountedByUse) {
+    const auto w = train_border_truck_world();
+    auto sc = scenario_on(w, 26.5 / 24);
+    auto f = flow(w, "A", "D", 1);
+    f.arrival = logistics::ArrivalProcess::fixed_interval;
+    sc.flows.push_back(f);
+    const auto r = logistics::simulate(w.network, sc, {});
+    ASSERT_EQ(r.shipments.size(), 1U);
+    const auto& s = r.shipments[0];
+    EXPECT_FALSE(s.delivered);
+    std::array<std::int64_t, logistics::kTimeUses> expected{};
+    expected[static_cast<std::size_t>(logistics::TimeUse::moving)] = 3600;
+    expected[static_cast<std::size_t>(logistics::TimeUse::border)] = 5400;
+    EXPECT_EQ(s.seconds, expected);
+}
+
+// Below kExactTransits deliveries a flow's quantiles are the exact type-7 quantiles of its
+// consignments' transit times (no sketch error: p95 is never printed below where it is).
+TEST(Results, AFlowsTransitQuantilesAreExactBelowTheBound) {
+    const auto w = corridor_world();
+    auto sc = scenario_on(w, 60);
+    sc.flows.push_back(flow(w, "CN", "ALAT", 15));
+    const auto r = logistics::simulate(w.network, sc, {});
+    std::vector<double> transit;
+    for (const auto& s : r.shipments) {
+        if (s.delivered) transit.push_back(static_cast<double>((*s.delivered - s.created).count()) / 3600.0);
+    }
+    ASSERT_GT(transit.size(), 400U);
+    ASSERT_EQ(transit.size(), r.flows[0].delivered);
+    EXPECT_TRUE(r.flows[0].transit_quantiles_exact);
+    EXPECT_EQ(r.flows[0].transit_p50_h.count(), core::quantile_in_place(transit, 0.5));
+    EXPECT_EQ(r.flows[0].transit_p90_h.count(), core::quantile_in_place(transit, 0.9));
+    EXPECT_EQ(r.flows[0].transit_p95_h.count(), core::quantile_in_place(transit, 0.95));
 }
 
 TEST(Results, TheSameSeedGivesTheSameRunAndReplicationsDiffer) {

@@ -50,7 +50,7 @@ RunResult ResultCollector::finish(const Consignments& cons, core::Duration measu
     const double days = static_cast<double>(measured.count()) / 86400.0;
     result.flows.reserve(sc_.flows.size());
     for (const auto f : stats_.ids()) {
-        const auto& fs = stats_[f];
+        auto& fs = stats_[f]; // its quantiles sort their samples
         const auto& made = created_by_flow_[f];
         FlowResult r;
         r.name = sc_.flows[f.index()].name;
@@ -69,6 +69,7 @@ RunResult ResultCollector::finish(const Consignments& cons, core::Duration measu
             r.transit_p90_h = core::Hours{fs.transit.quantile(0.9)};
             r.transit_p95_h = core::Hours{fs.transit.quantile(0.95)};
             r.transit_max_h = core::Hours{fs.transit_stats.max()};
+            r.transit_quantiles_exact = fs.transit.exact();
             r.usd_per_unit = core::Usd{fs.usd.mean()};
             r.kg_co2e_per_unit = core::KgCo2e{fs.kg.mean()};
             for (std::size_t u = 0; u < kTimeUses; ++u) {

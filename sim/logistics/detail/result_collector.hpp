@@ -47,7 +47,8 @@ private:
     struct alignas(64) FlowStats { // a delivery updates it all
         std::uint64_t delivered = 0, on_time = 0;
         double units_delivered = 0;
-        core::QuantileSketch transit{0.01, 1e-3}; // transit-time quantiles to within 1%
+        // Transit-time quantiles: exact up to kExactTransits deliveries, then to within 1%.
+        core::BoundedQuantiles transit{kExactTransits, 0.01, 1e-3};
         core::RunningStats transit_stats, usd, kg;
         std::array<double, kTimeUses> hours{};
     };

@@ -112,7 +112,8 @@ RunResult Simulation::finish() {
         return cancelled;
     }
     const SimTime end = horizon();
-    // Close the books: time in system up to the horizon for those still moving.
+    // Close the books: time in system up to the horizon for those still moving, aboard or not.
+    vehicles_.close_trips(end, cons_);
     for (ConsignmentId c{0}; c.index() < cons_.slots(); c = ConsignmentId{c.index() + 1}) {
         if (cons_[c].live) use(c, cons_[c].use);
     }

@@ -105,6 +105,21 @@ public:
         veh.use = next;
     }
 
+    /// At the horizon: every trip's account so far goes to its load, so that consignments still
+    /// aboard show where their time went (a trip's cost is shared out only when it ends).
+    void close_trips(core::SimTime now, Consignments& cons) {
+        for (Vehicle& veh : items_) {
+            if (!veh.on_trip) continue;
+            close_use(veh, now);
+            for (const auto c : veh.load) {
+                Consignment& con = cons[c];
+                for (std::size_t u = 0; u < kTimeUses; ++u) con.seconds[u] += static_cast<std::uint32_t>(veh.seconds[u]);
+                con.since = now;
+            }
+            veh.seconds = {};
+        }
+    }
+
     /// Adds the time in the current use to the trip's account (integer seconds: adding it in
     /// one piece or in several gives the same sum).
     static void close_use(Vehicle& veh, core::SimTime now) {
