@@ -128,6 +128,20 @@ Network Network::build(NetworkSpec spec) {
                 spec.links[i].forbidden.emplace_back(static_cast<std::uint32_t>(c));
             }
         }
+        // Hazardous classes the link, or a node at either end, does not take.
+        const HazardRule rule = hazard_rule_of(link);
+        for (std::size_t c = 0; c < spec.cargo_classes.size(); ++c) {
+            const auto& cargo = spec.cargo_classes[c];
+            if (!cargo.hazardous) continue;
+            const auto k = cargo.hazard_class;
+            if (rule.accepts(k) && spec.nodes[link.from.index()].hazardous.accepts(k) &&
+                spec.nodes[link.to.index()].hazardous.accepts(k)) {
+                continue;
+            }
+            const core::CargoClassId id{static_cast<std::uint32_t>(c)};
+            auto& forbidden = spec.links[i].forbidden;
+            if (std::find(forbidden.begin(), forbidden.end(), id) == forbidden.end()) forbidden.push_back(id);
+        }
         for (const auto cargo : spec.links[i].forbidden) {
             if (cargo.index() < 64) impl->forbidden_mask[i] |= std::uint64_t{1} << cargo.index();
         }
@@ -229,6 +243,13 @@ Network Network::build(NetworkSpec spec) {
         impl->csr_usd.push_back(usd);
         impl->csr_co2_g_per_t.push_back(link.co2_g_per_tkm.value() * link.length.value());
     }
+    impl->hazard_inspection_h.assign(n, 0.0);
+    for (std::size_t v = 0; v < n; ++v) {
+        if (spec.nodes[v].border && spec.nodes[v].border->hazardous_dwell_h) {
+            impl->hazard_inspection_h[v] = spec.nodes[v].border->hazardous_extra_h().count();
+            impl->any_hazard_inspection = true;
+        }
+    }
     impl->spec = std::move(spec);
     return Network{std::move(impl)};
 }
@@ -274,6 +295,37 @@ bool Network::is_open(core::LinkId id, std::optional<Date> date) const {
     case LinkStatus::planned: return date && l.opens && *l.opens <= *date;
     }
     return false;
+}
+
+HazardRule hazard_rule_of(const Link& link) {
+    if (link.hazardous) return *link.hazardous;
+    if (link.mode == Mode::air || (link.mode == Mode::ferry && link.passengers)) return HazardRule::none();
+    return HazardRule{};
+}
+
+std::string Network::refusal(core::LinkId id, core::CargoClassId cargo) const {
+    if (allows(id, cargo)) return {};
+    const auto& spec = impl_->spec;
+    const Link& link = spec.links.at(id.index());
+    const CargoClass& c = spec.cargo_classes.at(cargo.index());
+    if (!c.modes.empty() && std::find(c.modes.begin(), c.modes.end(), link.mode) == c.modes.end()) {
+        return "cargo class '" + c.name + "' may not travel by " + std::string(to_string(link.mode));
+    }
+    if (c.hazardous) {
+        const std::string what = c.hazard_class != 0 ? "hazardous class " + std::to_string(c.hazard_class) : "hazardous cargo";
+        const HazardRule rule = hazard_rule_of(link);
+        if (!rule.accepts(c.hazard_class)) {
+            if (link.hazardous) return "link '" + link.name + "' does not take " + what + " (its 'hazardous')";
+            return "link '" + link.name + "' does not take " + what + " (" +
+                   (link.mode == Mode::air ? "air" : "a ferry that carries passengers") + " takes none unless its 'hazardous' says so)";
+        }
+        for (const auto end : {link.from, link.to}) {
+            if (!spec.nodes[end.index()].hazardous.accepts(c.hazard_class)) {
+                return "node '" + spec.nodes[end.index()].name + "' does not handle " + what + " (its 'hazardous')";
+            }
+        }
+    }
+    return "link '" + link.name + "' forbids cargo class '" + c.name + "' (its forbid_cargo)";
 }
 
 bool Network::allows(core::LinkId id, std::optional<core::CargoClassId> cargo) const {

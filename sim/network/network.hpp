@@ -2,6 +2,7 @@
 // from a NetworkSpec (the loader's output), immutable afterwards and safe to read from many
 // threads. Units are in the field names: km, km/h, hours, USD, g CO2e per tonne-km.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -50,10 +51,24 @@ struct OpeningHours {
     [[nodiscard]] core::Hours mean_wait_h() const { return closed_h() * closed_h().count() / 48; }
 };
 
+/// Which hazardous cargo a link or a node accepts, by UN class (1 to 9).
+struct HazardRule {
+    bool all = true;                     // every class
+    std::vector<std::uint8_t> classes;   // when not all: the classes accepted (empty: none)
+
+    /// Class 0 stands for a hazardous class of no stated class: only `all` accepts it.
+    [[nodiscard]] bool accepts(std::uint8_t un_class) const {
+        return all || (un_class != 0 && std::find(classes.begin(), classes.end(), un_class) != classes.end());
+    }
+    static HazardRule none() { return HazardRule{false, {}}; }
+};
+
 /// Passing a border: each vehicle dwells for a sampled time; `servers` per direction.
 struct BorderProcess {
     core::Distribution dwell_h;          // per vehicle (train or truck), hours
     core::Distribution dwell_inbound_h;  // entering the node's country; defaults to dwell_h
+    /// An inspection added to the dwell of a vehicle carrying hazardous cargo (none: no extra).
+    std::optional<core::Distribution> hazardous_dwell_h;
     std::uint32_t servers = 1;
     core::Usd cost_usd_per_unit{0};
     /// None: open around the clock. Otherwise a vehicle starts its dwell only while open (one
@@ -64,6 +79,10 @@ struct BorderProcess {
     /// mean wait for opening if the border keeps hours.
     [[nodiscard]] core::Hours expected_h(bool inbound) const {
         return core::Hours{(inbound ? dwell_inbound_h : dwell_h).mean()} + (hours ? hours->mean_wait_h() : core::Hours{0});
+    }
+    /// The mean extra dwell of a vehicle carrying hazardous cargo.
+    [[nodiscard]] core::Hours hazardous_extra_h() const {
+        return core::Hours{hazardous_dwell_h ? hazardous_dwell_h->mean() : 0.0};
     }
 };
 
@@ -91,6 +110,7 @@ struct Node {
     std::optional<BorderProcess> border;
     std::optional<TransshipmentProcess> transshipment;
     std::optional<PortProcess> port;
+    HazardRule hazardous;   // the hazardous cargo it handles or lets through (default: all)
 };
 
 struct Link {
@@ -105,14 +125,24 @@ struct Link {
     core::GramsPerTonneKm co2_g_per_tkm{0};
     LinkStatus status = LinkStatus::open;
     std::optional<Date> opens;         // planned links: first day open
-    std::vector<core::CargoClassId> forbidden; // cargo classes that may not use this link
+    bool passengers = false;           // its vehicles or vessels carry passengers too
+    /// The hazardous cargo it carries; none: its mode's default (hazard_rule_of).
+    std::optional<HazardRule> hazardous;
+    /// Cargo classes that may not use this link: its forbid_cargo as read; Network::build adds
+    /// the classes whose modes exclude it and the hazardous classes it or its ends refuse.
+    std::vector<core::CargoClassId> forbidden;
 };
+
+/// The hazardous cargo a link carries: its own rule, else its mode's default. Air and ferries
+/// that carry passengers take none (assumption, models/README.md); other links take all.
+HazardRule hazard_rule_of(const Link& link);
 
 struct CargoClass {
     std::string name;
     std::string unit;          // "teu", "wagon", "truck", "tonne"
     core::Tonnes tonnes_per_unit{1};
     bool hazardous = false;
+    std::uint8_t hazard_class = 0; // UN class 1 to 9 when hazardous; 0: not stated
     std::vector<Mode> modes;   // the modes it may use; empty: all (trucks: road and ferry)
 };
 
@@ -149,6 +179,8 @@ public:
     [[nodiscard]] bool is_open(core::LinkId link, std::optional<Date> date) const;
     /// May cargo of `cargo` use `link`?
     [[nodiscard]] bool allows(core::LinkId link, std::optional<core::CargoClassId> cargo) const;
+    /// Why `cargo` may not use `link` ("its forbid_cargo lists it", ...); empty if it may.
+    [[nodiscard]] std::string refusal(core::LinkId link, core::CargoClassId cargo) const;
 
     struct Impl;
     [[nodiscard]] const Impl& impl() const { return *impl_; }

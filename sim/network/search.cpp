@@ -36,6 +36,11 @@ void search_with(const Network& network, Router::Workspace& ws, Heap& heap, cons
     const bool banning = bans.links != nullptr;
     const bool has_closures = !query.closed_links.empty();
     const NodeWait* waits = query.node_waits.empty() ? nullptr : query.node_waits.data(); // queues now
+    // Borders' inspections of hazardous cargo, for a hazardous class where any border has one.
+    const double* inspections = impl.any_hazard_inspection && query.cargo &&
+                                        network.cargo_classes()[query.cargo->index()].hazardous
+                                    ? impl.hazard_inspection_h.data()
+                                    : nullptr;
     // Links that need a closer look (not open, or restricted) go through the slow check.
     auto usable = [&](std::uint32_t i) {
         const core::LinkId id = order[i];
@@ -129,6 +134,9 @@ void search_with(const Network& network, Router::Workspace& ws, Heap& heap, cons
             if (waits != nullptr) [[unlikely]] { // a border's queue, in the direction the link enters it
                 if ((link.flags & LinkTopo::kBorderIn) != 0) add += w.of(waits[link.to].border_in_h.count(), 0, 0);
                 if ((link.flags & LinkTopo::kBorderOut) != 0) add += w.of(waits[link.to].border_out_h.count(), 0, 0);
+            }
+            if (inspections != nullptr && (link.flags & (LinkTopo::kBorderIn | LinkTopo::kBorderOut)) != 0) [[unlikely]] {
+                add += w.of(inspections[link.to], 0, 0);
             }
             const std::uint32_t next = link.to * width + link.carrier;
             const double candidate = base + add;

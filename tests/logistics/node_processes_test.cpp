@@ -64,6 +64,34 @@ TEST(Borders, StartCrossingsOnlyWithinTheirOpeningHours) {
     }
 }
 
+// A border that inspects hazardous cargo adds its inspection to the dwell of the vehicles that
+// carry it, and to nothing else: trucks of fuel (class 3) take 1 + 2 h, of containers 1 h.
+TEST(Borders, HazardousCargoIsInspectedForItsExtraTime) {
+    const auto w = WorldBuilder{}
+                       .cargo("container", "teu", 10)
+                       .cargo("fuel", "teu", 20)
+                       .hazard_class(3)
+                       .node("A", "X", 0, 0)
+                       .node("B", "Y", 0, 0.1, network::NodeKind::border)
+                       .border(fixed_h(1), 10)
+                       .hazardous_inspection(fixed_h(2))
+                       .node("C", "Y", 0, 0.2)
+                       .link("AB", "A", "B", network::Mode::road, 10, 50)
+                       .link("BC", "B", "C", network::Mode::road, 10, 50)
+                       .build();
+    auto sc = scenario_on(w, 20);
+    auto containers = flow(w, "A", "C", 4);
+    auto fuel = flow(w, "A", "C", 4);
+    fuel.cargo = *w.network.find_cargo_class("fuel");
+    containers.arrival = fuel.arrival = logistics::ArrivalProcess::fixed_interval;
+    sc.flows = {containers, fuel};
+    const auto r = logistics::simulate(w.network, sc, {});
+    const auto border = static_cast<std::size_t>(logistics::TimeUse::border);
+    ASSERT_GT(r.flows[1].delivered, 70U);
+    EXPECT_DOUBLE_EQ(r.flows[0].mean_hours[border].count(), 1.0);
+    EXPECT_DOUBLE_EQ(r.flows[1].mean_hours[border].count(), 3.0);
+}
+
 TEST(Borders, ADeratedNodeWorksSlowerWhileTheDeratingLasts) {
     // Trucks reach the border at 12:12 and 00:12 (a truck every 12 h, 0.2 h away); the dwell is
     // 1 h, and 2 h while the node is derated to half from day 2 to day 5 (48 h to 120 h): the

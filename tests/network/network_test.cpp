@@ -113,6 +113,46 @@ TEST(Network, ALinkForbidsTheCargoClassesItNames) {
     EXPECT_TRUE(net.allows(core::LinkId{0}, core::CargoClassId{1}));
 }
 
+// Hazardous classes: air and ferries with passengers take none unless their rule says so; other
+// modes take all; a link's or a node's rule names the classes; each refusal says why.
+TEST(Network, HazardousCargoUsesOnlyWhatTakesItsClassAndARefusalSaysWhy) {
+    auto spec = triangle();
+    CargoClass uranium;
+    uranium.name = "uranium";
+    uranium.hazardous = true;
+    uranium.hazard_class = 7;
+    CargoClass unstated;
+    unstated.name = "unstated";
+    unstated.hazardous = true;
+    spec.cargo_classes = {spec.cargo_classes[0], uranium, unstated};
+    spec.links[0].mode = Mode::air;                     // CA
+    spec.links[1].mode = Mode::ferry;                   // AB
+    spec.links[1].passengers = true;
+    spec.links[2].mode = Mode::ferry;                   // BC: a cargo ferry takes all
+    spec.links[3].hazardous = HazardRule{false, {3, 7}}; // AC
+    auto refusing_node = spec;
+    refusing_node.nodes[1].hazardous = HazardRule::none(); // B
+    const auto net = Network::build(spec);
+    const core::CargoClassId container{0}, u{1}, x{2};
+    const core::LinkId ca{0}, ab{1}, bc{2}, ac{3};
+    EXPECT_TRUE(net.allows(ca, container));
+    EXPECT_FALSE(net.allows(ca, u));
+    EXPECT_FALSE(net.allows(ab, u));
+    EXPECT_TRUE(net.allows(bc, u));
+    EXPECT_TRUE(net.allows(ac, u));
+    EXPECT_FALSE(net.allows(ac, x)); // a list of classes cannot take a class not stated
+    EXPECT_TRUE(net.allows(bc, x));
+    EXPECT_EQ(net.refusal(ca, u), "link 'CA' does not take hazardous class 7 (air takes none unless its 'hazardous' says so)");
+    EXPECT_EQ(net.refusal(ab, u),
+              "link 'AB' does not take hazardous class 7 (a ferry that carries passengers takes none unless its 'hazardous' says so)");
+    EXPECT_EQ(net.refusal(ac, x), "link 'AC' does not take hazardous cargo (its 'hazardous')");
+    EXPECT_EQ(net.refusal(bc, u), "");
+    const auto without_b = Network::build(refusing_node);
+    EXPECT_FALSE(without_b.allows(bc, u));
+    EXPECT_TRUE(without_b.allows(bc, container));
+    EXPECT_EQ(without_b.refusal(bc, u), "node 'B' does not handle hazardous class 7 (its 'hazardous')");
+}
+
 TEST(Network, DatesAreCivilDaysAndOnlyRealDatesParse) {
     EXPECT_EQ(parse_date("1970-01-01")->days, 0);
     EXPECT_EQ(parse_date("2025-01-01")->days, 20089);

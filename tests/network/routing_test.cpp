@@ -182,8 +182,8 @@ nodes:
   - {id: A, country: X, kind: city, lat: 0, lon: 0, source: s}
   - {id: B, country: X, kind: city, lat: 0, lon: 1, source: s}
 links:
-  - {id: air, from: A, to: B, mode: air, length_km: 100, speed_kmh: 500, forbid_cargo: [uranium], source: s}
-  - {id: back, from: B, to: A, mode: air, length_km: 100, speed_kmh: 500, source: s}
+  - {id: air, from: A, to: B, mode: road, length_km: 100, speed_kmh: 50, forbid_cargo: [uranium], source: s}
+  - {id: back, from: B, to: A, mode: road, length_km: 100, speed_kmh: 50, source: s}
 )");
     RouteQuery uranium;
     uranium.cargo = net.find_cargo_class("uranium");
@@ -196,6 +196,50 @@ links:
     EXPECT_FALSE(router.shortest_links(id(net, "A"), id(net, "B"), uranium));
     EXPECT_EQ(router.shortest_links(id(net, "A"), id(net, "B"), container), std::vector{*net.find_link("air")});
     EXPECT_EQ(router.shortest_links(id(net, "B"), id(net, "A"), uranium), std::vector{*net.find_link("back")});
+}
+
+// Hazardous cargo keeps to the links and nodes that take its class (air and ferries with
+// passengers take none unless they say so), and pays the inspections of the borders it crosses.
+TEST(Routing, HazardousCargoKeepsToWhatTakesItsClassAndPaysBorderInspections) {
+    const auto net = network_from_yaml(std::string(kHeader) + R"(
+  - {id: fuel, unit: teu, tonnes_per_unit: 20, hazard_class: 3, source: s}
+nodes:
+  - {id: A, country: AZ, kind: city, lat: 40, lon: 49, source: s}
+  - {id: N, country: AZ, kind: airport, lat: 39, lon: 45.5, source: s}
+  - {id: B, country: GE, kind: border, lat: 41, lon: 46, source: s, border: {dwell_h: 2, hazardous_dwell_h: 3, source: s}}
+  - {id: S, country: AZ, kind: city, lat: 39.5, lon: 47, hazardous: false, source: s}
+links:
+  - {id: AN-air, from: A, to: N, mode: air, length_km: 450, speed_kmh: 550, bidirectional: true, source: s}
+  - {id: AB, from: A, to: B, mode: road, length_km: 400, speed_kmh: 50, hazardous: [3], bidirectional: true, source: s}
+  - {id: BN, from: B, to: N, mode: road, length_km: 300, speed_kmh: 50, bidirectional: true, source: s}
+  - {id: AS, from: A, to: S, mode: road, length_km: 200, speed_kmh: 50, bidirectional: true, source: s}
+  - {id: SN, from: S, to: N, mode: road, length_km: 200, speed_kmh: 50, bidirectional: true, source: s}
+)");
+    auto query_for = [&](const char* cargo) {
+        RouteQuery q;
+        q.cargo = net.find_cargo_class(cargo);
+        return q;
+    };
+    const auto container = network::shortest_route(net, id(net, "A"), id(net, "N"), query_for("container"));
+    ASSERT_TRUE(container);
+    EXPECT_EQ(names(net, *container), std::vector<std::string>{"AN-air"});
+    // Class 3: not by air, not through S; through B, whose 2 h check takes 3 h more for it.
+    const auto fuel = network::shortest_route(net, id(net, "A"), id(net, "N"), query_for("fuel"));
+    ASSERT_TRUE(fuel);
+    EXPECT_EQ(names(net, *fuel), (std::vector<std::string>{"AB", "BN"}));
+    EXPECT_DOUBLE_EQ(fuel->hours.count(), 8 + 2 + 3 + 6);
+    network::Router router{net};
+    EXPECT_EQ(router.shortest_links(id(net, "A"), id(net, "N"), query_for("fuel")),
+              (std::vector{*net.find_link("AB"), *net.find_link("BN")}));
+    EXPECT_DOUBLE_EQ(router.shortest_from(id(net, "A"), query_for("fuel"))[id(net, "N").index()], 19.0);
+    // Class 7: AB takes only class 3, so nothing reaches N.
+    EXPECT_FALSE(network::shortest_route(net, id(net, "A"), id(net, "N"), query_for("uranium")));
+    EXPECT_FALSE(router.shortest_links(id(net, "A"), id(net, "N"), query_for("uranium")));
+    // Cargo that is not hazardous passes B in its 2 h.
+    RouteQuery by_road = query_for("container");
+    const auto via_b = network::evaluate_route(net, id(net, "A"), {*net.find_link("AB"), *net.find_link("BN")}, by_road);
+    ASSERT_TRUE(via_b);
+    EXPECT_DOUBLE_EQ(via_b->hours.count(), 8 + 2 + 6);
 }
 
 TEST(Routing, Co2AndGeneralisedCostFollowTheirFactors) {

@@ -167,7 +167,7 @@ TEST(BundledScenarios, CriticalMineralsKeepAFullChainOfCustody) {
         }
     }
     EXPECT_GT(delivered, 50U);
-    // Class 7 never flies: the model forbids uranium on air links.
+    // Class 7 never flies: air takes no hazardous cargo (the model's hazard rule).
     const auto& net = minerals.loaded.network;
     for (const auto& s : r.shipments) {
         if (minerals.loaded.scenario.flows[s.flow.index()].name.rfind("uranium", 0) != 0) continue;

@@ -176,6 +176,43 @@ TEST(ModelLoader, BorderOpeningHoursOutOfTheDayOrHalfGivenAreErrors) {
                   "hours.yaml:6:57: error: 'open_until_h' equals 'open_from_h' (7.0001) to the second: leave both out for a border open around the clock"}));
 }
 
+TEST(ModelLoader, HazardousRulesAreReadAndWrongOnesReportedAtTheirPlace) {
+    const std::string header = "name: x\ncargo_classes:\n"
+                               "  - {id: u, unit: teu, tonnes_per_unit: 20, hazard_class: 7, assumption: t}\n"
+                               "nodes:\n"
+                               "  - {id: A, country: X, kind: city, lat: 0, lon: 0, hazardous: [1, 7], assumption: t}\n"
+                               "  - {id: B, country: X, kind: border, lat: 0, lon: 1, assumption: t,"
+                               " border: {dwell_h: 1, hazardous_dwell_h: {exponential: {mean_h: 2}}, assumption: t}}\n"
+                               "links:\n";
+    const auto model = scenario::load_model_text(
+        header + "  - {id: AB, from: A, to: B, mode: ferry, passengers: true, length_km: 1, speed_kmh: 50, hazardous: false, bidirectional: true, assumption: t}\n",
+        "hazard.yaml");
+    EXPECT_TRUE(model.spec.cargo_classes[0].hazardous);
+    EXPECT_EQ(model.spec.cargo_classes[0].hazard_class, 7);
+    EXPECT_FALSE(model.spec.nodes[0].hazardous.all);
+    EXPECT_EQ(model.spec.nodes[0].hazardous.classes, (std::vector<std::uint8_t>{1, 7}));
+    EXPECT_DOUBLE_EQ(model.spec.nodes[1].border->hazardous_extra_h().count(), 2.0);
+    EXPECT_TRUE(model.spec.links[0].passengers);
+    ASSERT_TRUE(model.spec.links[0].hazardous.has_value());
+    EXPECT_FALSE(model.spec.links[0].hazardous->accepts(7));
+    EXPECT_EQ(diagnostics_of_text(
+                  header + "  - {id: AB, from: A, to: B, mode: road, length_km: 1, speed_kmh: 50, hazardous: maybe, assumption: t}\n"
+                           "  - {id: BA, from: B, to: A, mode: road, length_km: 1, speed_kmh: 50, hazardous: [3, 10], assumption: t}\n"
+                           "  - {id: AB2, from: A, to: B, mode: road, length_km: 1, speed_kmh: 50, hazardous: [1.5], assumption: t}\n",
+                  "hazard.yaml"),
+              (std::vector<std::string>{
+                  "hazard.yaml:8:82: error: link 'AB': 'hazardous' must be true (every class), false (none) or a list of UN classes 1 to 9",
+                  "hazard.yaml:9:86: error: 'hazardous' must be a number from 1 to 9, found '10'",
+                  "hazard.yaml:10:84: error: link 'AB2': 'hazardous' lists UN classes, whole numbers 1 to 9, found 1.5"}));
+    EXPECT_EQ(diagnostics_of_text("name: x\ncargo_classes:\n  - {id: u, unit: teu, tonnes_per_unit: 20, hazard_class: 12, assumption: t}\n"
+                                  "  - {id: v, unit: teu, tonnes_per_unit: 20, hazardous: false, hazard_class: 3, assumption: t}\n"
+                                  "nodes:\n  - {id: A, country: X, kind: city, lat: 0, lon: 0, assumption: t}\nlinks: []\n",
+                                  "classes.yaml"),
+              (std::vector<std::string>{
+                  "classes.yaml:3:59: error: 'hazard_class' must be a whole number from 1 to 9, found '12'",
+                  "classes.yaml:4:77: error: cargo class 'v' has a 'hazard_class' but 'hazardous: false'"}));
+}
+
 TEST(Nearest, SuggestsALikelyTypoAndNothingForNamesLongerThanAnyId) {
     EXPECT_EQ(scenario::nearest("DOX", {"DOS", "MOY", "ALAT"}), "DOS");
     EXPECT_EQ(scenario::nearest("servres", {"servers", "dwell_h"}), "servers");

@@ -47,6 +47,16 @@ TEST(ScenarioLoader, ReportsEveryProblemInFileOrder) {
     EXPECT_EQ(diagnostics_of("tests/data/scenarios/broken.yaml"), expected);
 }
 
+TEST(ScenarioLoader, AFixedRouteThatBreaksAHazardousRuleIsAnErrorSayingWhich) {
+    const std::vector<std::string> expected = {
+        "tests/data/scenarios/hazardous.yaml:6:101: error: flow 'by_air': link 'AN-air' does not carry cargo class 'uranium': link 'AN-air' does not take hazardous class 7 (air takes none unless its 'hazardous' says so)",
+        "tests/data/scenarios/hazardous.yaml:7:104: error: flow 'by_ropax': link 'PQ-ferry' does not carry cargo class 'fuel': link 'PQ-ferry' does not take hazardous class 3 (a ferry that carries passengers takes none unless its 'hazardous' says so)",
+        "tests/data/scenarios/hazardous.yaml:8:97: error: flow 'via_s': link 'AS' does not carry cargo class 'fuel': node 'S' does not handle hazardous class 3 (its 'hazardous')",
+        "tests/data/scenarios/hazardous.yaml:9:100: error: flow 'via_b': link 'AB' does not carry cargo class 'uranium': link 'AB' does not take hazardous class 7 (its 'hazardous')",
+    };
+    EXPECT_EQ(diagnostics_of("tests/data/scenarios/hazardous.yaml"), expected);
+}
+
 TEST(ScenarioLoader, ExtendsMergesKeysAndOverridesChangeTheModel) {
     const auto base = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny.yaml");
     const auto storms = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny_storms.yaml");

@@ -27,6 +27,17 @@ WorldBuilder& WorldBuilder::cargo(std::string name, std::string unit, double ton
     return *this;
 }
 
+WorldBuilder& WorldBuilder::hazard_class(std::uint8_t un_class) {
+    spec_.cargo_classes.back().hazardous = true;
+    spec_.cargo_classes.back().hazard_class = un_class;
+    return *this;
+}
+
+WorldBuilder& WorldBuilder::hazardous_inspection(core::Distribution extra_h) {
+    last_node().border->hazardous_dwell_h = extra_h;
+    return *this;
+}
+
 WorldBuilder& WorldBuilder::node(std::string id, std::string country, double lat, double lon, network::NodeKind kind) {
     network::Node n;
     n.name = std::move(id);

@@ -51,12 +51,15 @@ class WorldBuilder {
 public:
     /// The first cargo class is "container" (TEU, 10 t) unless cargo() adds one first.
     WorldBuilder& cargo(std::string name, std::string unit, double tonnes_per_unit);
+    /// The cargo class added last is hazardous, of UN class `un_class`.
+    WorldBuilder& hazard_class(std::uint8_t un_class);
 
     WorldBuilder& node(std::string id, std::string country, double lat, double lon,
                        network::NodeKind kind = network::NodeKind::city);
     // Processes of the node added last.
     WorldBuilder& border(core::Distribution dwell_h, std::uint32_t servers = 1, double cost_usd_per_unit = 0);
     WorldBuilder& opening_hours(double from_h, double until_h);
+    WorldBuilder& hazardous_inspection(core::Distribution extra_h); // of the border added last
     WorldBuilder& transshipment(double setup_h, double units_per_crane_h, std::uint32_t cranes);
     WorldBuilder& port(std::uint32_t berths, double handling_h, double cost_usd_per_unit = 0);
 

@@ -21,9 +21,11 @@ struct alignas(32) Consignment {
     std::uint32_t pos;   // next link of the route to ride
     NodeId at;
     TimeUse use;
-    bool counted;        // created after warm-up: counts in the flow statistics
-    bool live;           // the slot holds a consignment in the system
-    bool custody;        // its flow keeps a chain-of-custody log
+    // Flags in one byte (the 96 bytes are full).
+    bool counted : 1;    // created after warm-up: counts in the flow statistics
+    bool live : 1;       // the slot holds a consignment in the system
+    bool custody : 1;    // its flow keeps a chain-of-custody log
+    bool hazardous : 1;  // its cargo class is hazardous (borders may inspect it)
     core::SimTime since; // start of the current time use
     double units;
     // Its ledger, turned into a ShipmentRecord when it leaves (or at the horizon).

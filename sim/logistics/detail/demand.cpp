@@ -14,7 +14,8 @@ Demand::Demand(const network::Network& net, const Scenario& sc, std::uint32_t re
     : start_date_{sc.start_date} {
     for (const auto& flow : sc.flows) {
         FlowStart start{core::RandomStream::for_component(sc.seed, replication, core::component_key("flow:" + flow.name)),
-                        flow.batch_units.value(), flow.origin, 0, flow.arrival == ArrivalProcess::poisson, flow.custody, {}};
+                        flow.batch_units.value(), flow.origin, 0, flow.arrival == ArrivalProcess::poisson, flow.custody,
+                        net.cargo_classes()[flow.cargo.index()].hazardous, {}};
         for (std::size_t m = 0; m < 12; ++m) {
             start.rate[m] = flow.units_per_day.value() * flow.seasonal[m] / flow.batch_units.value();
             if (flow.seasonal[m] > 0) start.active_months |= static_cast<std::uint16_t>(1U << m);

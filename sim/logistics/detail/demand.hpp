@@ -34,6 +34,7 @@ public:
     [[nodiscard]] double batch_units(FlowId f) const { return starts_[f].batch_units; }
     [[nodiscard]] NodeId origin(FlowId f) const { return starts_[f].origin; }
     [[nodiscard]] bool custody(FlowId f) const { return starts_[f].custody; }
+    [[nodiscard]] bool hazardous(FlowId f) const { return starts_[f].hazardous; }
     [[nodiscard]] const FlowEnd& end(FlowId f) const { return ends_[f]; }
     [[nodiscard]] core::IdRange<FlowId> flows() const { return starts_.ids(); }
 
@@ -50,6 +51,7 @@ private:
         std::uint16_t active_months = 0; // bit m: the seasonal factor of month m is > 0
         bool poisson = true;
         bool custody = false;
+        bool hazardous = false; // its cargo class is hazardous
         std::array<double, 12> rate{};
     };
 

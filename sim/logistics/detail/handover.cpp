@@ -27,8 +27,8 @@ void Simulation::create(FlowId f, double units, RouteId route) {
     const bool counted = now >= SimTime{} + sc_.warmup;
     const bool custody = demand_.custody(f);
     const ShipmentId id = results_.created(f, units, counted);
-    const Consignment fresh{id,     f,     route, 0,   demand_.origin(f), TimeUse::waiting, counted, true,
-                            custody, now,  units, now, 0.0,               0.0,              {},      legs_.first_leg(route)};
+    const Consignment fresh{id,  f,     route, 0,   demand_.origin(f), TimeUse::waiting, counted, true, custody,
+                            demand_.hazardous(f), now, units, now, 0.0, 0.0, {}, legs_.first_leg(route)};
     const ConsignmentId c = cons_.add(fresh);
     if (custody) log_custody(c, "created", sc_.flows[f.index()].name, fresh.at);
     if (!route.valid()) {
@@ -58,6 +58,7 @@ void Simulation::start_leg(ConsignmentId c) {
         truck.units = con.units;
         truck.number = ++trucks_run_;
         truck.custodial = con.custody;
+        truck.hazardous = con.hazardous;
         log_load(v, "loaded", con.at);
         set_leg(v, leg);
         start_trip(v);

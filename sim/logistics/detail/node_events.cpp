@@ -7,7 +7,7 @@ namespace corridor::logistics::detail {
 
 void Simulation::start_border(VehicleId v) {
     const Vehicle& veh = vehicles_[v];
-    engine_.schedule_in(nodes_.border_dwell(veh.at, veh.inbound_border), h_.border_done, v.index());
+    engine_.schedule_in(nodes_.border_dwell(veh.at, veh.inbound_border, veh.hazardous), h_.border_done, v.index());
 }
 
 void Simulation::on_border_done(core::Engine&, std::uint64_t payload) {

@@ -43,10 +43,12 @@ NodeProcesses::NodeProcesses(const network::Network& net, const Scenario& sc, st
     speed_.assign(net.node_count(), 1.0);
 }
 
-core::Duration NodeProcesses::border_dwell(NodeId node, bool inbound) {
+core::Duration NodeProcesses::border_dwell(NodeId node, bool inbound, bool hazardous) {
     const auto& b = *net_.node(node).border;
     const auto& dwell = inbound ? b.dwell_inbound_h : b.dwell_h;
-    return hours(dwell.sample(random_[node]) / speed_[node]);
+    double h = dwell.sample(random_[node]);
+    if (hazardous && b.hazardous_dwell_h) h += b.hazardous_dwell_h->sample(random_[node]);
+    return hours(h / speed_[node]);
 }
 
 core::Duration NodeProcesses::setup_time(NodeId node) {

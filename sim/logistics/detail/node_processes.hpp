@@ -37,8 +37,9 @@ public:
     [[nodiscard]] NodeId node_of(LanePoolId pool) const { return lane_node_[pool]; }
     [[nodiscard]] NodeId node_of(CranePoolId pool) const { return crane_node_[pool]; }
 
-    // How long a process takes at a node now: sampled, over the node's derating.
-    core::Duration border_dwell(NodeId node, bool inbound);
+    // How long a process takes at a node now: sampled, over the node's derating (a border adds
+    // its inspection for a vehicle with hazardous cargo).
+    core::Duration border_dwell(NodeId node, bool inbound, bool hazardous);
     core::Duration setup_time(NodeId node);
     /// One crane's lift of `units`.
     [[nodiscard]] core::Duration crane_time(NodeId node, double units) const {

@@ -127,6 +127,7 @@ inline bool TrainDispatch::load(ConsolidatorId k, Vehicle& train, const Consignm
             train.load.push_back(c);
             train.units += cons[c].units;
             train.custodial = train.custodial || cons[c].custody;
+            train.hazardous = train.hazardous || cons[c].hazardous;
         } else {
             con.waiting[left++] = c;
         }

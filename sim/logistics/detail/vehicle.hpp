@@ -28,6 +28,7 @@ struct alignas(64) Vehicle {
     BerthWork berth_work = BerthWork::load; // what it queues for at a berth (vessels)
     bool next_plain = false;               // nothing can hold it at next_at (RouteLegs::plain)
     bool custodial = false;                // carries a consignment that keeps a custody log
+    bool hazardous = false;                // carries hazardous cargo (a border may inspect it)
     std::uint32_t leg_base = 0;            // where the leg's positions start (RouteLegs::positions)
     std::uint32_t leg_len = 0;             // how many links the leg has
     std::uint32_t pos = 0;                 // next link of the leg
@@ -80,6 +81,7 @@ public:
         veh.at = at;
         veh.on_trip = false;
         veh.custodial = false;
+        veh.hazardous = false;
         veh.number = 0;
         return v;
     }

@@ -98,6 +98,7 @@ bool VesselFleet::load(VesselId i, Vehicle& veh, const Consignments& cons, core:
         queue.units -= cons[c].units;
         ++queue.head;
         veh.custodial = veh.custodial || cons[c].custody;
+        veh.hazardous = veh.hazardous || cons[c].hazardous;
     }
     if (queue.head == queue.waiting.size()) {
         queue.waiting.clear();

@@ -56,6 +56,10 @@ struct Network::Impl {
     std::vector<double> csr_usd;        // riding cost + arrival border cost
     std::vector<double> csr_co2_g_per_t; // g CO2e per tonne of cargo: factor × km
     std::vector<NodeHot> node_hot;
+    // Per node, the mean inspection a border adds for a vehicle with hazardous cargo (0: none),
+    // and whether any border has one (searches for hazardous cargo add it then).
+    std::vector<double> hazard_inspection_h;
+    bool any_hazard_inspection = false;
     std::vector<std::array<double, 3>> node_xyz; // unit vectors, for chord-length A* bounds
     double min_hours_per_gc_km = 0;
     double min_usd_per_gc_km = 0;

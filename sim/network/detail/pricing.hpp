@@ -25,7 +25,10 @@ public:
     Pricer(const Network& network, const RouteQuery& query)
         : net_{network}, impl_{network.impl()}, query_{query} {
         tonnes_ = 1.0;
-        if (query.cargo) tonnes_ = network.cargo_classes()[query.cargo->index()].tonnes_per_unit.value();
+        if (query.cargo) {
+            tonnes_ = network.cargo_classes()[query.cargo->index()].tonnes_per_unit.value();
+            hazardous_ = network.cargo_classes()[query.cargo->index()].hazardous;
+        }
     }
 
     [[nodiscard]] double value(const Cost& c) const {
@@ -60,7 +63,8 @@ public:
                                    : (inbound ? query_.node_waits[node.index()].border_in_h
                                               : query_.node_waits[node.index()].border_out_h)
                                          .count();
-        return Cost{n.border->expected_h(inbound).count() + queue_h, n.border->cost_usd_per_unit.value(), 0};
+        const double inspection_h = hazardous_ ? n.border->hazardous_extra_h().count() : 0.0;
+        return Cost{n.border->expected_h(inbound).count() + inspection_h + queue_h, n.border->cost_usd_per_unit.value(), 0};
     }
 
     // Loading or unloading a vessel at a port (origin, destination or transfer).
@@ -91,6 +95,7 @@ private:
     const Network::Impl& impl_;
     const RouteQuery& query_;
     double tonnes_ = 1;
+    bool hazardous_ = false; // its borders add their inspection of hazardous cargo
 };
 
 // Linear weights of the metric over (hours, usd, g CO2e per tonne).

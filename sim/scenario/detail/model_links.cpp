@@ -19,7 +19,7 @@ void ModelReader::read_links(const YAML::Node& root, network::NetworkSpec& spec)
         if (!r_.expect_map(item, "a link")) continue;
         r_.check_keys(item, {"id", "from", "to", "mode", "length_km", "speed_kmh", "gauge_mm", "capacity_per_day",
                              "cost_usd_per_unit_km", "co2_g_per_tkm", "status", "opens", "bidirectional",
-                             "forbid_cargo", "source", "assumption", "note"},
+                             "forbid_cargo", "passengers", "hazardous", "source", "assumption", "note"},
                       "a link");
         Link l;
         l.name = r_.id(item).value_or("");
@@ -64,6 +64,8 @@ void ModelReader::read_links(const YAML::Node& root, network::NetworkSpec& spec)
                 }
             }
         }
+        l.passengers = r_.flag(item, "passengers").value_or(false);
+        l.hazardous = read_hazard_rule(item, what);
         check_provenance(item, what);
         const bool both = r_.flag(item, "bidirectional").value_or(false);
         if (!l.name.empty() && !link_names.insert(l.name).second) {

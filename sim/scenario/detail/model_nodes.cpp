@@ -15,7 +15,7 @@ void ModelReader::read_nodes(const YAML::Node& root, network::NetworkSpec& spec)
     for (const auto& item : list) {
         if (!r_.expect_map(item, "a node")) continue;
         r_.check_keys(item, {"id", "name", "country", "kind", "lat", "lon", "coords", "border", "transshipment",
-                             "port", "source", "assumption", "note"},
+                             "port", "hazardous", "source", "assumption", "note"},
                       "a node");
         Node n;
         n.name = r_.id(item).value_or("");
@@ -25,6 +25,7 @@ void ModelReader::read_nodes(const YAML::Node& root, network::NetworkSpec& spec)
         n.lat = core::Degrees{r_.number(item, "lat", true, kLatitude).value_or(0)};
         n.lon = core::Degrees{r_.number(item, "lon", true, kLongitude).value_or(0)};
         const std::string what = "node '" + n.name + "'";
+        n.hazardous = read_hazard_rule(item, what).value_or(network::HazardRule{});
         check_provenance(item, what);
         if (const YAML::Node b = item["border"]) read_border(b, what, n);
         if (const YAML::Node t = item["transshipment"]) read_transshipment(t, what, n);
@@ -43,12 +44,13 @@ void ModelReader::read_nodes(const YAML::Node& root, network::NetworkSpec& spec)
 void ModelReader::read_border(const YAML::Node& b, const std::string& owner, Node& n) {
     const std::string what = "the border process of " + owner;
     if (!r_.expect_map(b, what)) return;
-    r_.check_keys(b, {"dwell_h", "dwell_inbound_h", "servers", "cost_usd_per_unit", "open_from_h", "open_until_h",
-                      "source", "assumption", "note"},
+    r_.check_keys(b, {"dwell_h", "dwell_inbound_h", "hazardous_dwell_h", "servers", "cost_usd_per_unit", "open_from_h",
+                      "open_until_h", "source", "assumption", "note"},
                   what);
     network::BorderProcess p;
     p.dwell_h = r_.hours_distribution(b, "dwell_h", true).value_or(core::Distribution{});
     p.dwell_inbound_h = r_.hours_distribution(b, "dwell_inbound_h", false).value_or(p.dwell_h);
+    p.hazardous_dwell_h = r_.hours_distribution(b, "hazardous_dwell_h", false);
     p.servers = r_.count(b, "servers", false).value_or(1);
     p.cost_usd_per_unit = core::Usd{r_.number(b, "cost_usd_per_unit", false, kUsdPerUnit).value_or(0)};
     p.hours = read_opening_hours(b, what);

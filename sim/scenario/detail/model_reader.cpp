@@ -71,18 +71,45 @@ void ModelReader::check_provenance(const YAML::Node& map, const std::string& wha
     }
 }
 
+std::optional<network::HazardRule> ModelReader::read_hazard_rule(const YAML::Node& map, const std::string& what) {
+    const YAML::Node value = map["hazardous"];
+    if (!value) return std::nullopt;
+    if (value.IsSequence()) {
+        network::HazardRule rule = network::HazardRule::none();
+        for (const auto& k : value) {
+            const auto n = r_.number_value(k, "hazardous", kHazardClass);
+            if (n && *n != std::floor(*n)) r_.error(k, what + ": 'hazardous' lists UN classes, whole numbers 1 to 9, found " + k.Scalar());
+            if (n) rule.classes.push_back(static_cast<std::uint8_t>(*n));
+        }
+        return rule;
+    }
+    bool all = false;
+    if (!value.IsScalar() || !YAML::convert<bool>::decode(value, all)) {
+        r_.error(value, what + ": 'hazardous' must be true (every class), false (none) or a list of UN classes 1 to 9");
+        return std::nullopt;
+    }
+    return all ? network::HazardRule{} : network::HazardRule::none();
+}
+
 void ModelReader::read_cargo_classes(const YAML::Node& list, network::NetworkSpec& spec) {
     if (!list) return;
     if (!r_.expect_sequence(list, "cargo_classes")) return;
     for (const auto& item : list) {
         if (!r_.expect_map(item, "a cargo class")) continue;
-        r_.check_keys(item, {"id", "unit", "tonnes_per_unit", "hazardous", "modes", "source", "assumption", "note"},
+        r_.check_keys(item, {"id", "unit", "tonnes_per_unit", "hazardous", "hazard_class", "modes", "source", "assumption", "note"},
                       "a cargo class");
         network::CargoClass c;
         c.name = r_.id(item).value_or("");
         c.unit = r_.text(item, "unit", true).value_or("teu");
         c.tonnes_per_unit = core::Tonnes{r_.number(item, "tonnes_per_unit", true, kTonnesPerUnit).value_or(1)};
         c.hazardous = r_.flag(item, "hazardous").value_or(false);
+        if (const auto k = r_.count(item, "hazard_class", false, 9)) {
+            c.hazard_class = static_cast<std::uint8_t>(*k);
+            if (item["hazardous"] && !c.hazardous) {
+                r_.error(item["hazard_class"], "cargo class '" + c.name + "' has a 'hazard_class' but 'hazardous: false'");
+            }
+            c.hazardous = true;
+        }
         if (const YAML::Node modes = item["modes"]) {
             if (r_.expect_sequence(modes, "modes: the modes the class may use")) {
                 for (const auto& m : modes) {

@@ -68,6 +68,8 @@ private:
     void check_provenance(const YAML::Node& map, const std::string& what);
     void read_cargo_classes(const YAML::Node& list, network::NetworkSpec& spec);
     std::optional<core::NodeId> node_ref(const YAML::Node& map, const char* key, const std::string& what);
+    // `hazardous:` of a link or a node: true (every class), false (none) or a list of UN classes.
+    std::optional<network::HazardRule> read_hazard_rule(const YAML::Node& map, const std::string& what);
     // Graph-level checks: gauge breaks need a transshipment, and every node must be reached.
     void check_graph(const network::NetworkSpec& spec);
 

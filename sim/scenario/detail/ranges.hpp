@@ -31,6 +31,7 @@ inline constexpr Range kUsdPerUnitKm{0, 1000, false, "USD per unit-km"};
 inline constexpr Range kUsdPerUnit{0, 1e7, false, "USD per unit"};
 inline constexpr Range kGramsPerTonneKm{0, 10000, false, "g CO2e per tonne-km"};
 inline constexpr Range kTonnesPerUnit{0, 100000, true, "t"};
+inline constexpr Range kHazardClass{1, 9, false, ""};
 inline constexpr Range kCapacityUnits{0, 1e6, true, "units"};
 inline constexpr Range kShare{0, 1, false, ""};
 inline constexpr Range kPositiveShare{0, 1, true, ""};

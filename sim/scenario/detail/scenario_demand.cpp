@@ -57,6 +57,7 @@ void ScenarioReader::read_demand(logistics::Scenario& sc, const network::Network
         }
         if (rates != 1) r_.error(item, what + " needs exactly one rate: units_per_day, units_per_week, units_per_month or units_per_year");
         read_settings(item, flow);
+        bool route_refused = false; // a path or links given with an error of their own
         if (const YAML::Node routing = item["routing"]) {
             if (r_.expect_map(routing, "routing of " + what)) {
                 r_.check_keys(routing, {"policy", "by", "k", "logit_scale", "path", "links"}, "routing of " + what);
@@ -66,12 +67,15 @@ void ScenarioReader::read_demand(logistics::Scenario& sc, const network::Network
                 if (const auto s = r_.number(routing, "logit_scale", false, kLogitScale)) flow.logit_scale = *s;
                 // A fixed route is checked against the flow's ends, so only once both are known.
                 if (from && to) {
+                    const auto problems = r_.diagnostics().size();
                     if (const YAML::Node path = routing["path"]) read_path(net, path, flow, what);
                     if (const YAML::Node links = routing["links"]) read_links(net, links, flow, what);
+                    route_refused = r_.diagnostics().size() > problems;
                 }
             }
         }
-        if (flow.policy == logistics::RoutingPolicy::fixed && flow.fixed_route.empty() && from && to && *from != *to) {
+        if (flow.policy == logistics::RoutingPolicy::fixed && flow.fixed_route.empty() && !route_refused && from && to &&
+            *from != *to) {
             r_.error(item, what + " has policy fixed and needs 'routing: {path: [node, node, ...]}'");
         }
         sc.flows.push_back(flow);
@@ -268,7 +272,7 @@ void ScenarioReader::read_links(const network::Network& net, const YAML::Node& l
         }
         if (!net.allows(*id, flow.cargo)) {
             r_.error(step, what + ": link '" + name + "' does not carry cargo class '" +
-                               net.cargo_classes()[flow.cargo.index()].name + "'");
+                               net.cargo_classes()[flow.cargo.index()].name + "': " + net.refusal(*id, flow.cargo));
             return;
         }
         flow.fixed_route.push_back(*id);
