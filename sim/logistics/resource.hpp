@@ -142,4 +142,66 @@ private:
     std::size_t head_ = 0;
 };
 
+/// A port's yard for one unit of cargo: the units waiting there between vehicles, up to its
+/// capacity, and the vehicles (of type `Entity`) waiting to unload into it, first come first
+/// served. Its statistics: utilisation is the mean occupancy over the capacity, the queue and
+/// the waits are those of the vehicles held until there is room.
+template <class Entity>
+class YardPool : public PoolStatistics {
+public:
+    YardPool(std::string name, std::uint32_t capacity) : PoolStatistics{std::move(name), "yard", capacity} {}
+
+    [[nodiscard]] double occupancy() const { return occupancy_; }
+    /// Is there room for `units` now? An empty yard takes any load (one larger than the yard
+    /// does not wait for ever); none is taken while others wait in front.
+    [[nodiscard]] bool has_room(double units, bool ahead_of_queue) const {
+        if (!ahead_of_queue && queued() > 0) return false;
+        return occupancy_ <= 0 || occupancy_ + units <= static_cast<double>(servers_);
+    }
+    /// `entity` waits to unload `units`.
+    void wait(core::SimTime now, Entity entity, double units) {
+        queue_.push_back({entity, units, now});
+        count_queue(now, queued());
+    }
+    /// The head of the queue, if there is room for its load now (it leaves the queue).
+    std::optional<Entity> next(core::SimTime now) {
+        if (queued() == 0 || !has_room(queue_[head_].units, true)) return std::nullopt;
+        const Waiting w = queue_[head_++];
+        if (head_ == queue_.size()) {
+            queue_.clear();
+            head_ = 0;
+        }
+        count_queue(now, queued());
+        count_wait(now, w.since);
+        return w.entity;
+    }
+    /// A vehicle unloads without waiting (counted as served with no wait).
+    void unloaded_at_once(core::SimTime now) { count_wait(now, now); }
+    void enter(core::SimTime now, double units) { set_occupancy(now, occupancy_ + units); }
+    void leave(core::SimTime now, double units) { set_occupancy(now, occupancy_ - units); }
+    [[nodiscard]] std::size_t queued() const { return queue_.size() - head_; }
+    /// A room event is on its way (the simulation asks once for all that leave at one time).
+    bool room_pending = false;
+
+private:
+    void set_occupancy(core::SimTime now, double units) {
+        occupancy_ = units < 1e-9 ? 0.0 : units;
+        busy_level_.set(now, occupancy_);
+    }
+    void count_wait(core::SimTime now, core::SimTime since) {
+        const double wait_h = static_cast<double>((now - since).count()) / 3600.0;
+        waits_.add(wait_h);
+        wait_sketch_.add(wait_h);
+        ++served_;
+    }
+    struct Waiting {
+        Entity entity;
+        double units;
+        core::SimTime since;
+    };
+    std::vector<Waiting> queue_;
+    std::size_t head_ = 0;
+    double occupancy_ = 0;
+};
+
 } // namespace corridor::logistics

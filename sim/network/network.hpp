@@ -94,11 +94,27 @@ struct TransshipmentProcess {
     core::Usd cost_usd_per_unit{0};
 };
 
-/// A port: berths and vessel handling.
+/// A yard's room for one unit of cargo ("teu", "wagon", "truck").
+struct YardCapacity {
+    std::string unit;
+    std::uint32_t units = 0;
+};
+
+/// A port: berths, vessel handling, and the yard where cargo waits between vehicles.
 struct PortProcess {
     std::uint32_t berths = 1;
-    core::Distribution handling_h;    // per vessel call
+    core::Distribution handling_h;    // per vessel call (its fixed part when cranes work per unit)
+    /// Cranes or ramps working a vessel at its berth, and the units each moves an hour; 0: the
+    /// call takes handling_h whatever it loads.
+    std::uint32_t cranes_per_berth = 0;
+    core::UnitsPerHour units_per_crane_h{0};
     core::Usd cost_usd_per_unit{0};
+    std::vector<YardCapacity> yard;   // none listed: room without limit
+
+    /// Hours to move `units` on or off a vessel (0 without cranes).
+    [[nodiscard]] double unit_handling_h(double units) const {
+        return cranes_per_berth > 0 ? units / (cranes_per_berth * units_per_crane_h.value()) : 0.0;
+    }
 };
 
 struct Node {

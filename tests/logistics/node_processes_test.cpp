@@ -135,5 +135,59 @@ TEST(Transshipment, AGaugeBreakLiftsEveryUnitAndCountsBalance) {
     }
 }
 
+// Trains of 20 TEU reach port P at 02:00 and 14:00 (two block trains a day); a vessel takes
+// whatever waits there at 12:00 each day. A yard of room for 30 TEU holds one trainload: the
+// 02:00 train cannot unload beside the 14:00 one's 20 TEU until the vessel clears the yard, so
+// trains wait, the port's throughput falls to a trainload a day, and the waiting time is port
+// time. With room for 1,000 TEU no train waits.
+World yard_world(std::uint32_t yard_teu) {
+    return WorldBuilder{}
+        .node("A", "X", 0, 0, network::NodeKind::rail_terminal)
+        .node("P", "X", 0, 1, network::NodeKind::seaport)
+        .port(1, 2)
+        .yard("teu", yard_teu)
+        .node("Q", "X", 0, 1.4, network::NodeKind::seaport)
+        .port(1, 2)
+        .link("AP", "A", "P", network::Mode::rail, 100, 50)
+        .link("PQ", "P", "Q", network::Mode::ferry, 44, 22)
+        .train("line", {"AP"}, 20)
+        .vessels("ferry", {"PQ"}, {{"F", 1000}}, {.when_full = false, .every_h = 24, .offset_h = 12})
+        .build();
+}
+
+logistics::RunResult run_yard_world(const World& w) {
+    auto sc = scenario_on(w, 40);
+    auto f = flow(w, "A", "Q", 40);
+    f.arrival = logistics::ArrivalProcess::fixed_interval;
+    f.batch_units = core::Units{20};
+    sc.flows.push_back(f);
+    return logistics::simulate(w.network, sc, {});
+}
+
+TEST(Yards, TrainsWaitToUnloadUntilThePortsYardHasRoom) {
+    const auto roomy = run_yard_world(yard_world(1000));
+    const auto& big = resource(roomy, "yard P teu");
+    EXPECT_EQ(big.kind, "yard");
+    EXPECT_EQ(big.capacity, 1000);
+    EXPECT_EQ(big.capacity_unit, "teu");
+    EXPECT_EQ(big.served_unit, "vehicles");
+    EXPECT_EQ(big.queue_max, 0);
+    EXPECT_EQ(big.wait_mean_h.count(), 0);
+    EXPECT_GE(big.served, 78U); // every train: two a day for 40 days
+    const auto tight = run_yard_world(yard_world(30));
+    const auto& small = resource(tight, "yard P teu");
+    EXPECT_EQ(small.capacity, 30);
+    EXPECT_GE(small.queue_max, 2); // the backlog of trains grows: two come a day, one unloads
+    EXPECT_GT(small.wait_mean_h.count(), 10);
+    EXPECT_LE(small.utilisation, 1.0);
+    EXPECT_GT(small.utilisation, 0.5);
+    const auto port = static_cast<std::size_t>(logistics::TimeUse::port);
+    EXPECT_GT(tight.flows[0].mean_hours[port].count(), roomy.flows[0].mean_hours[port].count() + 10);
+    // A trainload a day gets through (20 TEU), not two.
+    EXPECT_NEAR(tight.flows[0].throughput_units_per_day.value(), 20, 1);
+    EXPECT_NEAR(roomy.flows[0].throughput_units_per_day.value(), 40, 2);
+    EXPECT_EQ(tight.flows[0].created, tight.flows[0].delivered + tight.flows[0].in_system);
+}
+
 } // namespace
 } // namespace corridor::support

@@ -92,6 +92,34 @@ TEST(VesselFleet, ATimetabledVesselSailsAtItsHoursWithWhatItHas) {
     EXPECT_GE(days.size(), 28U); // a sailing nearly every day (none on a day nothing waited)
 }
 
+TEST(VesselFleet, CranesHandleAVesselByTheUnitOnTopOfItsTimePerCall) {
+    // As above, but the ports' one crane moves 3 units an hour on top of the 2 h call: 3 units
+    // a day take 1 + 1 h to load and to unload (delivered at 12:00), 6 units 1 + 2 h (14:00).
+    const auto w = WorldBuilder{}
+                       .node("P1", "X", 0, 0, network::NodeKind::seaport)
+                       .port(1, 2)
+                       .port_cranes(1, 3)
+                       .node("P2", "X", 0, 0.4, network::NodeKind::seaport)
+                       .port(1, 2)
+                       .port_cranes(1, 3)
+                       .link("P1P2", "P1", "P2", network::Mode::ferry, 44, 22)
+                       .vessels("ferry", {"P1P2"}, {{"F", 1000}}, {.when_full = false, .every_h = 24, .offset_h = 6})
+                       .build();
+    for (const auto& [per_day, delivered_at_h] : {std::pair{3.0, 12}, std::pair{6.0, 14}}) {
+        auto sc = scenario_on(w, 30);
+        auto f = flow(w, "P1", "P2", per_day);
+        f.arrival = logistics::ArrivalProcess::fixed_interval;
+        sc.flows.push_back(f);
+        const auto r = logistics::simulate(w.network, sc, {});
+        ASSERT_GT(r.flows[0].delivered, 80U);
+        for (const auto& s : r.shipments) {
+            // The first sailing, day 0, takes only what came since the start.
+            if (!s.delivered || s.delivered->seconds() < 86400) continue;
+            EXPECT_EQ(s.delivered->seconds() % 86400, delivered_at_h * 3600) << per_day << " a day: delivered at " << s.delivered->seconds();
+        }
+    }
+}
+
 TEST(VesselFleet, SlotsPerUnitFillVesselsSooner) {
     // A ferry of 40 × 0.75 = 30 slots leaves when full: 30 units of one slot, or 15 of two.
     const auto w = corridor_world();

@@ -81,6 +81,17 @@ WorldBuilder& WorldBuilder::transshipment(double setup_h, double units_per_crane
     return *this;
 }
 
+WorldBuilder& WorldBuilder::port_cranes(std::uint32_t cranes_per_berth, double units_per_crane_h) {
+    last_node().port->cranes_per_berth = cranes_per_berth;
+    last_node().port->units_per_crane_h = core::UnitsPerHour{units_per_crane_h};
+    return *this;
+}
+
+WorldBuilder& WorldBuilder::yard(std::string unit, std::uint32_t units) {
+    last_node().port->yard.push_back({std::move(unit), units});
+    return *this;
+}
+
 WorldBuilder& WorldBuilder::port(std::uint32_t berths, double handling_h, double cost_usd_per_unit) {
     network::PortProcess p;
     p.berths = berths;

@@ -62,6 +62,8 @@ public:
     WorldBuilder& hazardous_inspection(core::Distribution extra_h); // of the border added last
     WorldBuilder& transshipment(double setup_h, double units_per_crane_h, std::uint32_t cranes);
     WorldBuilder& port(std::uint32_t berths, double handling_h, double cost_usd_per_unit = 0);
+    WorldBuilder& port_cranes(std::uint32_t cranes_per_berth, double units_per_crane_h); // of the port added last
+    WorldBuilder& yard(std::string unit, std::uint32_t units);                            // of the port added last
 
     WorldBuilder& link(std::string id, std::string_view from, std::string_view to, network::Mode mode, double length_km,
                        double speed_kmh, LinkOptions options = {});

@@ -26,6 +26,7 @@ struct alignas(32) Consignment {
     bool live : 1;       // the slot holds a consignment in the system
     bool custody : 1;    // its flow keeps a chain-of-custody log
     bool hazardous : 1;  // its cargo class is hazardous (borders may inspect it)
+    bool in_yard : 1;    // it takes room in its port's yard (yard_events.cpp)
     core::SimTime since; // start of the current time use
     double units;
     // Its ledger, turned into a ShipmentRecord when it leaves (or at the horizon).

@@ -28,7 +28,7 @@ void Simulation::create(FlowId f, double units, RouteId route) {
     const bool custody = demand_.custody(f);
     const ShipmentId id = results_.created(f, units, counted);
     const Consignment fresh{id,  f,     route, 0,   demand_.origin(f), TimeUse::waiting, counted, true, custody,
-                            demand_.hazardous(f), now, units, now, 0.0, 0.0, {}, legs_.first_leg(route)};
+                            demand_.hazardous(f), false, now, units, now, 0.0, 0.0, {}, legs_.first_leg(route)};
     const ConsignmentId c = cons_.add(fresh);
     if (custody) log_custody(c, "created", sc_.flows[f.index()].name, fresh.at);
     if (!route.valid()) {
@@ -51,6 +51,7 @@ void Simulation::start_leg(ConsignmentId c) {
     }
     const ServiceId service = legs_.service(leg);
     use(c, TimeUse::waiting);
+    if (nodes_.has_yard(con.at)) [[unlikely]] enter_yard(c);
     if (!service.valid()) { // no service: it rides alone, as a truck does
         const VehicleId v = vehicles_.make(VehicleKind::solo, ServiceId{}, con.at);
         Vehicle& truck = vehicles_[v];
@@ -84,7 +85,10 @@ void Simulation::set_leg(VehicleId v, LegId leg) {
 void Simulation::start_trip(VehicleId v) {
     Vehicle& veh = vehicles_[v];
     SIM_ASSERT(veh.pos == 0, "a trip starts at its leg's first position: end_trip counts the links it rode by pos");
-    for (const auto c : veh.load) use(c, TimeUse::moving);
+    for (const auto c : veh.load) {
+        use(c, TimeUse::moving);
+        if (cons_[c].in_yard) [[unlikely]] leave_yard(c);
+    }
     veh.on_trip = true;
     veh.use = TimeUse::waiting;
     veh.since = engine_.now();
@@ -123,6 +127,7 @@ void Simulation::end_trip(VehicleId v) {
 
 void Simulation::leg_end(VehicleId v) {
     if (vehicles_[v].kind == VehicleKind::vessel) return; // vessels unload through vessel_arrival
+    if (nodes_.has_yard(vehicles_[v].at) && yard_holds(v)) [[unlikely]] return;
     end_trip(v);
     log_load(v, "arrived", vehicles_[v].at);
     // The load leaves the vehicle (which takes an empty buffer in its place): what follows may

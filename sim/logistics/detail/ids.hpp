@@ -28,6 +28,8 @@ using PortQueueId = core::Id<struct PortQueueTag>;
 using LanePoolId = core::Id<struct LanePoolTag>;
 /// A transshipment node's cranes (node_processes.hpp).
 using CranePoolId = core::Id<struct CranePoolTag>;
+/// A port's yard for one unit of cargo (node_processes.hpp).
+using YardId = core::Id<struct YardTag>;
 /// Consignments waiting together for a transshipment's setup (node_processes.hpp).
 using SetupBatchId = core::Id<struct SetupBatchTag>;
 /// A sea area of the scenario's weather (sea_weather.hpp).

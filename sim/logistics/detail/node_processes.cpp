@@ -14,8 +14,10 @@ NodeProcesses::NodeProcesses(const network::Network& net, const Scenario& sc, st
     berths_.assign(net.node_count(), LanePoolId{});
     cranes_.assign(net.node_count(), CraneSet{});
     random_.reserve(net.node_count());
+    yard_offset_.assign(net.node_count(), kNoYards);
+    const auto classes = net.cargo_classes();
     auto add_lanes = [&](NodeId v, std::string name, const char* kind, const char* direction, std::uint32_t servers) {
-        order_.push_back({false, static_cast<std::uint32_t>(lanes_.size()), v, direction});
+        order_.push_back({PoolKind::lanes, static_cast<std::uint32_t>(lanes_.size()), v, direction});
         lane_node_.push_back(v);
         return lanes_.emplace_back(std::move(name), kind, servers);
     };
@@ -26,13 +28,26 @@ NodeProcesses::NodeProcesses(const network::Network& net, const Scenario& sc, st
             border_out_[v] = add_lanes(v, "border " + node.name + " out", "border", "out", node.border->servers);
         }
         if (node.transshipment) {
-            order_.push_back({true, static_cast<std::uint32_t>(crane_pools_.size()), v, ""});
+            order_.push_back({PoolKind::cranes, static_cast<std::uint32_t>(crane_pools_.size()), v, ""});
             crane_node_.push_back(v);
             cranes_[v] = CraneSet{crane_pools_.emplace_back("cranes " + node.name, "cranes", node.transshipment->cranes),
                                   node.transshipment->units_per_crane_h.value(),
                                   node.transshipment->cost_usd_per_unit.value()};
         }
         if (node.port) berths_[v] = add_lanes(v, "berths " + node.name, "berths", "", node.port->berths);
+        if (node.port && !node.port->yard.empty()) {
+            yard_offset_[v] = static_cast<std::uint32_t>(yard_by_class_.size());
+            yard_by_class_.resize(yard_by_class_.size() + classes.size());
+            for (const auto& room : node.port->yard) {
+                const YardId y{static_cast<std::uint32_t>(yards_.size())};
+                order_.push_back({PoolKind::yard, y.index(), v, room.unit.c_str()});
+                yards_.emplace_back("yard " + node.name + " " + room.unit, room.units);
+                yard_node_.push_back(v);
+                for (std::size_t c = 0; c < classes.size(); ++c) {
+                    if (classes[c].unit == room.unit) yard_by_class_[yard_offset_[v] + c] = y;
+                }
+            }
+        }
         // Only a node's processes sample (border dwell, setup, berth handling): a node without
         // one gets a placeholder, not a stream keyed by its name (a hash per node at start-up).
         const bool samples = node.border || node.transshipment || node.port;
@@ -58,9 +73,10 @@ core::Duration NodeProcesses::setup_time(NodeId node) {
 
 // handling_h is a whole port call: unloading what arrived and loading what leaves, half each (a
 // vessel that only unloads, or only loads, takes half a call).
-core::Duration NodeProcesses::berth_time(NodeId node, const std::optional<core::Distribution>& own) {
-    const double h = 0.5 * (own ? own->sample(random_[node]) : net_.node(node).port->handling_h.sample(random_[node]));
-    return hours(h / speed_[node]);
+core::Duration NodeProcesses::berth_time(NodeId node, const std::optional<core::Distribution>& own, double units) {
+    const auto& port = *net_.node(node).port;
+    const double h = 0.5 * (own ? own->sample(random_[node]) : port.handling_h.sample(random_[node]));
+    return hours((h + port.unit_handling_h(units)) / speed_[node]);
 }
 
 SetupBatchId NodeProcesses::hold_for_setup(std::vector<ConsignmentId>& consignments) {
@@ -119,7 +135,11 @@ network::NodeWait NodeProcesses::wait_at(NodeId v) const {
 }
 
 const PoolStatistics& NodeProcesses::pool(const PoolRef& ref) const {
-    if (ref.crane) return crane_pools_[CranePoolId{ref.index}];
+    switch (ref.kind) {
+    case PoolKind::cranes: return crane_pools_[CranePoolId{ref.index}];
+    case PoolKind::yard: return yards_[YardId{ref.index}];
+    case PoolKind::lanes: break;
+    }
     return lanes_[LanePoolId{ref.index}];
 }
 
@@ -141,6 +161,7 @@ void NodeProcesses::queue_snapshot(std::vector<double>& out) const {
 void NodeProcesses::reset_statistics(core::SimTime now) {
     for (auto& pool : lanes_) pool.reset_statistics(now);
     for (auto& pool : crane_pools_) pool.reset_statistics(now);
+    for (auto& pool : yards_) pool.reset_statistics(now);
 }
 
 void NodeProcesses::add_results(core::SimTime end, std::vector<ResourceResult>& out) const {
@@ -151,10 +172,13 @@ void NodeProcesses::add_results(core::SimTime end, std::vector<ResourceResult>& 
         r.id = net_.node(ref.node).name;
         r.direction = ref.direction;
         // Borders serve the vehicles that cross (trains, trucks), berths a vessel's visit to load
-        // or to unload, cranes the consignments they lift.
-        r.served_unit = ref.crane ? "consignments" : r.kind == "berths" ? "berth_visits" : "vehicles";
+        // or to unload, cranes the consignments they lift, yards the trains and trucks that
+        // unload into them (holding the units of capacity_unit).
+        const bool crane = ref.kind == PoolKind::cranes;
+        const bool yard = ref.kind == PoolKind::yard;
+        r.served_unit = crane ? "consignments" : r.kind == "berths" ? "berth_visits" : "vehicles";
         r.capacity = p.servers();
-        r.capacity_unit = ref.crane ? "cranes" : r.kind == "berths" ? "berths" : "lanes";
+        r.capacity_unit = crane ? "cranes" : yard ? ref.direction : r.kind == "berths" ? "berths" : "lanes";
         r.utilisation = p.utilisation(end);
         r.queue_mean = p.queue_mean(end);
         r.queue_max = p.queue_max();

@@ -34,6 +34,14 @@ public:
     [[nodiscard]] CranePoolId crane_pool(NodeId node) const { return cranes_[node].pool; }
     ServerPool<VehicleId>& lanes(LanePoolId pool) { return lanes_[pool]; }
     ServerPool<ConsignmentId>& cranes(CranePoolId pool) { return crane_pools_[pool]; }
+    /// Does the port at `node` have a yard of limited room (for any unit)?
+    [[nodiscard]] bool has_yard(NodeId node) const { return yard_offset_[node] != kNoYards; }
+    /// The yard at `node` for cargo of class `cargo` (invalid: its room has no limit).
+    [[nodiscard]] YardId yard(NodeId node, CargoClassId cargo) const {
+        return has_yard(node) ? yard_by_class_[yard_offset_[node] + cargo.index()] : YardId{};
+    }
+    YardPool<VehicleId>& yards(YardId yard) { return yards_[yard]; }
+    [[nodiscard]] NodeId node_of(YardId yard) const { return yard_node_[yard]; }
     [[nodiscard]] NodeId node_of(LanePoolId pool) const { return lane_node_[pool]; }
     [[nodiscard]] NodeId node_of(CranePoolId pool) const { return crane_node_[pool]; }
 
@@ -45,8 +53,9 @@ public:
     [[nodiscard]] core::Duration crane_time(NodeId node, double units) const {
         return hours(units / cranes_[node].units_per_crane_h / speed_[node]);
     }
-    /// Half a port call (unloading, or loading): `own` is the service's handling, if it has one.
-    core::Duration berth_time(NodeId node, const std::optional<core::Distribution>& own);
+    /// Half a port call (unloading, or loading) of `units`: half the fixed time per call (`own`
+    /// is the service's, if it has one), plus moving the units if the port's cranes work per unit.
+    core::Duration berth_time(NodeId node, const std::optional<core::Distribution>& own, double units);
     [[nodiscard]] double crane_cost_usd_per_unit(NodeId node) const { return cranes_[node].cost_usd_per_unit; }
 
     /// A derating of the node's processes in force (the product of those on it; 1: none).
@@ -79,11 +88,12 @@ public:
 private:
     // The pools in creation order (node by node: border in, border out, cranes, berths): the
     // order of the results' rows and of the daily queue series.
+    enum class PoolKind : std::uint8_t { lanes, cranes, yard };
     struct PoolRef {
-        bool crane;
+        PoolKind kind;
         std::uint32_t index;
         NodeId node;
-        const char* direction; // borders: "in" or "out"; else ""
+        const char* direction; // borders: "in" or "out"; yards: the unit; else ""
     };
     [[nodiscard]] const PoolStatistics& pool(const PoolRef& ref) const;
 
@@ -101,6 +111,13 @@ private:
         double cost_usd_per_unit = 0;
     };
     core::IdVector<NodeId, CraneSet> cranes_;
+    // Yards: per node with any, kNoYards or the offset of its yards by cargo class in
+    // yard_by_class_ (invalid where the class's unit has no limit there).
+    static constexpr std::uint32_t kNoYards = 0xffffffffU;
+    core::IdVector<YardId, YardPool<VehicleId>> yards_;
+    core::IdVector<YardId, NodeId> yard_node_;
+    core::IdVector<NodeId, std::uint32_t> yard_offset_;
+    std::vector<YardId> yard_by_class_;
     core::IdVector<NodeId, core::RandomStream> random_;
     core::IdVector<NodeId, double> speed_; // its processes' speed, the product of its deratings
     core::IdVector<SetupBatchId, std::vector<ConsignmentId>> batches_;

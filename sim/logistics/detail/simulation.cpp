@@ -41,6 +41,7 @@ Simulation::Handlers Simulation::register_handlers(core::Engine& engine, Simulat
     h.warmup = engine.add_handler<&Simulation::on_warmup>(sim, "end of warm-up");
     h.border_hours = engine.add_handler<&Simulation::on_border_hours>(sim, "border opens or closes");
     h.vessel_timetable = engine.add_handler<&Simulation::on_vessel_timetable>(sim, "vessel timetable");
+    h.yard_room = engine.add_handler<&Simulation::on_yard_room>(sim, "room in a yard");
     return h;
 }
 

@@ -53,7 +53,7 @@ private:
     struct Handlers {
         core::HandlerId arrival, ready, enter, arrive, border_done, crane_done, setup_done, train_timer, timetable,
             vessel_timer, vessel_loaded, vessel_unloaded, weather, disruption_start, disruption_end, day, warmup,
-            border_hours, vessel_timetable;
+            border_hours, vessel_timetable, yard_room;
     };
     static Handlers register_handlers(core::Engine& engine, Simulation& sim);
     // The link step's, registered beside their bodies so that the engine's trampolines inline them.
@@ -133,6 +133,13 @@ private:
     void start_crane(ConsignmentId c);
     void on_crane_done(core::Engine&, std::uint64_t payload);
 
+    // ---- port yards: cargo waiting between vehicles, and trains and trucks held until there is
+    // room to unload (yard_events.cpp)
+    bool yard_holds(VehicleId v);
+    void enter_yard(ConsignmentId c);
+    void leave_yard(ConsignmentId c);
+    void on_yard_room(core::Engine&, std::uint64_t payload);
+
     // ---- disruptions and openings (disruption_events.cpp)
     void on_disruption_start(core::Engine&, std::uint64_t payload);
     void on_disruption_end(core::Engine&, std::uint64_t payload);
@@ -172,6 +179,7 @@ private:
     std::vector<ConsignmentId> unrouted_; // consignments with no route, waiting at their origin
     std::vector<std::vector<ConsignmentId>> spare_lists_; // see spare_list()
     std::uint32_t trucks_run_ = 0;        // trucks departed (their numbers)
+    VehicleId releasing_;                 // a vehicle a yard lets in now (on_yard_room)
     bool cancelled_ = false;
 };
 

@@ -119,7 +119,9 @@ bool Simulation::to_berth(VehicleId v, BerthWork work) {
 
 void Simulation::start_berth_work(VehicleId v) {
     const Vehicle& veh = vehicles_[v];
-    const Duration work = nodes_.berth_time(veh.at, sc_.services[veh.service.index()].port_handling_h);
+    double units = 0; // moved by the unit, not by the slot
+    for (const auto c : veh.load) units += cons_[c].units;
+    const Duration work = nodes_.berth_time(veh.at, sc_.services[veh.service.index()].port_handling_h, units);
     engine_.schedule_in(work, veh.berth_work == BerthWork::load ? h_.vessel_loaded : h_.vessel_unloaded, v.index());
 }
 

@@ -1,6 +1,7 @@
 // Nodes and their processes: borders (with opening hours), transshipment, ports.
 #include "sim/scenario/detail/model_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace corridor::scenario::detail {
@@ -108,10 +109,37 @@ void ModelReader::read_transshipment(const YAML::Node& t, const std::string& own
 void ModelReader::read_port(const YAML::Node& t, const std::string& owner, Node& n) {
     const std::string what = "the port process of " + owner;
     if (!r_.expect_map(t, what)) return;
-    r_.check_keys(t, {"berths", "handling_h", "cost_usd_per_unit", "source", "assumption", "note"}, what);
+    r_.check_keys(t, {"berths", "handling_h", "cranes_per_berth", "units_per_crane_h", "yard", "cost_usd_per_unit", "source",
+                      "assumption", "note"},
+                  what);
     network::PortProcess p;
     p.berths = r_.count(t, "berths", true).value_or(1);
     p.handling_h = r_.hours_distribution(t, "handling_h", true).value_or(core::Distribution{});
+    if (t["cranes_per_berth"] || t["units_per_crane_h"]) {
+        if (!t["cranes_per_berth"] || !t["units_per_crane_h"]) {
+            r_.error(t["cranes_per_berth"] ? t["cranes_per_berth"] : t["units_per_crane_h"],
+                     what + " gives '" + (t["cranes_per_berth"] ? "cranes_per_berth" : "units_per_crane_h") + "' without '" +
+                         (t["cranes_per_berth"] ? "units_per_crane_h" : "cranes_per_berth") +
+                         "': give both for handling by the unit, or neither for a time per call");
+        }
+        p.cranes_per_berth = r_.count(t, "cranes_per_berth", false, 100).value_or(0);
+        p.units_per_crane_h = core::UnitsPerHour{r_.number(t, "units_per_crane_h", false, kUnitsPerCraneHour).value_or(1)};
+        if (!t["units_per_crane_h"]) p.cranes_per_berth = 0;
+    }
+    if (const YAML::Node yard = t["yard"]) {
+        if (r_.expect_map(yard, "yard: the units it holds by cargo unit, as {teu: 1200, wagon: 300}")) {
+            for (const auto& entry : yard) {
+                const std::string unit = entry.first.IsScalar() ? entry.first.Scalar() : "";
+                if (std::find(cargo_units_.begin(), cargo_units_.end(), unit) == cargo_units_.end()) {
+                    std::string message = what + ": the yard holds '" + unit + "', which is no cargo class's unit";
+                    if (const auto near = nearest(unit, cargo_units_); !near.empty()) message += "; did you mean '" + near + "'?";
+                    r_.error(entry.first, message);
+                    continue;
+                }
+                if (const auto units = r_.count(yard, unit.c_str(), true, 10000000)) p.yard.push_back({unit, *units});
+            }
+        }
+    }
     p.cost_usd_per_unit = core::Usd{r_.number(t, "cost_usd_per_unit", false, kUsdPerUnit).value_or(0)};
     check_provenance(t, what);
     n.port = p;

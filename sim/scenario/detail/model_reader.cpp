@@ -1,6 +1,7 @@
 // A model document's top level: sources and provenance, cargo classes, and the graph check.
 #include "sim/scenario/detail/model_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace corridor::scenario::detail {
@@ -101,6 +102,7 @@ void ModelReader::read_cargo_classes(const YAML::Node& list, network::NetworkSpe
         network::CargoClass c;
         c.name = r_.id(item).value_or("");
         c.unit = r_.text(item, "unit", true).value_or("teu");
+        if (std::find(cargo_units_.begin(), cargo_units_.end(), c.unit) == cargo_units_.end()) cargo_units_.push_back(c.unit);
         c.tonnes_per_unit = core::Tonnes{r_.number(item, "tonnes_per_unit", true, kTonnesPerUnit).value_or(1)};
         c.hazardous = r_.flag(item, "hazardous").value_or(false);
         if (const auto k = r_.count(item, "hazard_class", false, 9)) {

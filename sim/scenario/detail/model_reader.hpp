@@ -93,6 +93,7 @@ private:
     std::vector<std::string> source_keys_;
     std::map<std::string, std::size_t> node_index_;
     std::vector<std::string> node_names_;
+    std::vector<std::string> cargo_units_; // the cargo classes' units, for yards
     std::vector<YAML::Node> node_marks_;
     std::vector<YAML::Node> link_marks_;
 };
