@@ -57,8 +57,10 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
     const auto model = scenario::load_model(o.model);
     print(err, model.warnings);
     const auto net = network::Network::build(model.spec);
-    const auto [from, to, query] = scenario::resolve(
-        net, {o.from, o.to, o.by, o.date, o.cargo, o.value_of_time, o.carbon_price}, o.model);
+    const auto resolved = scenario::resolve(
+        net, {o.from, o.to, o.by, o.date, o.cargo, o.value_of_time, o.carbon_price, o.avoid, o.only, o.avoid_links, o.avoid_nodes},
+        o.model);
+    const auto& [from, to, query, constraints, banned] = resolved;
     const auto routes = network::k_shortest_routes(net, from, to, o.k, query);
     if (routes.empty()) {
         err << "corridor route: no route from " << o.from << " to " << o.to

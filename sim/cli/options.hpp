@@ -21,6 +21,7 @@ struct RouteOptions {
     std::string format = "text"; // text | json
     double value_of_time = 2.0;
     double carbon_price = 0.0;
+    std::vector<std::string> avoid, only, avoid_links, avoid_nodes; // route constraints
 };
 
 struct RunOptions {

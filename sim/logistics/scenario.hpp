@@ -11,6 +11,7 @@
 #include "sim/core/ids.hpp"
 #include "sim/core/time.hpp"
 #include "sim/logistics/service.hpp"
+#include "sim/network/constraints.hpp"
 #include "sim/network/routing.hpp"
 
 namespace corridor::logistics {
@@ -35,6 +36,7 @@ struct Flow {
     double logit_scale = 1.0;              // k_shortest: choice probability ∝ exp(−value / scale), in the metric's unit
     std::optional<core::Days> target_days; // on-time threshold
     bool custody = false;                  // keep a chain-of-custody log per consignment
+    network::RouteConstraints constraints; // countries, links and nodes its routes keep out of
 };
 
 /// A two-state (calm/storm) weather chain for a sea area, by month. `storm_share` is the long-run

@@ -141,6 +141,9 @@ struct Link {
     core::GramsPerTonneKm co2_g_per_tkm{0};
     LinkStatus status = LinkStatus::open;
     std::optional<Date> opens;         // planned links: first day open
+    /// Countries it passes through besides its ends' (ISO codes): a link that stands for a whole
+    /// route through other countries (the Northern route, the sea via Suez) names them.
+    std::vector<std::string> countries;
     bool passengers = false;           // its vehicles or vessels carry passengers too
     /// The hazardous cargo it carries; none: its mode's default (hazard_rule_of).
     std::optional<HazardRule> hazardous;

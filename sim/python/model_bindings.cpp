@@ -99,10 +99,11 @@ void bind_model(py::module_& m) {
         "route",
         [](const Model& model, const std::string& frm, const std::string& to, const std::string& by, std::size_t k,
            const std::optional<std::string>& cargo, const std::optional<std::string>& date, double value_of_time,
-           double carbon_price) {
-            const auto resolved = scenario::resolve(*model.network,
-                                                    {frm, to, by, date.value_or(""), cargo.value_or(""), value_of_time, carbon_price},
-                                                    model.path);
+           double carbon_price, const std::vector<std::string>& avoid, const std::vector<std::string>& only) {
+            const auto resolved = scenario::resolve(
+                *model.network,
+                {frm, to, by, date.value_or(""), cargo.value_or(""), value_of_time, carbon_price, avoid, only, {}, {}},
+                model.path);
             std::vector<network::Route> routes;
             {
                 py::gil_scoped_release free;
@@ -114,9 +115,11 @@ void bind_model(py::module_& m) {
         },
         py::arg("model"), py::arg("frm"), py::arg("to"), py::arg("by") = "time", py::arg("k") = 1,
         py::arg("cargo") = py::none(), py::arg("date") = py::none(), py::arg("value_of_time") = 2.0,
-        py::arg("carbon_price") = 0.0,
+        py::arg("carbon_price") = 0.0, py::arg("avoid") = std::vector<std::string>{},
+        py::arg("only") = std::vector<std::string>{},
         "Up to k loopless routes from `frm` to `to`, best first, as `corridor route` finds them: each a dict of km, "
-        "hours, usd, kg_co2e, generalised_usd, links and steps. An empty list: no route.");
+        "hours, usd, kg_co2e, generalised_usd, links and steps. `avoid`: countries (ISO codes) the routes may not "
+        "pass through; `only`: the only countries they may. An empty list: no route.");
 }
 
 } // namespace corridor::python

@@ -1,7 +1,9 @@
 // Resolving a route question's names against a model.
 #include "sim/scenario/route_request.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <vector>
 
 #include "sim/scenario/diagnostics.hpp"
@@ -47,7 +49,38 @@ ResolvedRoute resolve(const network::Network& net, const RouteRequest& r, const 
         if (!std::isfinite(value) || value < 0) problem(std::string(name) + " must be a finite number at least 0, found " + std::to_string(value));
     }
     query.weights = {core::UsdPerHour{r.value_of_time_usd_per_h}, core::UsdPerTonne{r.carbon_price_usd_per_t}};
+    const auto countries = network::countries_of(net);
+    for (const auto& [list, into, option] : {std::tuple{&r.avoid_countries, &out.constraints.avoid_countries, "--avoid"},
+                                            std::tuple{&r.only_countries, &out.constraints.only_countries, "--only"}}) {
+        for (const auto& code : *list) {
+            if (std::find(countries.begin(), countries.end(), code) != countries.end()) {
+                into->push_back(code);
+                continue;
+            }
+            std::string message = std::string(option) + ": model '" + net.name() + "' has no node or link in country '" + code + "'";
+            if (const auto near = nearest(code, countries); !near.empty()) message += "; did you mean '" + near + "'?";
+            problem(message);
+        }
+    }
+    for (const auto& name : r.avoid_links) {
+        if (const auto id = net.find_link(name)) {
+            out.constraints.avoid_links.push_back(*id);
+        } else {
+            problem("--avoid-links: model '" + net.name() + "' has no link '" + name + "'");
+        }
+    }
+    for (const auto& name : r.avoid_nodes) {
+        if (const auto id = net.find_node(name)) {
+            out.constraints.avoid_nodes.push_back(*id);
+        } else {
+            node(name, "--avoid-nodes");
+        }
+    }
     if (!problems.empty()) throw InputError(problems);
+    if (!out.constraints.empty()) {
+        out.banned = network::banned_links(net, out.constraints);
+        query.closed_links = out.banned;
+    }
     return out;
 }
 

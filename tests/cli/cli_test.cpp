@@ -96,6 +96,20 @@ TEST(Cli, RouteSaysWhatItsCostsAndEmissionsArePer) {
     EXPECT_NE(json.out.find(R"("usd_per": "unit")"), std::string::npos) << json.out;
 }
 
+TEST(Cli, RouteKeepsOutOfTheCountriesItIsToldToAvoid) {
+    const auto model = source("models/middle_corridor.yaml");
+    const auto free = corridor({"route", model, "--from", "DOS", "--to", "ROT", "--cargo", "tungsten"});
+    EXPECT_NE(free.out.find("DOS-MAL-north"), std::string::npos) << free.out; // the Northern route, through Russia
+    const auto avoiding = corridor({"route", model, "--from", "DOS", "--to", "ROT", "--cargo", "tungsten", "--avoid", "RU,IR"});
+    EXPECT_EQ(avoiding.code, kExitOk);
+    EXPECT_EQ(avoiding.out.find("DOS-MAL-north"), std::string::npos) << avoiding.out;
+    const auto typo = corridor({"route", model, "--from", "DOS", "--to", "ROT", "--avoid", "UR"});
+    EXPECT_EQ(typo.code, kExitInput);
+    EXPECT_NE(typo.err.find("--avoid: model 'middle_corridor' has no node or link in country 'UR'; did you mean 'IR'?"),
+              std::string::npos)
+        << typo.err;
+}
+
 TEST(Cli, ARunWritesItsFolderWholeAndNeverOverAnExistingOne) {
     support::TempDir tmp;
     const auto folder = (tmp / "run").string();

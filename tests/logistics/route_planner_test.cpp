@@ -2,6 +2,8 @@
 // flows that ask the same question, and consignments waiting for a route.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "sim/logistics/simulate.hpp"
 #include "tests/logistics/worlds.hpp"
 
@@ -105,6 +107,45 @@ TEST(RoutePlanner, ConsignmentsWithNoRouteGoWhenAPlannedLinkOpens) {
     }
     EXPECT_GT(early, 25U);
     EXPECT_GT(late, 25U);
+    EXPECT_EQ(r.created, r.delivered + r.in_system);
+}
+
+// A flow kept out of country Y never goes through B (in Y), however the network changes: when
+// its own way A-D-C is closed for days 5 to 10, its consignments wait for it rather than take
+// the short way through B that an unconstrained flow takes all along.
+TEST(RoutePlanner, AConstrainedFlowKeepsOutOfItsCountriesThroughClosures) {
+    const auto w = WorldBuilder{}
+                       .node("A", "X", 0, 0)
+                       .node("B", "Y", 0, 1)
+                       .node("C", "X", 0, 2)
+                       .node("D", "X", 1, 1)
+                       .link("AB", "A", "B", network::Mode::road, 100, 50)
+                       .link("BC", "B", "C", network::Mode::road, 100, 50)
+                       .link("AD", "A", "D", network::Mode::road, 200, 50)
+                       .link("DC", "D", "C", network::Mode::road, 200, 50)
+                       .build();
+    auto sc = scenario_on(w, 20);
+    auto kept_out = flow(w, "A", "C", 5);
+    kept_out.name = "kept_out";
+    kept_out.constraints.avoid_countries = {"Y"};
+    auto free = flow(w, "A", "C", 5);
+    free.name = "free";
+    sc.flows = {kept_out, free};
+    sc.disruptions.push_back(closure_of(w, "AD", 5, 10));
+    const auto r = logistics::simulate(w.network, sc, {});
+    const auto ab = w.link("AB");
+    std::size_t waited = 0;
+    for (const auto& s : r.shipments) {
+        const auto& links = r.routes[s.route];
+        const bool through_b = std::find(links.begin(), links.end(), ab) != links.end();
+        EXPECT_EQ(through_b, s.flow == core::FlowId{1}) << "shipment " << s.id.index();
+        if (s.flow == core::FlowId{0} && s.created > core::at_hours(24 * 5) && s.created < core::at_hours(24 * 9)) {
+            ASSERT_TRUE(s.delivered.has_value());
+            EXPECT_GE(*s.delivered, core::at_hours(24 * 10)) << "it waited for the closure to end";
+            ++waited;
+        }
+    }
+    EXPECT_GT(waited, 10U);
     EXPECT_EQ(r.created, r.delivered + r.in_system);
 }
 

@@ -85,6 +85,10 @@ def test_every_function_on_the_bundled_scenarios():
     assert routes[0]["steps"][0]["kind"] == "link" and routes[0]["links"][0].startswith("XIA")
     tripp = corridor.route(model, "HOR", "NAX", by="co2", date="2030-06-01")
     assert any(link.startswith("AGB-MEG") for link in tripp[0]["links"])
+    north = corridor.route(model, "DOS", "ROT", cargo="tungsten")
+    assert "DOS-MAL-north" in north[0]["links"]
+    no_ru = corridor.route(model, "DOS", "ROT", cargo="tungsten", avoid=["RU", "IR"])
+    assert no_ru and "DOS-MAL-north" not in no_ru[0]["links"]
 
 
 def test_input_errors_carry_every_diagnostic_at_its_position():

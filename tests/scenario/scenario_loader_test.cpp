@@ -57,6 +57,26 @@ TEST(ScenarioLoader, AFixedRouteThatBreaksAHazardousRuleIsAnErrorSayingWhich) {
     EXPECT_EQ(diagnostics_of("tests/data/scenarios/hazardous.yaml"), expected);
 }
 
+TEST(ScenarioLoader, RouteConstraintsAreCheckedAndAFixedRouteThatBreaksThemIsAnError) {
+    const std::vector<std::string> expected = {
+        "tests/data/scenarios/constrained.yaml:6:130: error: flow 'through_ge': link 'AB' breaks the flow's constraints: link 'AB' passes through GE, which the route avoids",
+        "tests/data/scenarios/constrained.yaml:7:96: error: flow 'typo': avoid_countries names 'GG', a country no node or link of the model is in; did you mean 'GE'?",
+        "tests/data/scenarios/constrained.yaml:8:104: error: flow 'by_path': no link from 'A' to 'N' the flow may use: does not carry cargo class 'uranium': link 'AN-air' does not take hazardous class 7 (air takes none unless its 'hazardous' says so)",
+        "tests/data/scenarios/constrained.yaml:10:95: error: flow 'unknown': avoid_links refers to unknown link 'ABX'; did you mean 'AB'?",
+        "tests/data/scenarios/constrained.yaml:10:115: error: flow 'unknown': avoid_nodes refers to unknown node 'Q2'; did you mean 'Q'?",
+    };
+    EXPECT_EQ(diagnostics_of("tests/data/scenarios/constrained.yaml"), expected);
+    // A flow its constraints leave without a route is said at load; the others are read.
+    const auto loaded = scenario::load_scenario(source_dir() + "/tests/data/scenarios/constrained_nowhere.yaml");
+    ASSERT_EQ(loaded.warnings.size(), 1U);
+    const auto warning = scenario::to_string(loaded.warnings[0]);
+    EXPECT_EQ(warning.substr(warning.find("tests/data/")),
+              "tests/data/scenarios/constrained_nowhere.yaml:6:5: warning: flow 'nowhere' can never be delivered: no links from 'A' reach 'B' for cargo class 'container' within its constraints by the horizon's end; its consignments will wait at the origin");
+    const auto& around = loaded.scenario.flows[1].constraints;
+    EXPECT_EQ(around.avoid_nodes, std::vector{*loaded.network.find_node("B")});
+    EXPECT_EQ(around.avoid_links, std::vector{*loaded.network.find_link("AN-air")});
+}
+
 TEST(ScenarioLoader, ExtendsMergesKeysAndOverridesChangeTheModel) {
     const auto base = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny.yaml");
     const auto storms = scenario::load_scenario(source_dir() + "/tests/data/scenarios/tiny_storms.yaml");

@@ -13,13 +13,22 @@ RoutePlanner::RoutePlanner(const network::Network& net, const Scenario& sc, std:
     : net_{net}, sc_{sc}, router_{net} {
     // One route cache per distinct question: flows with the same origin, destination, cargo
     // class and policy (metric, k and logit scale included) share it.
-    std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, RoutingPolicy, network::Metric, std::size_t, double>,
+    // A flow with route constraints asks its own question (its mask's index is in the key).
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, RoutingPolicy, network::Metric, std::size_t, double,
+                        std::uint32_t>,
              std::uint32_t>
         questions;
     for (const auto& flow : sc.flows) {
+        std::uint32_t mask = 0;
+        if (!flow.constraints.empty() && flow.policy != RoutingPolicy::fixed) {
+            auto banned = network::banned_links(net, flow.constraints);
+            constrained_.push_back({banned, banned});
+            mask = static_cast<std::uint32_t>(constrained_.size());
+        }
+        mask_of_flow_.push_back(mask);
         const bool k = flow.policy == RoutingPolicy::k_shortest;
         const auto key = std::tuple{flow.origin.index(), flow.destination.index(), flow.cargo.index(), flow.policy,
-                                    flow.metric, k ? flow.k : std::size_t{1}, k ? flow.logit_scale : 1.0};
+                                    flow.metric, k ? flow.k : std::size_t{1}, k ? flow.logit_scale : 1.0, mask};
         const auto it = questions.emplace(key, static_cast<std::uint32_t>(questions.size())).first;
         cache_of_flow_.push_back(it->second);
         random_.push_back(core::RandomStream::for_component(sc.seed, replication, core::component_key("route:" + flow.name)));
@@ -34,14 +43,21 @@ RoutePlanner::RoutePlanner(const network::Network& net, const Scenario& sc, std:
     wait_due_.assign(net.node_count(), 0);
 }
 
-network::RouteQuery RoutePlanner::query_for(const Flow& flow, network::Date today) const {
+network::RouteQuery RoutePlanner::query_for(FlowId f, network::Date today) const {
+    const Flow& flow = sc_.flows[f.index()];
     network::RouteQuery q;
     q.metric = flow.metric;
     q.date = today;
     q.cargo = flow.cargo;
     q.weights = sc_.weights;
     q.closed_links = closed_mask_.items(); // kept up to date by set_closed, not rebuilt per query
+    if (const auto m = mask_of_flow_[f]; m != 0) q.closed_links = constrained_[m - 1].effective;
     return q;
+}
+
+void RoutePlanner::update_mask(LinkId link) {
+    closed_mask_[link] = link_closed_[link] | node_closed_[net_.link(link).to];
+    for (auto& mask : constrained_) mask.effective[link.index()] = mask.banned[link.index()] | closed_mask_[link];
 }
 
 RouteId RoutePlanner::intern(const std::vector<LinkId>& links) {
@@ -74,7 +90,7 @@ RouteId RoutePlanner::choose(FlowId f, NodeId from, network::Date today, bool& d
         cache = RouteCache{};
         cache.valid = true;
         cache.version = network_version_;
-        const auto q = query_for(flow, today);
+        const auto q = query_for(f, today);
         const std::size_t k = flow.policy == RoutingPolicy::k_shortest ? flow.k : 1;
         const auto found = router_.k_shortest_routes(flow.origin, flow.destination, k, q);
         double total = 0;
@@ -103,7 +119,7 @@ std::optional<RouteId> RoutePlanner::replan(FlowId f, NodeId at, RouteId route, 
     ReplanCache& cache = replans_[cache_of_flow_[f]];
     if (!cache.valid || cache.at != at || cache.day != today.days || cache.network_version != network_version_ ||
         cache.waits_version != waits_version_) {
-        auto q = query_for(flow, today);
+        auto q = query_for(f, today);
         q.node_waits = node_waits_.items();
         ++searches_;
         cache = ReplanCache{true, at, today.days, network_version_, waits_version_,
@@ -125,7 +141,7 @@ void RoutePlanner::set_node_closed(NodeId node, bool closed) {
     // Closures are rare: a pass over the links finds those into the node.
     for (std::uint32_t i = 0; i < net_.link_count(); ++i) {
         const LinkId l{i};
-        if (net_.link(l).to == node) closed_mask_[l] = link_closed_[l] | node_closed_[node];
+        if (net_.link(l).to == node) update_mask(l);
     }
 }
 

@@ -64,7 +64,7 @@ public:
     /// A disruption closed or reopened a link (the router avoids closed ones).
     void set_closed(LinkId link, bool closed) {
         link_closed_[link] = closed ? 1 : 0;
-        closed_mask_[link] = link_closed_[link] | node_closed_[net_.link(link).to];
+        update_mask(link);
     }
     /// A disruption closed or reopened a node: routes avoid it as they avoid a closed link (the
     /// links into it are closed to the router; a route may still start there).
@@ -80,7 +80,8 @@ public:
 
 private:
     RouteId intern(const std::vector<LinkId>& links);
-    network::RouteQuery query_for(const Flow& flow, network::Date today) const;
+    network::RouteQuery query_for(FlowId f, network::Date today) const;
+    void update_mask(LinkId link); // after a closure of the link or of the node it enters
 
     // A flow's routes for the network's state (version): one, or k with their logit shares.
     struct RouteCache {
@@ -118,6 +119,15 @@ private:
     core::IdVector<FlowId, core::RandomStream> random_; // a flow's draws among k routes
     std::uint64_t searches_ = 0;                   // searches made: cache refills and re-plans
     core::IdVector<LinkId, std::uint8_t> closed_mask_; // closed to routing: the link, or the node it enters
+    // Flows with route constraints: each its banned links, and those or-ed with closed_mask_
+    // (what its queries read); mask_of_flow_ is 0 for a flow without constraints, else 1 + its
+    // index here.
+    struct ConstrainedMask {
+        std::vector<std::uint8_t> banned;
+        std::vector<std::uint8_t> effective;
+    };
+    std::vector<ConstrainedMask> constrained_;
+    core::IdVector<FlowId, std::uint32_t> mask_of_flow_;
     core::IdVector<LinkId, std::uint8_t> link_closed_; // closed by a disruption of the link
     core::IdVector<NodeId, std::uint8_t> node_closed_; // closed by a disruption of the node
     std::uint64_t network_version_ = 0;

@@ -155,14 +155,16 @@ def load_model(path):
     return _corridor.load_model(_path(path))
 
 
-def route(model, frm, to, by="time", k=1, cargo=None, date=None, value_of_time=2.0, carbon_price=0.0):
+def route(model, frm, to, by="time", k=1, cargo=None, date=None, value_of_time=2.0, carbon_price=0.0,
+          avoid=(), only=()):
     """Up to `k` loopless routes from node `frm` to `to`, best first by `by` (time, cost, co2,
     generalised), as `corridor route` finds them: each a dict of km, hours, usd, kg_co2e (per
     tonne without a cargo class), generalised_usd, links and steps. `model` is a Model or a path;
-    `date` (YYYY-MM-DD) opens the planned links open by then. An empty list: no route."""
+    `date` (YYYY-MM-DD) opens the planned links open by then; `avoid` lists countries (ISO codes)
+    the routes may not pass through, `only` the only ones they may. An empty list: no route."""
     if not isinstance(model, Model):
         model = load_model(model)
-    return _corridor.route(model, frm, to, by, k, cargo, date, value_of_time, carbon_price)
+    return _corridor.route(model, frm, to, by, k, cargo, date, value_of_time, carbon_price, list(avoid), list(only))
 
 
 def load_scenario(path, set=None):  # noqa: A002 (the command line's word)

@@ -1,6 +1,7 @@
 // Links: endpoints, mode and gauge, length, speed, capacity, costs, status and opening date.
 #include "sim/scenario/detail/model_reader.hpp"
 
+#include <cctype>
 #include <cmath>
 
 namespace corridor::scenario::detail {
@@ -19,7 +20,7 @@ void ModelReader::read_links(const YAML::Node& root, network::NetworkSpec& spec)
         if (!r_.expect_map(item, "a link")) continue;
         r_.check_keys(item, {"id", "from", "to", "mode", "length_km", "speed_kmh", "gauge_mm", "capacity_per_day",
                              "cost_usd_per_unit_km", "co2_g_per_tkm", "status", "opens", "bidirectional",
-                             "forbid_cargo", "passengers", "hazardous", "source", "assumption", "note"},
+                             "forbid_cargo", "countries", "passengers", "hazardous", "source", "assumption", "note"},
                       "a link");
         Link l;
         l.name = r_.id(item).value_or("");
@@ -61,6 +62,20 @@ void ModelReader::read_links(const YAML::Node& root, network::NetworkSpec& spec)
                         continue;
                     }
                     l.forbidden.emplace_back(static_cast<std::uint32_t>(it - cargo_names.begin()));
+                }
+            }
+        }
+        if (const YAML::Node countries = item["countries"]) {
+            if (r_.expect_sequence(countries, "countries: the ISO codes of the countries it passes through")) {
+                for (const auto& c : countries) {
+                    const std::string code = c.IsScalar() ? c.Scalar() : "";
+                    const bool iso = code.size() == 2 && std::isupper(static_cast<unsigned char>(code[0])) != 0 &&
+                                     std::isupper(static_cast<unsigned char>(code[1])) != 0;
+                    if (!iso) {
+                        r_.error(c, what + ": 'countries' lists two-letter ISO codes (RU, IR), found '" + code + "'");
+                        continue;
+                    }
+                    l.countries.push_back(code);
                 }
             }
         }

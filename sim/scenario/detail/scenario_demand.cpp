@@ -5,8 +5,10 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "sim/logistics/od_matrix.hpp"
+#include "sim/network/constraints.hpp"
 
 namespace corridor::scenario::detail {
 
@@ -60,7 +62,10 @@ void ScenarioReader::read_demand(logistics::Scenario& sc, const network::Network
         bool route_refused = false; // a path or links given with an error of their own
         if (const YAML::Node routing = item["routing"]) {
             if (r_.expect_map(routing, "routing of " + what)) {
-                r_.check_keys(routing, {"policy", "by", "k", "logit_scale", "path", "links"}, "routing of " + what);
+                r_.check_keys(routing, {"policy", "by", "k", "logit_scale", "path", "links", "avoid_countries", "only_countries",
+                                        "avoid_links", "avoid_nodes"},
+                              "routing of " + what);
+                read_constraints(net, routing, flow, what);
                 if (const auto p = policy_of(routing)) flow.policy = *p;
                 if (const auto m = metric_of(routing)) flow.metric = *m;
                 if (const auto k = r_.count(routing, "k", false)) flow.k = *k;
@@ -132,9 +137,16 @@ void ScenarioReader::read_path(const network::Network& net, const YAML::Node& pa
             return;
         }
         if (previous) {
+            // The fastest link between the two that the flow may use; if there are links but the
+            // flow may use none, why not (its cargo class, its constraints).
             std::optional<core::LinkId> best;
+            std::string refusal;
             for (const auto l : net.out_links(*previous)) {
                 if (net.link(l).to != *id) continue;
+                if (const auto why = why_not(net, l, flow); !why.empty()) {
+                    if (refusal.empty()) refusal = why;
+                    continue;
+                }
                 const auto& link = net.link(l);
                 if (!best || link.length.value() / link.speed.value() <
                                  net.link(*best).length.value() / net.link(*best).speed.value()) {
@@ -142,7 +154,8 @@ void ScenarioReader::read_path(const network::Network& net, const YAML::Node& pa
                 }
             }
             if (!best) {
-                r_.error(step, what + ": no link from '" + net.node(*previous).name + "' to '" + name + "'");
+                r_.error(step, what + ": no link from '" + net.node(*previous).name + "' to '" + name + "'" +
+                                   (refusal.empty() ? "" : " the flow may use: " + refusal));
                 return;
             }
             flow.fixed_route.push_back(*best);
@@ -230,7 +243,10 @@ void ScenarioReader::read_od_matrices(logistics::Scenario& sc, const network::Ne
         read_settings(item, flow);
         if (const YAML::Node routing = item["routing"]) {
             if (r_.expect_map(routing, "routing of " + what)) {
-                r_.check_keys(routing, {"policy", "by", "k", "logit_scale"}, "routing of " + what);
+                r_.check_keys(routing, {"policy", "by", "k", "logit_scale", "avoid_countries", "only_countries", "avoid_links",
+                                        "avoid_nodes"},
+                              "routing of " + what);
+                read_constraints(net, routing, flow, what);
                 if (const auto p = policy_of(routing)) flow.policy = *p;
                 if (const auto m = metric_of(routing)) flow.metric = *m;
                 if (const auto k = r_.count(routing, "k", false)) flow.k = *k;
@@ -242,6 +258,67 @@ void ScenarioReader::read_od_matrices(logistics::Scenario& sc, const network::Ne
             for (auto& f : logistics::expand(od, names[0], names[1])) {
                 sc.flows.push_back(std::move(f));
                 flow_nodes_.push_back(item);
+            }
+        }
+    }
+}
+
+// Why `flow` may not use `link` ("does not carry cargo class 'uranium': ...", "breaks the flow's
+// constraints: ..."); empty if it may.
+std::string ScenarioReader::why_not(const network::Network& net, core::LinkId link, const logistics::Flow& flow) {
+    if (flow.cargo.valid() && flow.cargo.index() < net.cargo_classes().size() && !net.allows(link, flow.cargo)) {
+        return "does not carry cargo class '" + net.cargo_classes()[flow.cargo.index()].name + "': " + net.refusal(link, flow.cargo);
+    }
+    if (const auto why = network::constraint_refusal(net, flow.constraints, link); !why.empty()) {
+        return "breaks the flow's constraints: " + why;
+    }
+    return {};
+}
+
+// avoid_countries, only_countries (ISO codes the model has), avoid_links and avoid_nodes (ids).
+void ScenarioReader::read_constraints(const network::Network& net, const YAML::Node& routing, logistics::Flow& flow,
+                                      const std::string& what) {
+    const auto countries = network::countries_of(net);
+    for (const char* key : {"avoid_countries", "only_countries"}) {
+        const YAML::Node list = routing[key];
+        if (!list || !r_.expect_sequence(list, std::string(key) + ": ISO country codes")) continue;
+        auto& out = std::string_view{key} == "avoid_countries" ? flow.constraints.avoid_countries : flow.constraints.only_countries;
+        for (const auto& c : list) {
+            const std::string code = c.IsScalar() ? c.Scalar() : "";
+            if (std::find(countries.begin(), countries.end(), code) == countries.end()) {
+                std::string message = what + ": " + key + " names '" + code + "', a country no node or link of the model is in";
+                if (const auto near = nearest(code, countries); !near.empty()) message += "; did you mean '" + near + "'?";
+                r_.error(c, message);
+                continue;
+            }
+            out.push_back(code);
+        }
+    }
+    if (const YAML::Node list = routing["avoid_links"]; list && r_.expect_sequence(list, "avoid_links: link ids")) {
+        for (const auto& l : list) {
+            const std::string name = l.IsScalar() ? l.Scalar() : "";
+            if (const auto id = net.find_link(name)) {
+                flow.constraints.avoid_links.push_back(*id);
+            } else {
+                std::vector<std::string> names;
+                for (std::uint32_t i = 0; i < net.link_count(); ++i) names.push_back(net.link(core::LinkId{i}).name);
+                std::string message = what + ": avoid_links refers to unknown link '" + name + "'";
+                if (const auto near = nearest(name, names); !near.empty()) message += "; did you mean '" + near + "'?";
+                r_.error(l, message);
+            }
+        }
+    }
+    if (const YAML::Node list = routing["avoid_nodes"]; list && r_.expect_sequence(list, "avoid_nodes: node ids")) {
+        for (const auto& v : list) {
+            const std::string name = v.IsScalar() ? v.Scalar() : "";
+            if (const auto id = net.find_node(name)) {
+                flow.constraints.avoid_nodes.push_back(*id);
+            } else {
+                std::vector<std::string> names;
+                for (std::uint32_t i = 0; i < net.node_count(); ++i) names.push_back(net.node(core::NodeId{i}).name);
+                std::string message = what + ": avoid_nodes refers to unknown node '" + name + "'";
+                if (const auto near = nearest(name, names); !near.empty()) message += "; did you mean '" + near + "'?";
+                r_.error(v, message);
             }
         }
     }
@@ -270,9 +347,8 @@ void ScenarioReader::read_links(const network::Network& net, const YAML::Node& l
             r_.error(step, what + ": link '" + name + "' does not start where the previous one ends ('" + net.node(*at).name + "')");
             return;
         }
-        if (!net.allows(*id, flow.cargo)) {
-            r_.error(step, what + ": link '" + name + "' does not carry cargo class '" +
-                               net.cargo_classes()[flow.cargo.index()].name + "': " + net.refusal(*id, flow.cargo));
+        if (const auto why = why_not(net, *id, flow); !why.empty()) {
+            r_.error(step, what + ": link '" + name + "' " + why);
             return;
         }
         flow.fixed_route.push_back(*id);
@@ -290,7 +366,10 @@ void ScenarioReader::warn_unroutable(const logistics::Scenario& sc, const networ
     for (std::size_t f = 0; f < sc.flows.size() && f < flow_nodes_.size(); ++f) {
         const auto& flow = sc.flows[f];
         if (flow.origin == flow.destination) continue;
-        auto& seen = reached[{flow.origin.index(), flow.cargo.index()}];
+        // Flows with constraints search alone (their reach is their own).
+        std::vector<char> own;
+        const auto banned = network::banned_links(net, flow.constraints);
+        auto& seen = flow.constraints.empty() ? reached[{flow.origin.index(), flow.cargo.index()}] : own;
         if (seen.empty()) {
             seen.assign(net.node_count(), 0);
             std::vector<core::NodeId> stack{flow.origin};
@@ -300,7 +379,7 @@ void ScenarioReader::warn_unroutable(const logistics::Scenario& sc, const networ
                 stack.pop_back();
                 for (const auto l : net.out_links(at)) {
                     const auto to = net.link(l).to;
-                    if (seen[to.index()] == 0 && net.allows(l, flow.cargo) && net.is_open(l, last)) {
+                    if (seen[to.index()] == 0 && net.allows(l, flow.cargo) && net.is_open(l, last) && banned[l.index()] == 0) {
                         seen[to.index()] = 1;
                         stack.push_back(to);
                     }
@@ -310,8 +389,9 @@ void ScenarioReader::warn_unroutable(const logistics::Scenario& sc, const networ
         if (seen[flow.destination.index()] == 0) {
             r_.warning(flow_nodes_[f], "flow '" + flow.name + "' can never be delivered: no links from '" +
                                            net.node(flow.origin).name + "' reach '" + net.node(flow.destination).name +
-                                           "' for cargo class '" + net.cargo_classes()[flow.cargo.index()].name +
-                                           "' by the horizon's end; its consignments will wait at the origin");
+                                           "' for cargo class '" + net.cargo_classes()[flow.cargo.index()].name + "'" +
+                                           (flow.constraints.empty() ? "" : " within its constraints") +
+                                           " by the horizon's end; its consignments will wait at the origin");
         }
     }
 }

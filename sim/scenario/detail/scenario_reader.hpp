@@ -50,6 +50,8 @@ private:
     void read_settings(const YAML::Node& item, logistics::Flow& flow);
     // A fixed path as node ids; consecutive nodes must be joined by a link (the fastest if several).
     void read_path(const network::Network& net, const YAML::Node& path, logistics::Flow& flow, const std::string& what);
+    void read_constraints(const network::Network& net, const YAML::Node& routing, logistics::Flow& flow, const std::string& what);
+    static std::string why_not(const network::Network& net, core::LinkId link, const logistics::Flow& flow);
     void read_od_matrices(logistics::Scenario& sc, const network::Network& net);
     void warn_unroutable(const logistics::Scenario& sc, const network::Network& net);
     // A fixed path as link ids, for where two nodes are joined by several links.
