@@ -41,6 +41,7 @@ void search_with(const Network& network, Router::Workspace& ws, Heap& heap, cons
                                         network.cargo_classes()[query.cargo->index()].hazardous
                                     ? impl.hazard_inspection_h.data()
                                     : nullptr;
+    const bool border_extras = waits != nullptr || inspections != nullptr;
     // Links that need a closer look (not open, or restricted) go through the slow check.
     auto usable = [&](std::uint32_t i) {
         const core::LinkId id = order[i];
@@ -131,12 +132,14 @@ void search_with(const Network& network, Router::Workspace& ws, Heap& heap, cons
             if (link.to == goal_node && by_water_link && nodes[link.to].port) {
                 add += w.of(nodes[link.to].port_h + berths_wait(link.to), nodes[link.to].port_usd, 0);
             }
-            if (waits != nullptr) [[unlikely]] { // a border's queue, in the direction the link enters it
-                if ((link.flags & LinkTopo::kBorderIn) != 0) add += w.of(waits[link.to].border_in_h.count(), 0, 0);
-                if ((link.flags & LinkTopo::kBorderOut) != 0) add += w.of(waits[link.to].border_out_h.count(), 0, 0);
-            }
-            if (inspections != nullptr && (link.flags & (LinkTopo::kBorderIn | LinkTopo::kBorderOut)) != 0) [[unlikely]] {
-                add += w.of(inspections[link.to], 0, 0);
+            if (border_extras) [[unlikely]] { // one test on the hot path for both extras below
+                if (waits != nullptr) { // a border's queue, in the direction the link enters it
+                    if ((link.flags & LinkTopo::kBorderIn) != 0) add += w.of(waits[link.to].border_in_h.count(), 0, 0);
+                    if ((link.flags & LinkTopo::kBorderOut) != 0) add += w.of(waits[link.to].border_out_h.count(), 0, 0);
+                }
+                if (inspections != nullptr && (link.flags & (LinkTopo::kBorderIn | LinkTopo::kBorderOut)) != 0) {
+                    add += w.of(inspections[link.to], 0, 0);
+                }
             }
             const std::uint32_t next = link.to * width + link.carrier;
             const double candidate = base + add;
