@@ -168,7 +168,7 @@ std::map<std::string, NodeStats> node_stats(const ResourceStats& rs) {
     std::map<std::string, NodeStats> out;
     for (const auto& key : rs.order) {
         const auto& [kind, id] = rs.kind_id.at(key);
-        if (kind != "border" && kind != "cranes" && kind != "berths") continue;
+        if (kind != "border" && kind != "cranes" && kind != "berths" && kind != "yard") continue;
         auto& s = out[id];
         const auto& kpis = rs.by_key.at(key);
         const double q = stat_mean(kpis, "queue_mean"), w = stat_mean(kpis, "wait_mean");
