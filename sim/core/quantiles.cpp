@@ -94,4 +94,19 @@ double QuantileSketch::quantile(double q) const {
     return value_of(offset_ + static_cast<int>(buckets_.size()) - 1);
 }
 
+double BoundedQuantiles::quantile(double q) {
+    if (!exact_) return sketch_.quantile(q);
+    if (values_.empty()) return std::nan("");
+    SIM_ASSERT(q >= 0 && q <= 1, "quantile level must be in [0, 1]");
+    // Type 7 by selection: the order statistic below h, and the least of those above it.
+    const double h = q * static_cast<double>(values_.size() - 1);
+    const auto below = static_cast<std::size_t>(std::floor(h));
+    const auto at = values_.begin() + static_cast<std::ptrdiff_t>(below);
+    std::nth_element(values_.begin(), at, values_.end());
+    const double low = *at;
+    if (below + 1 >= values_.size()) return low;
+    const double high = *std::min_element(at + 1, values_.end());
+    return low + (h - static_cast<double>(below)) * (high - low);
+}
+
 } // namespace corridor::core

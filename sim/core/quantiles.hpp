@@ -61,36 +61,38 @@ private:
 };
 
 /// Exact quantiles while few values have come, the sketch's beyond: keeps every value (type-7
-/// quantiles, as SampleQuantiles) until more than `max_exact` have been added, then frees them
-/// and answers from a QuantileSketch fed all along. Memory: at most `max_exact` doubles plus the
-/// sketch's counters.
+/// quantiles, as SampleQuantiles) until more than `max_exact` have been added, then moves them
+/// into a QuantileSketch and frees them. Memory: at most `max_exact` doubles, or the sketch's
+/// counters. While exact, an add is a push and a quantile a selection (no sort): O(n) each.
 class BoundedQuantiles {
 public:
     BoundedQuantiles(std::size_t max_exact, double relative_accuracy, double min_positive)
         : max_exact_{max_exact}, sketch_{relative_accuracy, min_positive} {}
 
     void add(double x) {
-        sketch_.add(x);
-        if (!exact()) return;
-        if (exact_.count() < max_exact_) {
-            exact_.add(x);
-        } else {
-            exact_ = SampleQuantiles{};
-            overflowed_ = true;
+        if (exact_) {
+            if (values_.size() < max_exact_) {
+                values_.push_back(x);
+                return;
+            }
+            for (const double v : values_) sketch_.add(v);
+            values_ = {};
+            exact_ = false;
         }
+        sketch_.add(x);
     }
-    [[nodiscard]] std::uint64_t count() const { return sketch_.count(); }
+    [[nodiscard]] std::uint64_t count() const { return exact_ ? values_.size() : sketch_.count(); }
     /// True while the quantiles are exact (every value is kept).
-    [[nodiscard]] bool exact() const { return !overflowed_; }
-    /// Exact type-7 quantile while exact(), else the sketch's (relative error at most its
-    /// accuracy); NaN when empty.
-    double quantile(double q) { return exact() ? exact_.quantile(q) : sketch_.quantile(q); }
+    [[nodiscard]] bool exact() const { return exact_; }
+    /// Exact type-7 quantile while exact() (it reorders the values kept), else the sketch's
+    /// (relative error at most its accuracy); NaN when empty.
+    double quantile(double q);
 
 private:
     std::size_t max_exact_;
-    SampleQuantiles exact_;
+    std::vector<double> values_;
     QuantileSketch sketch_;
-    bool overflowed_ = false;
+    bool exact_ = true;
 };
 
 } // namespace corridor::core

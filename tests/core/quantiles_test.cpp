@@ -68,3 +68,15 @@ TEST(BoundedQuantiles, ExactUpToItsBoundThenTheSketchs) {
     EXPECT_EQ(q.count(), 11U);
     for (const double level : {0.1, 0.5, 0.95}) EXPECT_EQ(q.quantile(level), sketch.quantile(level));
 }
+
+TEST(BoundedQuantiles, SelectionGivesTheSortedType7Quantiles) {
+    RandomStream stream{5};
+    BoundedQuantiles bounded{1000, 0.01, 1e-6};
+    SampleQuantiles sorted;
+    for (int i = 0; i < 777; ++i) {
+        const double x = std::floor(stream.uniform01() * 50); // ties, as transit hours have
+        bounded.add(x);
+        sorted.add(x);
+    }
+    for (const double q : {0.0, 0.05, 0.5, 0.9, 0.95, 0.999, 1.0}) EXPECT_EQ(bounded.quantile(q), sorted.quantile(q)) << q;
+}
