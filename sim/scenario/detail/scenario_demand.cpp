@@ -294,34 +294,27 @@ void ScenarioReader::read_constraints(const network::Network& net, const YAML::N
             out.push_back(code);
         }
     }
-    if (const YAML::Node list = routing["avoid_links"]; list && r_.expect_sequence(list, "avoid_links: link ids")) {
-        for (const auto& l : list) {
-            const std::string name = l.IsScalar() ? l.Scalar() : "";
-            if (const auto id = net.find_link(name)) {
-                flow.constraints.avoid_links.push_back(*id);
-            } else {
-                std::vector<std::string> names;
-                for (std::uint32_t i = 0; i < net.link_count(); ++i) names.push_back(net.link(core::LinkId{i}).name);
-                std::string message = what + ": avoid_links refers to unknown link '" + name + "'";
-                if (const auto near = nearest(name, names); !near.empty()) message += "; did you mean '" + near + "'?";
-                r_.error(l, message);
+    // Ids of links or nodes: each found, or an error with a did-you-mean.
+    auto ids = [&](const char* key, const char* kind, std::size_t count, const auto& name_of, const auto& find, auto& out) {
+        const YAML::Node list = routing[key];
+        if (!list || !r_.expect_sequence(list, std::string(key) + ": " + kind + " ids")) return;
+        for (const auto& item : list) {
+            const std::string name = item.IsScalar() ? item.Scalar() : "";
+            if (const auto id = find(name)) {
+                out.push_back(*id);
+                continue;
             }
+            std::vector<std::string> names;
+            for (std::uint32_t i = 0; i < count; ++i) names.push_back(name_of(i));
+            std::string message = what + ": " + key + " refers to unknown " + kind + " '" + name + "'";
+            if (const auto near = nearest(name, names); !near.empty()) message += "; did you mean '" + near + "'?";
+            r_.error(item, message);
         }
-    }
-    if (const YAML::Node list = routing["avoid_nodes"]; list && r_.expect_sequence(list, "avoid_nodes: node ids")) {
-        for (const auto& v : list) {
-            const std::string name = v.IsScalar() ? v.Scalar() : "";
-            if (const auto id = net.find_node(name)) {
-                flow.constraints.avoid_nodes.push_back(*id);
-            } else {
-                std::vector<std::string> names;
-                for (std::uint32_t i = 0; i < net.node_count(); ++i) names.push_back(net.node(core::NodeId{i}).name);
-                std::string message = what + ": avoid_nodes refers to unknown node '" + name + "'";
-                if (const auto near = nearest(name, names); !near.empty()) message += "; did you mean '" + near + "'?";
-                r_.error(v, message);
-            }
-        }
-    }
+    };
+    ids("avoid_links", "link", net.link_count(), [&](std::uint32_t i) { return net.link(core::LinkId{i}).name; },
+        [&](const std::string& n) { return net.find_link(n); }, flow.constraints.avoid_links);
+    ids("avoid_nodes", "node", net.node_count(), [&](std::uint32_t i) { return net.node(core::NodeId{i}).name; },
+        [&](const std::string& n) { return net.find_node(n); }, flow.constraints.avoid_nodes);
 }
 
 // A fixed path as link ids, for where two nodes are joined by several links.
