@@ -58,7 +58,8 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
     print(err, model.warnings);
     const auto net = network::Network::build(model.spec);
     const auto resolved = scenario::resolve(
-        net, {o.from, o.to, o.by, o.date, o.cargo, o.value_of_time, o.carbon_price, o.avoid, o.only, o.avoid_links, o.avoid_nodes},
+        net, {o.from, o.to, o.by, o.date, o.cargo, o.value_of_time, o.carbon_price, o.avoid, o.only, o.avoid_links, o.avoid_nodes,
+         o.value_of_reliability},
         o.model);
     const auto& [from, to, query, constraints, banned] = resolved;
     const auto routes = network::k_shortest_routes(net, from, to, o.k, query);
@@ -88,6 +89,8 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
             jr["usd"] = r.usd.value();
             jr["kg_co2e"] = r.kg_co2e.value();
             jr["generalised_usd"] = r.generalised_usd.value();
+            jr["hours_sd"] = r.hours_sd.count();
+            jr["hours_p95"] = r.hours_p95().count();
             for (const auto& s : r.steps) {
                 nlohmann::json js;
                 js["kind"] = step_name(s.kind);
@@ -111,9 +114,10 @@ int run_route(const RouteOptions& o, std::ostream& out, std::ostream& err) {
     for (std::size_t i = 0; i < routes.size(); ++i) {
         const auto& r = routes[i];
         out << fmt::format("route {} of {}: {} -> {} by {}: {:.0f} km, {:.1f} h ({:.1f} d), {:.0f} USD per {}, {:.1f} kg CO2e per {}, "
-                           "generalised {:.0f} USD per {}\n",
+                           "generalised {:.0f} USD per {}; time sd {:.1f} h, p95 {:.1f} h\n",
                            i + 1, routes.size(), o.from, o.to, o.by, r.length.value(), r.hours.count(), r.hours.count() / 24,
-                           r.usd.value(), usd_per, r.kg_co2e.value(), co2e_per, r.generalised_usd.value(), usd_per);
+                           r.usd.value(), usd_per, r.kg_co2e.value(), co2e_per, r.generalised_usd.value(), usd_per,
+                           r.hours_sd.count(), r.hours_p95().count());
         out << fmt::format("  {:<14} {:<26} {:<6} {:>7} {:>8} {:>8} {:>8}   (USD per {}, kg CO2e per {})\n", "step", "where",
                            "mode", "km", "hours", "USD", "kg CO2e", usd_per, co2e_per);
         for (const auto& s : r.steps) {

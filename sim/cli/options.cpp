@@ -90,6 +90,9 @@ Options parse(int argc, const char* const* argv) {
     route->add_option("--format", r.format, "Output format")->check(CLI::IsMember({"text", "json"}));
     route->add_option("--value-of-time", r.value_of_time, "USD per unit-hour in the generalised cost")->check(CLI::NonNegativeNumber);
     route->add_option("--carbon-price", r.carbon_price, "USD per tonne CO2e in the generalised cost")->check(CLI::NonNegativeNumber);
+    route->add_option("--value-of-reliability", r.value_of_reliability,
+                      "USD per unit-hour of the route time's standard deviation in the generalised cost")
+        ->check(CLI::NonNegativeNumber);
     route->add_option("--avoid", r.avoid, "Countries the route may not pass through, ISO codes: RU,IR")->delimiter(',');
     route->add_option("--only", r.only, "The only countries the route may pass through, ISO codes")->delimiter(',');
     route->add_option("--avoid-links", r.avoid_links, "Link ids the route may not use")->delimiter(',');

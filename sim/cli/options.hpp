@@ -22,6 +22,7 @@ struct RouteOptions {
     double value_of_time = 2.0;
     double carbon_price = 0.0;
     std::vector<std::string> avoid, only, avoid_links, avoid_nodes; // route constraints
+    double value_of_reliability = 0.0;
 };
 
 struct RunOptions {

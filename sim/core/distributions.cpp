@@ -180,6 +180,42 @@ Distribution::Distribution(DistributionSpec spec) : spec_{std::move(spec)} {
         }
     };
     mean_ = std::visit(MeanOf{*this}, spec_);
+    struct VarianceOf {
+        const Distribution& self;
+        double operator()(const Deterministic&) const { return 0.0; }
+        double operator()(const Exponential& d) const { return d.mean * d.mean; }
+        double operator()(const Uniform& d) const { return (d.high - d.low) * (d.high - d.low) / 12.0; }
+        double operator()(const TruncatedNormal& d) const {
+            // σ² [1 + (a φ(a) − b φ(b)) / Z − ((φ(a) − φ(b)) / Z)²], Z = Φ(b) − Φ(a).
+            const double a = (d.low - d.mean) / d.sd;
+            const double b = (d.high - d.mean) / d.sd;
+            const double pa = std::isfinite(a) ? normal_pdf(a) : 0.0;
+            const double pb = std::isfinite(b) ? normal_pdf(b) : 0.0;
+            const double apa = std::isfinite(a) ? a * pa : 0.0;
+            const double bpb = std::isfinite(b) ? b * pb : 0.0;
+            const double z = self.cdf_high_ - self.cdf_low_;
+            const double shift = (pa - pb) / z;
+            return std::max(0.0, d.sd * d.sd * (1.0 + (apa - bpb) / z - shift * shift));
+        }
+        double operator()(const Lognormal& d) const { return d.sd * d.sd; }
+        double operator()(const Triangular& d) const {
+            return (d.low * d.low + d.mode * d.mode + d.high * d.high - d.low * d.mode - d.low * d.high - d.mode * d.high) / 18.0;
+        }
+        double operator()(const Gamma& d) const { return d.shape * d.scale * d.scale; }
+        double operator()(const Weibull& d) const {
+            const double g1 = std::tgamma(1.0 + 1.0 / d.shape);
+            return d.scale * d.scale * std::max(0.0, std::tgamma(1.0 + 2.0 / d.shape) - g1 * g1);
+        }
+        double operator()(const Empirical& d) const {
+            double sum = 0;
+            for (std::size_t i = 0; i < d.values.size(); ++i) {
+                const double dev = d.values[i] - self.mean_;
+                sum += dev * dev * d.weights[i];
+            }
+            return sum / self.cumulative_.back();
+        }
+    };
+    variance_ = std::visit(VarianceOf{*this}, spec_);
 }
 
 double Distribution::sample(RandomStream& stream) const {

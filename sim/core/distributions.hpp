@@ -57,11 +57,14 @@ public:
 
     [[nodiscard]] double sample(RandomStream& stream) const;
     [[nodiscard]] double mean() const { return mean_; }
+    /// The variance of a draw (exact for every kind; routing's spread of a route's time).
+    [[nodiscard]] double variance() const { return variance_; }
     [[nodiscard]] const DistributionSpec& spec() const { return spec_; }
 
 private:
     DistributionSpec spec_{Deterministic{0.0}};
     double mean_ = 0;
+    double variance_ = 0;
     std::vector<double> cumulative_; // Empirical only: running sums of the weights
     double log_mu_ = 0, log_sigma_ = 0; // Lognormal only
     double cdf_low_ = 0, cdf_high_ = 1; // TruncatedNormal only

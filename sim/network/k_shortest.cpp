@@ -11,12 +11,30 @@
 
 namespace corridor::network {
 
+// Reliability is priced by the spread of a route's time, which does not add link by link: the
+// best kReliabilityCandidates routes (or k, if more) by the cost without it are re-ranked by the
+// cost with it (exact when the best so priced is among them).
 std::vector<Route> Router::k_shortest_routes(core::NodeId from, core::NodeId to, std::size_t k,
                                              const RouteQuery& query) {
+    if (query.metric == Metric::generalised && query.weights.value_of_reliability_usd_per_h.value() > 0) {
+        RouteQuery additive = query;
+        additive.weights.value_of_reliability_usd_per_h = core::UsdPerHour{0};
+        auto routes = additive_k_shortest(from, to, std::max(k, kReliabilityCandidates), additive);
+        for (auto& r : routes) r = *evaluate_route(*network_, from, r.links, query);
+        std::stable_sort(routes.begin(), routes.end(), [](const Route& a, const Route& b) {
+            return a.generalised_usd.value() < b.generalised_usd.value();
+        });
+        if (routes.size() > k) routes.resize(k);
+        return routes;
+    }
+    return additive_k_shortest(from, to, k, query);
+}
+
+std::vector<Route> Router::additive_k_shortest(core::NodeId from, core::NodeId to, std::size_t k, const RouteQuery& query) {
     const Network& network = *network_;
     std::vector<Route> accepted;
     if (k == 0) return accepted;
-    auto first = shortest_route(from, to, query);
+    auto first = additive_shortest(from, to, query);
     if (!first) return accepted;
     accepted.push_back(std::move(*first));
     // One route asked for: no Yen's bookkeeping (its per-network arrays cost more than the search

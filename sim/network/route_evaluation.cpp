@@ -2,6 +2,8 @@
 // borders, ports at a vessel's ends, transfers where the carrier changes).
 #include "sim/network/detail/route_evaluation.hpp"
 
+#include <cmath>
+
 #include "sim/network/detail/pricing.hpp"
 
 namespace corridor::network {
@@ -34,6 +36,7 @@ std::optional<Route> evaluate(const Network& network, core::NodeId from, const s
         route.usd += core::Usd{c.usd};
         route.kg_co2e += core::KgCo2e{c.kg};
     };
+    double variance = 0; // h², of the processes' independent draws
     core::NodeId at = from;
     for (std::size_t i = 0; i < links.size(); ++i) {
         const core::LinkId l = links[i];
@@ -43,7 +46,10 @@ std::optional<Route> evaluate(const Network& network, core::NodeId from, const s
         if (!query.closed_links.empty() && query.closed_links[l.index()] != 0) return std::nullopt;
         if (i == 0) {
             if (loads_at_port(link.mode)) {
-                if (const auto c = pricer.port(at)) add(RouteStep::Kind::port, at, {}, *c);
+                if (const auto c = pricer.port(at)) {
+                    add(RouteStep::Kind::port, at, {}, *c);
+                    variance += pricer.port_variance(at);
+                }
             }
         } else {
             const auto kind = pricer.transfer_kind(at, impl.link_carrier[links[i - 1].index()],
@@ -52,21 +58,30 @@ std::optional<Route> evaluate(const Network& network, core::NodeId from, const s
             if (kind != Transfer::none) {
                 add(kind == Transfer::port ? RouteStep::Kind::port : RouteStep::Kind::transshipment,
                     at, {}, pricer.transfer(at, kind));
+                variance += kind == Transfer::port ? pricer.port_variance(at) : pricer.transshipment_variance(at);
             }
         }
         add(RouteStep::Kind::link, link.to, l, pricer.link(l));
         route.length += link.length;
-        if (const auto b = pricer.border(link.to, l)) add(RouteStep::Kind::border, link.to, {}, *b);
+        if (const auto b = pricer.border(link.to, l)) {
+            add(RouteStep::Kind::border, link.to, {}, *b);
+            variance += pricer.border_variance(link.to, l);
+        }
         at = link.to;
         if (i + 1 == links.size() && loads_at_port(link.mode)) {
-            if (const auto c = pricer.port(at)) add(RouteStep::Kind::port, at, {}, *c);
+            if (const auto c = pricer.port(at)) {
+                add(RouteStep::Kind::port, at, {}, *c);
+                variance += pricer.port_variance(at);
+            }
         }
     }
     route.to = at;
+    route.hours_sd = core::Hours{std::sqrt(variance)};
     RouteQuery generalised = query;
     generalised.metric = Metric::generalised;
     route.generalised_usd =
-        core::Usd{Pricer{network, generalised}.value({route.hours.count(), route.usd.value(), route.kg_co2e.value()})};
+        core::Usd{Pricer{network, generalised}.value({route.hours.count(), route.usd.value(), route.kg_co2e.value()}) +
+                  query.weights.value_of_reliability_usd_per_h.value() * route.hours_sd.count()};
     return route;
 }
 

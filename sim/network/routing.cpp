@@ -26,6 +26,15 @@ Router::Router(Router&&) noexcept = default;
 Router& Router::operator=(Router&&) noexcept = default;
 
 std::optional<Route> Router::shortest_route(core::NodeId from, core::NodeId to, const RouteQuery& query) {
+    if (query.metric == Metric::generalised && query.weights.value_of_reliability_usd_per_h.value() > 0) {
+        auto routes = k_shortest_routes(from, to, 1, query); // re-ranked with reliability
+        if (routes.empty()) return std::nullopt;
+        return std::move(routes.front());
+    }
+    return additive_shortest(from, to, query);
+}
+
+std::optional<Route> Router::additive_shortest(core::NodeId from, core::NodeId to, const RouteQuery& query) {
     auto links = shortest_links(from, to, query);
     if (!links) return std::nullopt;
     return evaluate_route(*network_, from, *links, query);

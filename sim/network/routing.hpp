@@ -19,6 +19,9 @@ enum class Metric : std::uint8_t { time, cost, co2, generalised };
 struct CostWeights {
     core::UsdPerHour value_of_time_usd_per_h{2.0}; // per unit (TEU)
     core::UsdPerTonne carbon_price_usd_per_t{0.0}; // per tonne CO2e
+    /// Per unit and hour of the standard deviation of the route's time (its spread, from the
+    /// processes' dwell distributions). 0: reliability is not priced.
+    core::UsdPerHour value_of_reliability_usd_per_h{0.0};
 };
 
 /// Hours one can expect to queue at a node's processes now, before being served: what a
@@ -59,7 +62,13 @@ struct Route {
     core::Hours hours{0};
     core::Usd usd{0};
     core::KgCo2e kg_co2e{0};
-    core::Usd generalised_usd{0};
+    core::Usd generalised_usd{0};      // includes value_of_reliability × hours_sd
+    /// The spread of its time: the standard deviation of the sum of its processes' times
+    /// (border dwells and inspections, transshipment setups, port calls; independent draws;
+    /// links, queues and weather count as fixed), and the 95th percentile by the normal
+    /// approximation, hours + 1.645 × sd.
+    core::Hours hours_sd{0};
+    [[nodiscard]] core::Hours hours_p95() const { return hours + hours_sd * 1.6448536269514722; }
     /// The value of the query's metric for this route.
     [[nodiscard]] double metric_value(Metric metric) const;
 };
@@ -75,15 +84,21 @@ public:
     Router& operator=(Router&&) noexcept;
 
     /// The best route by the query's metric (A* with a chord-length lower bound, or a target
-    /// bound, below; exact); nullopt when `to` cannot be reached.
+    /// bound, below; exact); nullopt when `to` cannot be reached. With a value of reliability
+    /// (generalised metric), the best of kReliabilityCandidates by the cost without it,
+    /// re-ranked with it.
     std::optional<Route> shortest_route(core::NodeId from, core::NodeId to, const RouteQuery& query);
-    /// The links of that route, without working out its steps and costs (a simulation's
-    /// re-plan needs only these); nullopt when `to` cannot be reached.
+    /// The links of the best route by the additive cost (the value of reliability is not
+    /// priced), without working out its steps and costs (a simulation's re-plan needs only
+    /// these); nullopt when `to` cannot be reached.
     std::optional<std::vector<core::LinkId>> shortest_links(core::NodeId from, core::NodeId to,
                                                             const RouteQuery& query);
-    /// Up to k loopless routes in increasing metric order (Yen 1971).
+    /// Up to k loopless routes in increasing metric order (Yen 1971); with a value of
+    /// reliability, the best max(k, kReliabilityCandidates) by the cost without it re-ranked
+    /// with it.
     std::vector<Route> k_shortest_routes(core::NodeId from, core::NodeId to, std::size_t k,
                                          const RouteQuery& query);
+    static constexpr std::size_t kReliabilityCandidates = 8;
     /// Metric value of the best route from `from` to every node (infinity where unreachable).
     std::vector<double> shortest_from(core::NodeId from, const RouteQuery& query);
     /// The same into `out` (resized to the node count), reusing its storage across queries.
@@ -100,6 +115,8 @@ public:
     struct Workspace;
 
 private:
+    std::optional<Route> additive_shortest(core::NodeId from, core::NodeId to, const RouteQuery& query);
+    std::vector<Route> additive_k_shortest(core::NodeId from, core::NodeId to, std::size_t k, const RouteQuery& query);
     const Network* network_;
     std::unique_ptr<Workspace> ws_;
 };

@@ -41,6 +41,8 @@ py::dict route_dict(const network::Network& net, const network::Route& r) {
     out["usd"] = r.usd.value();
     out["kg_co2e"] = r.kg_co2e.value();
     out["generalised_usd"] = r.generalised_usd.value();
+    out["hours_sd"] = r.hours_sd.count();
+    out["hours_p95"] = r.hours_p95().count();
     py::list links;
     for (const auto l : r.links) links.append(net.link(l).name);
     out["links"] = links;
@@ -99,10 +101,12 @@ void bind_model(py::module_& m) {
         "route",
         [](const Model& model, const std::string& frm, const std::string& to, const std::string& by, std::size_t k,
            const std::optional<std::string>& cargo, const std::optional<std::string>& date, double value_of_time,
-           double carbon_price, const std::vector<std::string>& avoid, const std::vector<std::string>& only) {
+           double carbon_price, const std::vector<std::string>& avoid, const std::vector<std::string>& only,
+           double value_of_reliability) {
             const auto resolved = scenario::resolve(
                 *model.network,
-                {frm, to, by, date.value_or(""), cargo.value_or(""), value_of_time, carbon_price, avoid, only, {}, {}},
+                {frm, to, by, date.value_or(""), cargo.value_or(""), value_of_time, carbon_price, avoid, only, {}, {},
+                 value_of_reliability},
                 model.path);
             std::vector<network::Route> routes;
             {
@@ -116,10 +120,11 @@ void bind_model(py::module_& m) {
         py::arg("model"), py::arg("frm"), py::arg("to"), py::arg("by") = "time", py::arg("k") = 1,
         py::arg("cargo") = py::none(), py::arg("date") = py::none(), py::arg("value_of_time") = 2.0,
         py::arg("carbon_price") = 0.0, py::arg("avoid") = std::vector<std::string>{},
-        py::arg("only") = std::vector<std::string>{},
+        py::arg("only") = std::vector<std::string>{}, py::arg("value_of_reliability") = 0.0,
         "Up to k loopless routes from `frm` to `to`, best first, as `corridor route` finds them: each a dict of km, "
         "hours, usd, kg_co2e, generalised_usd, links and steps. `avoid`: countries (ISO codes) the routes may not "
-        "pass through; `only`: the only countries they may. An empty list: no route.");
+        "pass through; `only`: the only countries they may; `value_of_reliability`: USD per hour of the time's standard "
+        "deviation in the generalised cost (each route has hours_sd and hours_p95). An empty list: no route.");
 }
 
 } // namespace corridor::python

@@ -45,10 +45,12 @@ ResolvedRoute resolve(const network::Network& net, const RouteRequest& r, const 
         query.cargo = net.find_cargo_class(r.cargo);
         if (!query.cargo) problem("--cargo: model '" + net.name() + "' has no cargo class '" + r.cargo + "'");
     }
-    for (const auto& [value, name] : {std::pair{r.value_of_time_usd_per_h, "--value-of-time"}, std::pair{r.carbon_price_usd_per_t, "--carbon-price"}}) {
+    for (const auto& [value, name] : {std::pair{r.value_of_time_usd_per_h, "--value-of-time"}, std::pair{r.carbon_price_usd_per_t, "--carbon-price"},
+                                      std::pair{r.value_of_reliability_usd_per_h, "--value-of-reliability"}}) {
         if (!std::isfinite(value) || value < 0) problem(std::string(name) + " must be a finite number at least 0, found " + std::to_string(value));
     }
-    query.weights = {core::UsdPerHour{r.value_of_time_usd_per_h}, core::UsdPerTonne{r.carbon_price_usd_per_t}};
+    query.weights = {core::UsdPerHour{r.value_of_time_usd_per_h}, core::UsdPerTonne{r.carbon_price_usd_per_t},
+                     core::UsdPerHour{r.value_of_reliability_usd_per_h}};
     const auto countries = network::countries_of(net);
     for (const auto& [list, into, option] : {std::tuple{&r.avoid_countries, &out.constraints.avoid_countries, "--avoid"},
                                             std::tuple{&r.only_countries, &out.constraints.only_countries, "--only"}}) {

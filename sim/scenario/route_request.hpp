@@ -21,6 +21,7 @@ struct RouteRequest {
     double carbon_price_usd_per_t = 0.0;
     std::vector<std::string> avoid_countries, only_countries; // ISO codes
     std::vector<std::string> avoid_links, avoid_nodes;        // ids
+    double value_of_reliability_usd_per_h = 0.0;
 };
 
 /// The typed question. `query.closed_links` points into `banned` (the links the constraints

@@ -24,12 +24,13 @@ RunningStats draw(const Distribution& d, std::uint64_t seed, int n = kSamples) {
     return stats;
 }
 
-// The sample mean is within 5 standard errors of the true mean (false failure ≈ 6e-7), and
+// The stated mean and variance are the true ones; the sample mean is within 5 standard errors of the true mean (false failure ≈ 6e-7), and
 // the sample variance within 5% of the true variance (its relative sd is about
 // sqrt((kurtosis − 1) / n) <= 1% for these distributions at n = 200000).
 void expect_moments(const DistributionSpec& spec, Moments truth) {
     const Distribution d{spec};
     EXPECT_NEAR(d.mean(), truth.mean, (1e-9 * std::max(1.0, std::fabs(truth.mean))));
+    EXPECT_NEAR(d.variance(), truth.variance, 1e-9 * std::max(1.0, truth.variance)); // routing's spread
     const auto stats = draw(d, corridor::support::test_seed());
     const double se = std::sqrt(truth.variance / kSamples);
     EXPECT_NEAR(stats.mean(), truth.mean, 5 * se);

@@ -242,6 +242,42 @@ links:
     EXPECT_DOUBLE_EQ(via_b->hours.count(), 8 + 2 + 6);
 }
 
+// Two ways of equal mean time: through a border of fixed 5 h, or one of exponential dwell of
+// mean 5 h (sd 5 h). Each route's spread is its processes'; once reliability has a value, the
+// reliable way wins and its cost counts the spread.
+TEST(Routing, AValueOfReliabilityPrefersTheRouteWhoseTimeVariesLess) {
+    const auto net = network_from_yaml(std::string(kHeader) + R"(
+nodes:
+  - {id: A, country: X, kind: city, lat: 0, lon: 0, source: s}
+  - {id: SURE, country: Y, kind: border, lat: 0.5, lon: 1, source: s, border: {dwell_h: 5, source: s}}
+  - {id: RISKY, country: Y, kind: border, lat: -0.5, lon: 1, source: s, border: {dwell_h: {exponential: {mean_h: 5}}, source: s}}
+  - {id: B, country: Y, kind: city, lat: 0, lon: 2, source: s}
+links:
+  - {id: A-SURE, from: A, to: SURE, mode: road, length_km: 100, speed_kmh: 50, cost_usd_per_unit_km: 0.01, bidirectional: true, source: s}
+  - {id: SURE-B, from: SURE, to: B, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, source: s}
+  - {id: A-RISKY, from: A, to: RISKY, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, source: s}
+  - {id: RISKY-B, from: RISKY, to: B, mode: road, length_km: 100, speed_kmh: 50, bidirectional: true, source: s}
+)");
+    RouteQuery q;
+    q.metric = Metric::generalised;
+    // Without a value of reliability the risky way, USD 1 cheaper, wins.
+    const auto cheap = network::shortest_route(net, id(net, "A"), id(net, "B"), q);
+    ASSERT_TRUE(cheap);
+    EXPECT_EQ(names(net, *cheap), (std::vector<std::string>{"A-RISKY", "RISKY-B"}));
+    EXPECT_DOUBLE_EQ(cheap->hours_sd.count(), 5.0);
+    EXPECT_NEAR(cheap->hours_p95().count(), 9 + 1.6448536269514722 * 5, 1e-12);
+    q.weights.value_of_reliability_usd_per_h = core::UsdPerHour{0.5};
+    const auto sure = network::shortest_route(net, id(net, "A"), id(net, "B"), q);
+    ASSERT_TRUE(sure);
+    EXPECT_EQ(names(net, *sure), (std::vector<std::string>{"A-SURE", "SURE-B"}));
+    EXPECT_DOUBLE_EQ(sure->hours.count(), 9.0);
+    EXPECT_DOUBLE_EQ(sure->hours_sd.count(), 0.0);
+    EXPECT_DOUBLE_EQ(sure->generalised_usd.value(), 1.0 + 2.0 * 9); // USD 1 + VoT 2 × 9 h, no spread
+    const auto both = network::k_shortest_routes(net, id(net, "A"), id(net, "B"), 2, q);
+    ASSERT_EQ(both.size(), 2U);
+    EXPECT_DOUBLE_EQ(both[1].generalised_usd.value(), 2.0 * 9 + 0.5 * 5); // the risky way: time + spread
+}
+
 TEST(Routing, Co2AndGeneralisedCostFollowTheirFactors) {
     const auto net = network_from_yaml(std::string(kHeader) + R"(
 nodes:

@@ -89,6 +89,8 @@ def test_every_function_on_the_bundled_scenarios():
     assert "DOS-MAL-north" in north[0]["links"]
     no_ru = corridor.route(model, "DOS", "ROT", cargo="tungsten", avoid=["RU", "IR"])
     assert no_ru and "DOS-MAL-north" not in no_ru[0]["links"]
+    reliable = corridor.route(model, "XIA", "POT", by="generalised", value_of_reliability=20.0)
+    assert reliable[0]["hours_sd"] > 0 and reliable[0]["hours_p95"] > reliable[0]["hours"]
 
 
 def test_input_errors_carry_every_diagnostic_at_its_position():

@@ -67,6 +67,19 @@ public:
         return Cost{n.border->expected_h(inbound).count() + inspection_h + queue_h, n.border->cost_usd_per_unit.value(), 0};
     }
 
+    // The variance (h²) of a step's time: border dwell in its direction and any inspection of
+    // hazardous cargo; a port call; a transshipment's setup (its lifts are fixed).
+    [[nodiscard]] double border_variance(core::NodeId node, core::LinkId via) const {
+        const Node& n = net_.node(node);
+        const bool inbound = net_.node(net_.link(via).from).country != n.country;
+        const double dwell = (inbound ? n.border->dwell_inbound_h : n.border->dwell_h).variance();
+        return dwell + (hazardous_ && n.border->hazardous_dwell_h ? n.border->hazardous_dwell_h->variance() : 0.0);
+    }
+    [[nodiscard]] double port_variance(core::NodeId node) const { return net_.node(node).port->handling_h.variance(); }
+    [[nodiscard]] double transshipment_variance(core::NodeId node) const {
+        return net_.node(node).transshipment->setup_h.variance();
+    }
+
     // Loading or unloading a vessel at a port (origin, destination or transfer).
     [[nodiscard]] std::optional<Cost> port(core::NodeId node) const {
         const NodeHot& hot = impl_.node_hot[node.index()];

@@ -156,15 +156,18 @@ def load_model(path):
 
 
 def route(model, frm, to, by="time", k=1, cargo=None, date=None, value_of_time=2.0, carbon_price=0.0,
-          avoid=(), only=()):
+          avoid=(), only=(), value_of_reliability=0.0):
     """Up to `k` loopless routes from node `frm` to `to`, best first by `by` (time, cost, co2,
     generalised), as `corridor route` finds them: each a dict of km, hours, usd, kg_co2e (per
     tonne without a cargo class), generalised_usd, links and steps. `model` is a Model or a path;
     `date` (YYYY-MM-DD) opens the planned links open by then; `avoid` lists countries (ISO codes)
-    the routes may not pass through, `only` the only ones they may. An empty list: no route."""
+    the routes may not pass through, `only` the only ones they may; `value_of_reliability` prices
+    the spread of a route's time (USD per hour of its standard deviation; each route has hours_sd
+    and hours_p95). An empty list: no route."""
     if not isinstance(model, Model):
         model = load_model(model)
-    return _corridor.route(model, frm, to, by, k, cargo, date, value_of_time, carbon_price, list(avoid), list(only))
+    return _corridor.route(model, frm, to, by, k, cargo, date, value_of_time, carbon_price, list(avoid), list(only),
+                           value_of_reliability)
 
 
 def load_scenario(path, set=None):  # noqa: A002 (the command line's word)

@@ -154,7 +154,9 @@ void ScenarioReader::read_routing(logistics::Scenario& sc) {
     const auto node = at("routing");
     if (!node) return;
     if (!r_.expect_map(*node, "routing")) return;
-    r_.check_keys(*node, {"policy", "by", "k", "logit_scale", "value_of_time_usd_per_h", "carbon_price_usd_per_t"}, "routing");
+    r_.check_keys(*node, {"policy", "by", "k", "logit_scale", "value_of_time_usd_per_h", "carbon_price_usd_per_t",
+                          "value_of_reliability_usd_per_h"},
+                  "routing");
     default_policy_ = policy_of(*node);
     default_metric_ = metric_of(*node);
     if (const auto k = r_.count(*node, "k", false)) default_k_ = *k;
@@ -163,6 +165,8 @@ void ScenarioReader::read_routing(logistics::Scenario& sc) {
         r_.number(*node, "value_of_time_usd_per_h", false, kUsdPerHour).value_or(sc.weights.value_of_time_usd_per_h.value())};
     sc.weights.carbon_price_usd_per_t =
         core::UsdPerTonne{r_.number(*node, "carbon_price_usd_per_t", false, kUsdPerTonne).value_or(0)};
+    sc.weights.value_of_reliability_usd_per_h =
+        core::UsdPerHour{r_.number(*node, "value_of_reliability_usd_per_h", false, kUsdPerHour).value_or(0)};
 }
 
 std::optional<logistics::RoutingPolicy> ScenarioReader::policy_of(const YAML::Node& map) {
