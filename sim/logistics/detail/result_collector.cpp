@@ -50,7 +50,7 @@ RunResult ResultCollector::finish(const Consignments& cons, core::Duration measu
     const double days = static_cast<double>(measured.count()) / 86400.0;
     result.flows.reserve(sc_.flows.size());
     for (const auto f : stats_.ids()) {
-        auto& fs = stats_[f]; // its quantiles sort their samples
+        auto& fs = stats_[f]; // its quantiles reorder their samples (selection)
         const auto& made = created_by_flow_[f];
         FlowResult r;
         r.name = sc_.flows[f.index()].name;
